@@ -1,0 +1,3 @@
+module khabar
+
+go 1.26.8
