@@ -1,0 +1,358 @@
+package morph
+
+import (
+	"sort"
+	"strings"
+
+	"khabar/morph/perceptron"
+)
+
+// core holds what segmentation, tagging and lemmatisation share between
+// training and analysis. It is read-only once built.
+type core struct {
+	m         *Model
+	ruleHash  []uint64
+	shapeHash []uint64
+	identity  int32
+	lemHash   []uint64
+	tagIdx    map[string]int
+}
+
+func newCore(m *Model) *core {
+	c := &core{m: m, identity: -1, tagIdx: map[string]int{}}
+	for i := range m.Rules {
+		c.ruleHash = append(c.ruleHash, perceptron.Hash(100, m.Rules[i].Key))
+		c.shapeHash = append(c.shapeHash, perceptron.Hash(101, m.Rules[i].Shape))
+		if m.Rules[i].Key == identityKey {
+			c.identity = int32(i)
+		}
+	}
+	for i := range m.LemRules {
+		c.lemHash = append(c.lemHash, perceptron.Hash(102, m.LemRules[i].Key))
+	}
+	for i, t := range m.Tags {
+		c.tagIdx[t] = i
+	}
+	return c
+}
+
+// sparseScorer scores one class over features: a frozen table or a trainer.
+type sparseScorer interface {
+	score(key uint64) float64
+}
+
+type tableScorer struct{ t *perceptron.Table }
+
+func (s tableScorer) score(key uint64) float64 { return float64(s.t.Weight(key)) }
+
+// segCand is one candidate analysis of a token; its own features are
+// cf[fo:fe] of the scratch.
+type segCand struct {
+	rule   int32
+	stem   string // stem as cut from the surface (before restoration)
+	fo, fe int
+}
+
+// exclusion removes one training instance's own contribution from the
+// counts its features are built on, so that training sees the counts
+// analysis will see for a token it has not met.
+type exclusion struct {
+	on     bool
+	rule   int32
+	stemSk string
+}
+
+// scratch is per-call working memory.
+type scratch struct {
+	toks  []segTok
+	tf    []uint64
+	cf    []uint64
+	cands []segCand
+	rules []int32
+	stems []string
+	words []tagWord
+	tags  []int
+	sc    []float64
+	lf    []uint64
+	lcf   []uint64
+}
+
+// knownRules returns the rules a token took in training and their total,
+// less the excluded instance.
+func (c *core) knownRules(sk string, ex exclusion) ([]RuleCount, int) {
+	rc := c.m.Known[sk]
+	total := 0
+	for _, r := range rc {
+		total += int(r.Count)
+	}
+	if ex.on {
+		total--
+	}
+	return rc, total
+}
+
+// candidates fills s.cands (and s.cf) for token i.
+func (c *core) candidates(s *scratch, i int, ex exclusion) (known bool) {
+	t := &s.toks[i]
+	s.cands = s.cands[:0]
+	s.cf = s.cf[:0]
+	if t.shape != "A" {
+		s.cands = append(s.cands, segCand{rule: c.identity, stem: t.surf})
+		return true
+	}
+	rc, total := c.knownRules(t.sk, ex)
+	known = total >= 2
+	add := func(r int32, cnt int) {
+		stem, ok := c.m.Rules[r].apply(t.sk, t.surf)
+		if !ok {
+			return
+		}
+		stemSk := Skel(stem)
+		v := int(c.m.Vocab[stemSk])
+		if ex.on && stemSk == ex.stemSk {
+			v--
+		}
+		prior := "-"
+		if known {
+			prior = priorBucket(cnt, total)
+		}
+		fo := len(s.cf)
+		s.cf = candFeats(s.cf, stemSk, v, c.m.Lexicon[stemSk], prior)
+		s.cands = append(s.cands, segCand{rule: r, stem: stem, fo: fo, fe: len(s.cf)})
+	}
+	if known {
+		for _, r := range rc {
+			n := int(r.Count)
+			if ex.on && r.Rule == ex.rule {
+				n--
+			}
+			if n > 0 {
+				add(r.Rule, n)
+			}
+		}
+		if len(s.cands) > 0 {
+			return true
+		}
+		known = false
+	}
+	add(c.identity, 0)
+	for _, r := range c.m.Generic {
+		add(r, 0)
+	}
+	return false
+}
+
+// scoreCand scores candidate k of token features tf.
+func (c *core) scoreCand(sc sparseScorer, tf, cf []uint64, cand *segCand) float64 {
+	rh, sh := c.ruleHash[cand.rule], c.shapeHash[cand.rule]
+	v := 0.0
+	for _, f := range tf {
+		v += sc.score(perceptron.Mix(f, rh))
+	}
+	for _, f := range cf[cand.fo:cand.fe] {
+		v += sc.score(perceptron.Mix(f, rh)) + sc.score(perceptron.Mix(f, sh))
+	}
+	return v
+}
+
+// best picks the highest-scoring candidate; ties go to the earlier one.
+func (c *core) best(sc sparseScorer, s *scratch) int {
+	bi, bv := 0, 0.0
+	for k := range s.cands {
+		v := c.scoreCand(sc, s.tf, s.cf, &s.cands[k])
+		if k == 0 || v > bv {
+			bi, bv = k, v
+		}
+	}
+	return bi
+}
+
+// restore gives the PADT spelling of a cut stem.
+func (c *core) restore(tokSk string, rule int32, stem string, known bool) string {
+	r := &c.m.Rules[rule]
+	if r.StemLit != "" || r.Lit != nil {
+		return stem
+	}
+	if known {
+		if f, ok := c.m.TokenStem[tokSk+"\x00"+r.Key]; ok {
+			return f
+		}
+	}
+	if f, ok := c.m.Restore[Skel(stem)]; ok {
+		return f
+	}
+	return stem
+}
+
+// segment chooses the rule of every token of s.toks into s.rules and the
+// stem spelling into s.stems.
+func (c *core) segment(sc sparseScorer, s *scratch) {
+	s.rules = s.rules[:0]
+	s.stems = s.stems[:0]
+	prev := "<s>"
+	for i := range s.toks {
+		known := c.candidates(s, i, exclusion{})
+		k := 0
+		if len(s.cands) > 1 {
+			s.tf = tokenFeats(s.tf[:0], s.toks, i, prev, known)
+			k = c.best(sc, s)
+		}
+		cand := s.cands[k]
+		s.rules = append(s.rules, cand.rule)
+		s.stems = append(s.stems, c.restore(s.toks[i].sk, cand.rule, cand.stem, known))
+		prev = c.m.Rules[cand.rule].Key
+	}
+}
+
+// buildWords lays out the words of the segmented tokens for the tagger.
+func (c *core) buildWords(s *scratch, tokText []string) {
+	s.words = s.words[:0]
+	for i, r := range s.rules {
+		rule := &c.m.Rules[r]
+		if rule.Key == identityKey {
+			s.words = append(s.words, tagWord{form: tokText[i], sk: s.toks[i].sk, tok: i, role: 'W', ruleShape: rule.Shape})
+			continue
+		}
+		if rule.Lit != nil {
+			for k, f := range rule.Lit {
+				role := byte('E')
+				if k == 0 {
+					role = 'P'
+				}
+				s.words = append(s.words, tagWord{form: f, sk: Skel(f), tok: i, role: role, ruleShape: rule.Shape})
+			}
+			continue
+		}
+		for _, f := range rule.Pre {
+			s.words = append(s.words, tagWord{form: f, sk: Skel(f), tok: i, role: 'P', ruleShape: rule.Shape})
+		}
+		s.words = append(s.words, tagWord{form: s.stems[i], sk: Skel(s.stems[i]), tok: i, role: 'S', ruleShape: rule.Shape})
+		for _, f := range rule.Suf {
+			s.words = append(s.words, tagWord{form: f, sk: Skel(f), tok: i, role: 'E', ruleShape: rule.Shape})
+		}
+	}
+}
+
+// denseScorer scores all tags at once.
+type denseScorer interface {
+	scores(feats []uint64, out []float64)
+}
+
+type tableDense struct {
+	t   *perceptron.Table
+	buf []float32
+}
+
+func (d tableDense) scores(feats []uint64, out []float64) {
+	for i := range out {
+		out[i] = 0
+	}
+	for _, f := range feats {
+		if row := d.t.Row(f); row != nil {
+			for k, w := range row {
+				out[k] += float64(w)
+			}
+		}
+	}
+}
+
+// tag assigns a UPOS to every word of s.words into s.tags.
+func (c *core) tag(ds denseScorer, s *scratch) {
+	s.tags = s.tags[:0]
+	n := len(c.m.Tags)
+	if cap(s.sc) < n {
+		s.sc = make([]float64, n)
+	}
+	sc := s.sc[:n]
+	p1, p2 := "<s>", "<s>"
+	for j := range s.words {
+		s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(c.m.Vocab[s.words[j].sk]), c.m.Lexicon[s.words[j].sk])
+		ds.scores(s.tf, sc)
+		bi := 0
+		for k := 1; k < n; k++ {
+			if sc[k] > sc[bi] {
+				bi = k
+			}
+		}
+		s.tags = append(s.tags, bi)
+		p2, p1 = p1, c.m.Tags[bi]
+	}
+}
+
+// applyLemmaRule turns the mark-stripped form into a lemma with rule r.
+func (c *core) applyLemmaRule(r *LemmaRule, form, sk string) (string, bool) {
+	if len(r.StripL)+len(r.StripR) > len(sk) || !strings.HasPrefix(sk, r.StripL) || !strings.HasSuffix(sk, r.StripR) {
+		return "", false
+	}
+	core := form[len(r.StripL) : len(form)-len(r.StripR)]
+	if core == "" && r.AddL == "" && r.AddR == "" {
+		return "", false
+	}
+	res := r.AddL + core + r.AddR
+	if sp, ok := c.m.LemmaSpell[Skel(res)]; ok {
+		return sp, true
+	}
+	return res, true
+}
+
+// lemmaCands fills s.cands-like candidate list for lemma rules: it returns
+// rule indices and results through the callback.
+func (c *core) lemmaCandidates(form, sk, pos string, fn func(rule int32, res string, inSpell bool)) {
+	for _, r := range c.m.LemByPOS[pos] {
+		res, ok := c.applyLemmaRule(&c.m.LemRules[r], form, sk)
+		if !ok {
+			continue
+		}
+		_, in := c.m.LemmaSpell[Skel(res)]
+		fn(r, res, in)
+	}
+}
+
+// lemma returns the lemma of a tagged word.
+func (c *core) lemma(sc sparseScorer, s *scratch, form, pos string) string {
+	switch pos {
+	case "PUNCT", "SYM":
+		return form
+	}
+	form = StripMarks(form)
+	sk := Skel(form)
+	if l, ok := c.m.LemmaDict[sk+"|"+pos]; ok {
+		return l
+	}
+	if shape(sk) != "A" {
+		return form
+	}
+	s.lf = lemmaFeats(s.lf[:0], sk, pos)
+	best, bv := form, 0.0
+	first := true
+	c.lemmaCandidates(form, sk, pos, func(rule int32, res string, in bool) {
+		s.lcf = lemmaCandFeats(s.lcf[:0], res, pos, in)
+		h := c.lemHash[rule]
+		v := 0.0
+		for _, f := range s.lf {
+			v += sc.score(perceptron.Mix(f, h))
+		}
+		for _, f := range s.lcf {
+			v += sc.score(perceptron.Mix(f, h))
+		}
+		if first || v > bv {
+			best, bv, first = res, v, false
+		}
+	})
+	if first {
+		if l, ok := c.m.LemmaForm[sk]; ok {
+			return l
+		}
+	}
+	return best
+}
+
+// sortRuleCounts orders a token's rules by falling count, then id.
+func sortRuleCounts(rc []RuleCount) {
+	sort.Slice(rc, func(a, b int) bool {
+		if rc[a].Count != rc[b].Count {
+			return rc[a].Count > rc[b].Count
+		}
+		return rc[a].Rule < rc[b].Rule
+	})
+}

@@ -1,0 +1,150 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+	"unicode"
+
+	"khabar/morph"
+	"khabar/morph/conllu"
+	"khabar/morph/udeval"
+)
+
+// Eval is the "khabar eval morph" verb: it analyses each gold sentence from
+// its raw text and prints the CoNLL 2018 scores.
+func Eval(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("khabar eval morph", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	goldPath := fs.String("gold", "", "gold CoNLL-U file (required)")
+	modelPath := fs.String("model", "", "model file (default: the embedded model)")
+	outPath := fs.String("o", "", "write the system analysis as CoNLL-U to this file")
+	farasa := fs.String("farasa", "", "also score segmentation on this WikiNews-Farasa folder (e.g. ../shared/data/wikinews-farasa)")
+	if rc := parseFlags(fs, args); rc >= 0 {
+		return rc
+	}
+	a, err := loadAnalyzer(*modelPath)
+	if err != nil {
+		fmt.Fprintln(stderr, "khabar eval morph:", err)
+		return 1
+	}
+	if *goldPath != "" {
+		if rc := evalGold(a, *goldPath, *outPath, stdout, stderr); rc != 0 {
+			return rc
+		}
+	}
+	if *farasa != "" {
+		r, err := EvalFarasa(a, *farasa)
+		if err != nil {
+			fmt.Fprintln(stderr, "khabar eval morph:", err)
+			return 1
+		}
+		fmt.Fprintln(stdout, r)
+	}
+	if *goldPath == "" && *farasa == "" {
+		fmt.Fprintln(stderr, "khabar eval morph: -gold or -farasa is required")
+		return 2
+	}
+	return 0
+}
+
+func loadAnalyzer(path string) (*morph.Analyzer, error) {
+	if path == "" {
+		return morph.Load()
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return morph.FromBytes(data)
+}
+
+func nonSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func evalGold(a *morph.Analyzer, goldPath, outPath string, stdout, stderr io.Writer) int {
+	gold, err := ReadConllu(goldPath)
+	if err != nil {
+		fmt.Fprintln(stderr, "khabar eval morph:", err)
+		return 1
+	}
+	withText, rebuilt, mismatched := 0, 0, 0
+	sys := make([]conllu.Sentence, len(gold))
+	texts := make([]string, len(gold))
+	for i := range gold {
+		g := &gold[i]
+		var tokChars strings.Builder
+		for _, t := range g.Tokens {
+			tokChars.WriteString(nonSpace(t.Form))
+		}
+		text := g.RawText()
+		if g.HasText {
+			withText++
+			if nonSpace(text) != tokChars.String() {
+				// The comment and the tokens disagree; score on the tokens.
+				mismatched++
+				c := *g
+				c.HasText = false
+				text = c.RawText()
+			}
+		} else {
+			rebuilt++
+		}
+		texts[i] = text
+	}
+	start := time.Now()
+	nWords := 0
+	for i, text := range texts {
+		toks, _ := morph.TokenizePADT(text)
+		segs := a.AnalyzeWords(toks)
+		s := conllu.Sentence{ID: gold[i].ID, Text: text, HasText: true}
+		for k, t := range toks {
+			ct := conllu.Token{Form: t, SpaceAfter: true}
+			for _, sg := range segs[k] {
+				ct.Words = append(ct.Words, conllu.Word{Form: sg.Form, Lemma: sg.Lemma, UPOS: sg.POS, Feats: sg.Feats})
+				nWords++
+			}
+			s.Tokens = append(s.Tokens, ct)
+		}
+		sys[i] = s
+	}
+	elapsed := time.Since(start)
+	sc, err := udeval.Evaluate(gold, sys)
+	if err != nil {
+		fmt.Fprintln(stderr, "khabar eval morph:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "gold: %s\n", goldPath)
+	fmt.Fprintf(stdout, "sentences: %d (%d with # text, %d rebuilt from the surface tokens and SpaceAfter=No; %d # text lines disagreed with the tokens and were rebuilt)\n",
+		len(gold), withText-mismatched, rebuilt, mismatched)
+	fmt.Fprintf(stdout, "raw text -> PADT-style tokens (morph.TokenizePADT) -> segment + tag + lemma\n")
+	fmt.Fprintf(stdout, "%s\n", sc)
+	fmt.Fprintf(stdout, "gold tokens %d, system tokens %d; gold words %d, system words %d\n", sc.GoldTokens, sc.SysTokens, sc.GoldWords, sc.SysWords)
+	fmt.Fprintf(stdout, "speed: %d words in %s = %.0f words/s (GOMAXPROCS as set)\n", nWords, elapsed.Round(time.Millisecond), float64(nWords)/elapsed.Seconds())
+	if outPath != "" {
+		f, err := os.Create(outPath)
+		if err != nil {
+			fmt.Fprintln(stderr, "khabar eval morph:", err)
+			return 1
+		}
+		if err := conllu.Write(f, sys); err != nil {
+			f.Close()
+			fmt.Fprintln(stderr, "khabar eval morph:", err)
+			return 1
+		}
+		if err := f.Close(); err != nil {
+			fmt.Fprintln(stderr, "khabar eval morph:", err)
+			return 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,168 @@
+// Package morph is Khabar's morphology layer: it splits every token into
+// the syntactic words of Universal Dependencies Arabic-PADT (proclitics و ف
+// ب ل ك س, the stem with ال kept on it, enclitic pronouns), tags each word
+// with UPOS and gives it a lemma.
+//
+// Three trained stages run per sentence, each an averaged perceptron over
+// hashed features (package perceptron):
+//
+//  1. segmentation: each token chooses one SegRule among candidates: the
+//     rules it took in the treebank when it is known, or every general rule
+//     that fits its letters when it is rare or unseen. Rules carry the
+//     spelling changes at clitic boundaries (لل = ل + ال, عليه = علي + ه,
+//     مما = من + ما); the features (the candidate stem is a known word or a
+//     lexicon entry, neighbouring tokens, the previous decision) keep words
+//     such as وزير or بوتين whole.
+//  2. tagging: a left-to-right UPOS tagger over the words.
+//  3. lemmatisation: a (form, UPOS) dictionary from the lemmatised treebank
+//     words, else a classifier over learned edge edits whose output is
+//     respelt (hamza) from a lemma lexicon built from the treebank, BAMA,
+//     Arramooz and Hunspell.
+//
+// The model is trained by 'khabar train morph' (Train) and embedded
+// compressed; Load decodes it. An Analyzer is safe for concurrent use.
+package morph
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sync"
+
+	"khabar"
+)
+
+//go:embed model
+var modelFS embed.FS
+
+// ModelPath is where 'khabar train morph' writes the model, relative to the
+// module root.
+const ModelPath = "morph/model/morph.gob.gz"
+
+// ErrNoModel is returned by Load when no model has been trained yet.
+var ErrNoModel = errors.New("morph: no embedded model (run 'khabar train morph')")
+
+// Analyzer segments, tags and lemmatises tokens.
+type Analyzer struct {
+	c     *core
+	seg   tableScorer
+	tag   tableDense
+	lem   tableScorer
+	pool  sync.Pool
+	Model *Model
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *Analyzer
+	loadErr  error
+)
+
+// Load returns the analyser of the embedded model. The model is decoded
+// once; later calls return the same (immutable) analyser.
+func Load() (*Analyzer, error) {
+	loadOnce.Do(func() {
+		data, err := fs.ReadFile(modelFS, "model/morph.gob.gz")
+		if err != nil {
+			loadErr = fmt.Errorf("%w: %w", ErrNoModel, err)
+			return
+		}
+		loaded, loadErr = FromBytes(data)
+	})
+	return loaded, loadErr
+}
+
+// FromBytes builds an analyser from a model written by Model.Encode.
+func FromBytes(data []byte) (*Analyzer, error) {
+	m, err := DecodeModel(data)
+	if err != nil {
+		return nil, err
+	}
+	return New(m)
+}
+
+// New builds an analyser from a decoded or freshly trained model.
+func New(m *Model) (*Analyzer, error) {
+	seg, tag, lem, err := m.tables()
+	if err != nil {
+		return nil, err
+	}
+	c := newCore(m)
+	if c.identity < 0 {
+		return nil, fmt.Errorf("morph: model has no identity rule")
+	}
+	a := &Analyzer{c: c, seg: tableScorer{seg}, tag: tableDense{t: tag}, lem: tableScorer{lem}, Model: m}
+	a.pool.New = func() any { return &scratch{} }
+	return a, nil
+}
+
+// AnalyzeWords analyses one sentence given as PADT-style tokens (punctuation
+// and numbers already split off) and returns the segments of each token.
+func (a *Analyzer) AnalyzeWords(words []string) [][]khabar.Segment {
+	out := make([][]khabar.Segment, len(words))
+	a.analyze(words, func(tok int, seg khabar.Segment) {
+		out[tok] = append(out[tok], seg)
+	})
+	return out
+}
+
+// analyze runs the three stages over one sentence and reports each word.
+func (a *Analyzer) analyze(words []string, emit func(tok int, seg khabar.Segment)) {
+	if len(words) == 0 {
+		return
+	}
+	s := a.pool.Get().(*scratch)
+	defer a.pool.Put(s)
+	c := a.c
+	s.toks = s.toks[:0]
+	for _, w := range words {
+		surf := StripMarks(w)
+		sk := Skel(surf)
+		s.toks = append(s.toks, segTok{surf: surf, sk: sk, shape: shape(sk)})
+	}
+	c.segment(a.seg, s)
+	c.buildWords(s, words)
+	c.tag(a.tag, s)
+	for j := range s.words {
+		w := &s.words[j]
+		pos := c.m.Tags[s.tags[j]]
+		emit(w.tok, khabar.Segment{Form: w.form, POS: pos, Lemma: c.lemma(a.lem, s, w.form, pos)})
+	}
+}
+
+// Annotate fills the Segments of every token of doc, sentence by sentence.
+// Tokens are split PADT-style first (a token such as "15-7" or one with
+// punctuation glued to it is analysed as several), and their segments are
+// concatenated back onto the token.
+func (a *Analyzer) Annotate(doc *khabar.Document) {
+	toks := doc.Tokens
+	si := 0
+	var pieces []string
+	var owner []int
+	flush := func() {
+		if len(pieces) == 0 {
+			return
+		}
+		a.analyze(pieces, func(p int, seg khabar.Segment) {
+			t := &toks[owner[p]]
+			t.Segments = append(t.Segments, seg)
+		})
+		pieces, owner = pieces[:0], owner[:0]
+	}
+	for i := range toks {
+		for si < len(doc.Sentences) && toks[i].Start >= doc.Sentences[si].End {
+			flush()
+			si++
+		}
+		toks[i].Segments = toks[i].Segments[:0]
+		for _, p := range SplitPADT(toks[i].Text) {
+			pieces = append(pieces, p)
+			owner = append(owner, i)
+		}
+		if len(pieces) > 400 { // overlong "sentence": cut to bound the work
+			flush()
+		}
+	}
+	flush()
+}

@@ -1,0 +1,529 @@
+package morph
+
+import (
+	"fmt"
+	"io"
+	"math/rand"
+	"sort"
+	"strings"
+	"time"
+
+	"khabar/morph/conllu"
+	"khabar/morph/perceptron"
+)
+
+// TrainOptions controls Train.
+type TrainOptions struct {
+	Seed         int64
+	SegEpochs    int
+	TagEpochs    int
+	LemEpochs    int
+	MaxSentences int // 0: all (subsample to iterate quickly)
+	// Lexicon maps word or stem skeletons to lexicon flags (see BuildLexicon).
+	Lexicon map[string]uint8
+	// LemmaSpell adds lemma spellings from the lexicons (skeleton -> lemma).
+	LemmaSpell map[string]string
+	Log        io.Writer
+}
+
+// gold analysis of one training token.
+type goldTok struct {
+	rule    int32
+	stemIdx int
+	stem    string // gold stem form
+}
+
+// counter counts strings and gives the most frequent (ties: smallest).
+type counter map[string]map[string]int
+
+func (c counter) add(k, v string) {
+	m := c[k]
+	if m == nil {
+		m = map[string]int{}
+		c[k] = m
+	}
+	m[v]++
+}
+
+func (c counter) best(k string) (string, int) {
+	bv, bn := "", 0
+	for v, n := range c[k] {
+		if n > bn || n == bn && v < bv {
+			bv, bn = v, n
+		}
+	}
+	return bv, bn
+}
+
+func (c counter) keys() []string {
+	ks := make([]string, 0, len(c))
+	for k := range c {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// Train learns a model from gold CoNLL-U sentences. dev (may be nil) is
+// only used to report accuracy with gold tokens after each stage.
+func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
+	logf := func(format string, a ...any) {
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, format+"\n", a...)
+		}
+	}
+	if opt.MaxSentences > 0 && len(train) > opt.MaxSentences {
+		train = train[:opt.MaxSentences]
+	}
+	if len(train) == 0 {
+		return nil, fmt.Errorf("morph: no training sentences")
+	}
+	start := time.Now()
+	m := &Model{Version: modelVersion, Known: map[string][]RuleCount{}, TokenStem: map[string]string{},
+		Restore: map[string]string{}, Vocab: map[string]int32{}, Lexicon: opt.Lexicon,
+		LemmaDict: map[string]string{}, LemmaForm: map[string]string{}, LemmaSpell: map[string]string{}, LemByPOS: map[string][]int32{}}
+	if m.Lexicon == nil {
+		m.Lexicon = map[string]uint8{}
+	}
+
+	// 1. Rules and gold analyses.
+	ruleID := map[string]int32{}
+	intern := func(r SegRule) int32 {
+		if id, ok := ruleID[r.Key]; ok {
+			m.Rules[id].Count++
+			return id
+		}
+		id := int32(len(m.Rules))
+		r.Count = 1
+		m.Rules = append(m.Rules, r)
+		ruleID[r.Key] = id
+		return id
+	}
+	intern(SegRule{Key: identityKey, Shape: "="})
+	m.Rules[0].Count = 0
+	gold := make([][]goldTok, len(train))
+	tokRules := map[string]map[int32]int{}
+	tokStem := counter{}
+	restore := counter{}
+	tagSet := map[string]bool{}
+	for si, s := range train {
+		for _, t := range s.Tokens {
+			surf := StripMarks(t.Form)
+			gw := make([]goldWord, len(t.Words))
+			for k, w := range t.Words {
+				gw[k] = goldWord{Form: w.Form, UPOS: w.UPOS}
+				tagSet[w.UPOS] = true
+			}
+			r, h := deriveRule(surf, gw)
+			id := intern(r)
+			stem := t.Words[h].Form
+			if r.Key == identityKey {
+				stem = surf
+			}
+			gold[si] = append(gold[si], goldTok{rule: id, stemIdx: h, stem: stem})
+			sk := Skel(surf)
+			if tokRules[sk] == nil {
+				tokRules[sk] = map[int32]int{}
+			}
+			tokRules[sk][id]++
+			m.Vocab[Skel(stem)]++
+			rr := &m.Rules[id]
+			if rr.Key != identityKey && rr.Lit == nil && rr.StemLit == "" {
+				tokStem.add(sk+"\x00"+rr.Key, stem)
+				if cut, ok := rr.apply(sk, surf); ok {
+					restore.add(Skel(cut), stem)
+				}
+			}
+		}
+	}
+	for sk, rm := range tokRules {
+		rc := make([]RuleCount, 0, len(rm))
+		for r, n := range rm {
+			rc = append(rc, RuleCount{Rule: r, Count: int32(n)})
+		}
+		sortRuleCounts(rc)
+		m.Known[sk] = rc
+	}
+	for _, k := range restore.keys() {
+		if f, _ := restore.best(k); f != k {
+			m.Restore[k] = f
+		}
+	}
+	for i, r := range m.Rules {
+		if r.Key != identityKey && r.Lit == nil && r.Count >= 2 {
+			m.Generic = append(m.Generic, int32(i))
+		}
+	}
+	sort.Slice(m.Generic, func(a, b int) bool {
+		ra, rb := &m.Rules[m.Generic[a]], &m.Rules[m.Generic[b]]
+		if ra.Count != rb.Count {
+			return ra.Count > rb.Count
+		}
+		return ra.Key < rb.Key
+	})
+	for t := range tagSet {
+		m.Tags = append(m.Tags, t)
+	}
+	sort.Strings(m.Tags)
+	logf("rules: %d (%d generic), known token types: %d, restore entries: %d", len(m.Rules), len(m.Generic), len(m.Known), len(m.Restore))
+
+	// 2. Lemma tables (needed by the core before training the lemmatiser).
+	lemmaVotes, formVotes, spellVotes := counter{}, counter{}, counter{}
+	type lemInst struct{ form, sk, pos, lemma string }
+	var lemInsts []lemInst
+	for _, s := range train {
+		for _, t := range s.Tokens {
+			for _, w := range t.Words {
+				if w.Lemma == "" || w.Lemma == "_" {
+					continue
+				}
+				form := StripMarks(w.Form)
+				sk := Skel(form)
+				lemmaVotes.add(sk+"|"+w.UPOS, w.Lemma)
+				formVotes.add(sk, w.Lemma)
+				ls := LemmaKey(w.Lemma)
+				spellVotes.add(Skel(ls), ls)
+				lemInsts = append(lemInsts, lemInst{form, sk, w.UPOS, ls})
+			}
+		}
+	}
+	for _, k := range lemmaVotes.keys() {
+		m.LemmaDict[k], _ = lemmaVotes.best(k)
+	}
+	for _, k := range formVotes.keys() {
+		m.LemmaForm[k], _ = formVotes.best(k)
+	}
+	for k, v := range opt.LemmaSpell {
+		m.LemmaSpell[k] = v
+	}
+	for _, k := range spellVotes.keys() { // the treebank's spelling wins
+		m.LemmaSpell[k], _ = spellVotes.best(k)
+	}
+	lemRuleID := map[string]int32{}
+	lemGoldRules := make([]int32, len(lemInsts))
+	for i, li := range lemInsts {
+		r := deriveLemmaRule(li.sk, Skel(li.lemma))
+		id, ok := lemRuleID[r.Key+"|"+li.pos]
+		if !ok {
+			id = int32(len(m.LemRules))
+			m.LemRules = append(m.LemRules, r)
+			lemRuleID[r.Key+"|"+li.pos] = id
+		}
+		m.LemRules[id].Count++
+		lemGoldRules[i] = id
+	}
+	posOfRule := map[int32]string{}
+	for k, id := range lemRuleID {
+		posOfRule[id] = k[strings.LastIndexByte(k, '|')+1:]
+	}
+	for id := range m.LemRules {
+		if m.LemRules[id].Count >= 2 {
+			p := posOfRule[int32(id)]
+			m.LemByPOS[p] = append(m.LemByPOS[p], int32(id))
+		}
+	}
+	for p := range m.LemByPOS {
+		ids := m.LemByPOS[p]
+		sort.Slice(ids, func(a, b int) bool {
+			ra, rb := &m.LemRules[ids[a]], &m.LemRules[ids[b]]
+			if ra.Count != rb.Count {
+				return ra.Count > rb.Count
+			}
+			return ids[a] < ids[b]
+		})
+	}
+	logf("lemma: %d instances, %d dict entries, %d rules", len(lemInsts), len(m.LemmaDict), len(m.LemRules))
+
+	c := newCore(m)
+	rng := rand.New(rand.NewSource(opt.Seed))
+	order := rng.Perm(len(train))
+
+	// 3. Segmenter.
+	seg := perceptron.NewSparseTrainer()
+	segSc := trainerSparse{seg}
+	s := &scratch{}
+	for ep := 0; ep < opt.SegEpochs; ep++ {
+		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+		errs, n := 0, 0
+		for _, si := range order {
+			sent := train[si]
+			s.toks = fillToks(s.toks[:0], sent.Tokens)
+			prev := "<s>"
+			for i := range s.toks {
+				g := gold[si][i]
+				ex := exclusion{on: true, rule: g.rule, stemSk: Skel(g.stem)}
+				known := c.candidates(s, i, ex)
+				if len(s.cands) == 0 {
+					continue
+				}
+				gi := -1
+				for k := range s.cands {
+					if s.cands[k].rule == g.rule {
+						gi = k
+						break
+					}
+				}
+				pi := 0
+				if len(s.cands) > 1 {
+					s.tf = tokenFeats(s.tf[:0], s.toks, i, prev, known)
+					pi = c.best(segSc, s)
+					if gi >= 0 && pi != gi {
+						c.updateSeg(seg, s, gi, pi)
+					}
+					seg.Tick()
+				}
+				n++
+				if s.cands[pi].rule != g.rule {
+					errs++
+				}
+				prev = m.Rules[s.cands[pi].rule].Key
+			}
+		}
+		logf("seg epoch %d: train token error %.3f%% (%s)", ep+1, 100*float64(errs)/float64(max(n, 1)), time.Since(start).Round(time.Second))
+	}
+	segT := seg.Freeze(1e-3)
+	m.SegKeys, m.SegVals = segT.Keys, segT.Vals
+
+	// 4. Tagger on gold segmentation.
+	tagger := perceptron.NewDenseTrainer(len(m.Tags))
+	tagDs := trainerDense{tagger}
+	for ep := 0; ep < opt.TagEpochs; ep++ {
+		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+		errs, n := 0, 0
+		for _, si := range order {
+			goldTags := c.goldWords(s, train[si], gold[si])
+			p1, p2 := "<s>", "<s>"
+			if cap(s.sc) < len(m.Tags) {
+				s.sc = make([]float64, len(m.Tags))
+			}
+			sc := s.sc[:len(m.Tags)]
+			for j := range s.words {
+				s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(m.Vocab[s.words[j].sk])-selfCount(s.words[j]), m.Lexicon[s.words[j].sk])
+				tagDs.scores(s.tf, sc)
+				bi := 0
+				for k := 1; k < len(sc); k++ {
+					if sc[k] > sc[bi] {
+						bi = k
+					}
+				}
+				if bi != goldTags[j] {
+					tagger.Update(s.tf, goldTags[j], bi)
+					errs++
+				}
+				tagger.Tick()
+				n++
+				p2, p1 = p1, m.Tags[bi]
+			}
+		}
+		logf("tag epoch %d: train word error %.3f%% (%s)", ep+1, 100*float64(errs)/float64(max(n, 1)), time.Since(start).Round(time.Second))
+	}
+	tagT := tagger.Freeze(1e-3)
+	m.TagKeys, m.TagVals = tagT.Keys, tagT.Vals
+
+	// 5. Lemma rule classifier.
+	lem := perceptron.NewSparseTrainer()
+	lemSc := trainerSparse{lem}
+	lorder := rng.Perm(len(lemInsts))
+	for ep := 0; ep < opt.LemEpochs; ep++ {
+		errs, n := 0, 0
+		rng.Shuffle(len(lorder), func(a, b int) { lorder[a], lorder[b] = lorder[b], lorder[a] })
+		for _, li := range lorder {
+			in := lemInsts[li]
+			if shape(in.sk) != "A" {
+				continue
+			}
+			s.lf = lemmaFeats(s.lf[:0], in.sk, in.pos)
+			type lc struct {
+				rule int32
+				res  string
+				v    float64
+				fo   int
+			}
+			var cands []lc
+			s.lcf = s.lcf[:0]
+			c.lemmaCandidates(in.form, in.sk, in.pos, func(rule int32, res string, inSpell bool) {
+				fo := len(s.lcf)
+				s.lcf = lemmaCandFeats(s.lcf, res, in.pos, inSpell)
+				_ = fo
+				cands = append(cands, lc{rule: rule, res: res, fo: fo})
+			})
+			if len(cands) == 0 {
+				continue
+			}
+			nf := 3 // features per candidate in lemmaCandFeats
+			gi, pi := -1, 0
+			for k := range cands {
+				h := c.lemHash[cands[k].rule]
+				v := 0.0
+				for _, f := range s.lf {
+					v += lemSc.score(perceptron.Mix(f, h))
+				}
+				for _, f := range s.lcf[cands[k].fo : cands[k].fo+nf] {
+					v += lemSc.score(perceptron.Mix(f, h))
+				}
+				cands[k].v = v
+				if v > cands[pi].v {
+					pi = k
+				}
+				if gi < 0 && cands[k].res == in.lemma {
+					gi = k
+				}
+			}
+			n++
+			if cands[pi].res != in.lemma {
+				errs++
+			}
+			if gi >= 0 && cands[gi].res != cands[pi].res {
+				gh, ph := c.lemHash[cands[gi].rule], c.lemHash[cands[pi].rule]
+				for _, f := range s.lf {
+					lem.Add(perceptron.Mix(f, gh), 1)
+					lem.Add(perceptron.Mix(f, ph), -1)
+				}
+				for _, f := range s.lcf[cands[gi].fo : cands[gi].fo+nf] {
+					lem.Add(perceptron.Mix(f, gh), 1)
+				}
+				for _, f := range s.lcf[cands[pi].fo : cands[pi].fo+nf] {
+					lem.Add(perceptron.Mix(f, ph), -1)
+				}
+			}
+			lem.Tick()
+		}
+		logf("lemma epoch %d: train error %.3f%% of %d (%s)", ep+1, 100*float64(errs)/float64(max(n, 1)), n, time.Since(start).Round(time.Second))
+	}
+	lemT := lem.Freeze(1e-3)
+	m.LemKeys, m.LemVals = lemT.Keys, lemT.Vals
+
+	// 6. Keep only what analysis uses: tokens seen twice or more.
+	for sk, rc := range m.Known {
+		total := 0
+		for _, r := range rc {
+			total += int(r.Count)
+		}
+		if total < 2 {
+			delete(m.Known, sk)
+		}
+	}
+	for k := range m.TokenStem {
+		_ = k
+	}
+	for _, k := range tokStem.keys() {
+		sk := k[:strings.IndexByte(k, 0)]
+		if _, ok := m.Known[sk]; !ok {
+			continue
+		}
+		f, _ := tokStem.best(k)
+		m.TokenStem[k] = f
+	}
+	m.Info = fmt.Sprintf("trained on %d sentences, seed %d, epochs seg %d tag %d lemma %d, in %s",
+		len(train), opt.Seed, opt.SegEpochs, opt.TagEpochs, opt.LemEpochs, time.Since(start).Round(time.Second))
+	logf("%s; weights: seg %d, tag %d, lemma %d", m.Info, segT.Len(), tagT.Len(), lemT.Len())
+	return m, nil
+}
+
+// selfCount is the contribution of a training word to the vocabulary
+// count of its own skeleton: 1 for whole tokens and stems.
+func selfCount(w tagWord) int {
+	if w.role == 'W' || w.role == 'S' {
+		return 1
+	}
+	return 0
+}
+
+// fillToks turns CoNLL-U tokens into segmenter input.
+func fillToks(dst []segTok, toks []conllu.Token) []segTok {
+	for _, t := range toks {
+		surf := StripMarks(t.Form)
+		sk := Skel(surf)
+		dst = append(dst, segTok{surf: surf, sk: sk, shape: shape(sk)})
+	}
+	return dst
+}
+
+// goldWords lays out the gold words of a sentence in s.words and returns
+// their gold tag indices.
+func (c *core) goldWords(s *scratch, sent conllu.Sentence, g []goldTok) []int {
+	s.toks = fillToks(s.toks[:0], sent.Tokens)
+	s.words = s.words[:0]
+	var tags []int
+	for i, t := range sent.Tokens {
+		r := &c.m.Rules[g[i].rule]
+		for k, w := range t.Words {
+			role := byte('W')
+			if len(t.Words) > 1 {
+				switch {
+				case k < g[i].stemIdx:
+					role = 'P'
+				case k == g[i].stemIdx:
+					role = 'S'
+				default:
+					role = 'E'
+				}
+			}
+			form := w.Form
+			if len(t.Words) == 1 {
+				form = t.Form
+			}
+			s.words = append(s.words, tagWord{form: form, sk: Skel(form), tok: i, role: role, ruleShape: r.Shape})
+			tags = append(tags, c.tagIdx[w.UPOS])
+		}
+	}
+	return tags
+}
+
+// updateSeg rewards candidate gi and penalises pi.
+func (c *core) updateSeg(t *perceptron.SparseTrainer, s *scratch, gi, pi int) {
+	g, p := &s.cands[gi], &s.cands[pi]
+	gh, gs := c.ruleHash[g.rule], c.shapeHash[g.rule]
+	ph, ps := c.ruleHash[p.rule], c.shapeHash[p.rule]
+	for _, f := range s.tf {
+		t.Add(perceptron.Mix(f, gh), 1)
+		t.Add(perceptron.Mix(f, ph), -1)
+	}
+	for _, f := range s.cf[g.fo:g.fe] {
+		t.Add(perceptron.Mix(f, gh), 1)
+		t.Add(perceptron.Mix(f, gs), 1)
+	}
+	for _, f := range s.cf[p.fo:p.fe] {
+		t.Add(perceptron.Mix(f, ph), -1)
+		t.Add(perceptron.Mix(f, ps), -1)
+	}
+}
+
+type trainerSparse struct{ t *perceptron.SparseTrainer }
+
+func (s trainerSparse) score(key uint64) float64 { return s.t.Weight(key) }
+
+type trainerDense struct{ t *perceptron.DenseTrainer }
+
+func (d trainerDense) scores(feats []uint64, out []float64) { d.t.Scores(feats, out) }
+
+// deriveLemmaRule finds the edge edits that turn a word skeleton into its
+// lemma skeleton around their longest common substring.
+func deriveLemmaRule(sk, lsk string) LemmaRule {
+	a, b := []rune(sk), []rune(lsk)
+	bi, bj, bn := 0, 0, 0
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			if a[i-1] == b[j-1] {
+				cur[j] = prev[j-1] + 1
+				if cur[j] > bn {
+					bn, bi, bj = cur[j], i-cur[j], j-cur[j]
+				}
+			} else {
+				cur[j] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	r := LemmaRule{
+		StripL: string(a[:bi]), AddL: string(b[:bj]),
+		StripR: string(a[bi+bn:]), AddR: string(b[bj+bn:]),
+	}
+	if bn == 0 {
+		r = LemmaRule{StripL: sk, AddL: lsk}
+	}
+	r.Key = r.StripL + ">" + r.AddL + ":" + r.StripR + ">" + r.AddR
+	return r
+}
