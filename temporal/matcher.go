@@ -1,0 +1,1493 @@
+package temporal
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"khabar"
+	"khabar/temporal/calendar"
+	"khabar/temporal/hijri"
+)
+
+// found is one recognised expression before it gets its id.
+type found struct {
+	i, j       int // units [i, j)
+	start, end int // text offsets
+	typ, val   string
+	anchor     string
+	anchorIdx  int  // 1-based index in matcher.out of the anchoring timex
+	hijri      bool // written in the Hijri calendar
+}
+
+type matcher struct {
+	us     []unit
+	c      clock
+	tokens []khabar.Token
+	out    []found
+}
+
+// pattern tries to match at unit i; it returns the expressions found (one,
+// or two for a range), in text order, or nil.
+type pattern func(m *matcher, i int) []found
+
+var patterns = []pattern{
+	(*matcher).pDate, (*matcher).pWeekday, (*matcher).pDeictic, (*matcher).pRelUnit,
+	(*matcher).pPlural, (*matcher).pAgo, (*matcher).pDuration, (*matcher).pYear,
+	(*matcher).pHijri, (*matcher).pTime, (*matcher).pSet, (*matcher).pRef,
+	(*matcher).pEra, (*matcher).pSeason, (*matcher).pQuarter,
+}
+
+// run scans left to right and keeps, at each position, the longest match.
+func (m *matcher) run() {
+	for i := 0; i < len(m.us); {
+		var best []found
+		bestJ := i
+		for _, p := range patterns {
+			fs := p(m, i)
+			if len(fs) == 0 {
+				continue
+			}
+			if j := fs[len(fs)-1].j; j > bestJ {
+				best, bestJ = fs, j
+			}
+		}
+		if best == nil {
+			i++
+			continue
+		}
+		for _, f := range best {
+			if f.typ == "TIME" && f.anchorIdx < 0 {
+				m.anchorTime(&f)
+			}
+			m.out = append(m.out, f)
+		}
+		i = bestJ
+	}
+}
+
+// ---- unit helpers ----
+
+func (m *matcher) word(i int) bool { return i >= 0 && i < len(m.us) && m.us[i].kind == uWord }
+
+func (m *matcher) punct(i int, set string) bool {
+	return i >= 0 && i < len(m.us) && m.us[i].kind == uPunct && strings.Contains(set, m.us[i].norm)
+}
+
+func (m *matcher) num(i int) (int, bool) {
+	if i < 0 || i >= len(m.us) || m.us[i].kind != uNum || len(m.us[i].norm) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range m.us[i].norm {
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// decimal reports whether the number unit at i is part of a decimal or a
+// thousands-separated number (1.5, 10,8, 2,000).
+func (m *matcher) decimal(i int) bool {
+	if m.punct(i+1, ".,٫٬") && i+2 < len(m.us) && m.us[i+2].kind == uNum && m.adjacent(i+1, i+2) && m.adjacent(i, i+1) {
+		return true
+	}
+	if m.punct(i-1, ".,٫٬") && i-2 >= 0 && m.us[i-2].kind == uNum && m.adjacent(i-2, i-1) && m.adjacent(i-1, i) {
+		return true
+	}
+	return false
+}
+
+func (m *matcher) adjacent(a, b int) bool {
+	return a >= 0 && b < len(m.us) && m.us[a].end == m.us[b].start
+}
+
+func (m *matcher) sameSent(a, b int) bool {
+	return a >= 0 && b < len(m.us) && m.us[a].sent == m.us[b].sent
+}
+
+// rd returns the first reading of word i that passes: clit allows
+// proclitics, art is -1 (either), 0 (no article) or 1 (article).
+func (m *matcher) rd(i int, clit bool, art int, ok func(r reading) bool) (reading, bool) {
+	if !m.word(i) {
+		return reading{}, false
+	}
+	for _, r := range m.us[i].an {
+		if !clit && r.clit != "" {
+			continue
+		}
+		if art == 0 && r.def || art == 1 && !r.def {
+			continue
+		}
+		if ok(r) {
+			return r, true
+		}
+	}
+	return reading{}, false
+}
+
+// is reports whether word i, without proclitics, is one of the words
+// (compared with the article as written).
+func (m *matcher) is(i int, words ...string) bool {
+	_, ok := m.rd(i, false, -1, func(r reading) bool {
+		for _, w := range words {
+			if r.full == w {
+				return true
+			}
+		}
+		return false
+	})
+	return ok
+}
+
+// isC is is with proclitics allowed; it returns the reading's start.
+func (m *matcher) isC(i int, words ...string) (int, bool) {
+	r, ok := m.rd(i, true, -1, func(r reading) bool {
+		for _, w := range words {
+			if r.full == w {
+				return true
+			}
+		}
+		return false
+	})
+	return r.start, ok
+}
+
+func lookup[T any](m *matcher, i int, clit bool, art int, set map[string]T) (T, reading, bool) {
+	var v T
+	r, ok := m.rd(i, clit, art, func(r reading) bool { _, ok := set[r.stem]; return ok })
+	if ok {
+		v = set[r.stem]
+	}
+	return v, r, ok
+}
+
+// startOf is the text offset where an expression starting at unit i begins
+// when its first word is read as r.
+func (m *matcher) startOf(i int) int { return m.us[i].start }
+
+func (m *matcher) mk(i, j, start int, typ, val string) found {
+	return found{i: i, j: j, start: start, end: m.us[j-1].end, typ: typ, val: val}
+}
+
+// rel marks a found as resolved against the dct.
+func (m *matcher) rel(f found) found {
+	if m.c.ok && !strings.HasSuffix(f.val, "_REF") {
+		f.anchor = "dct"
+	}
+	return f
+}
+
+// prepTriggers are words after which a bare month, season or year reads as a date.
+var prepTriggers = []string{"في", "منذ", "حتي", "خلال", "قبل", "بعد", "مطلع", "بدايه", "نهايه", "اواخر", "اوايل",
+	"منتصف", "اواسط", "طوال", "حلول", "غضون", "شهر", "مستهل", "ختام", "الي", "من", "عام", "اثناء", "حين", "موعد", "طيله"}
+
+func (m *matcher) triggered(i int) bool {
+	if i > 0 && m.is(i-1, prepTriggers...) {
+		return true
+	}
+	// a preposition glued to the word itself: بمارس, لرمضان
+	if m.word(i) {
+		for _, r := range m.us[i].an {
+			if r.clit == "ب" || r.clit == "وب" || r.clit == "ل" || r.clit == "ول" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ---- numbers ----
+
+// cardinal reads a number in digits or words at i: it returns the value
+// (-1 for vague quantities: عدة, بضعة), the next unit and the start.
+func (m *matcher) cardinal(i int, clit bool) (int, int, int, bool) {
+	if n, ok := m.num(i); ok {
+		if m.decimal(i) {
+			return 0, 0, 0, false
+		}
+		return n, i + 1, m.us[i].start, true
+	}
+	v, r, ok := lookup(m, i, clit, 0, cardinals)
+	if !ok {
+		return 0, 0, 0, false
+	}
+	next := i + 1
+	if v > 0 && v < 10 {
+		if m.is(next, "عشر", "عشره") {
+			return v + 10, next + 1, r.start, true
+		}
+		if t, tr, ok := lookup(m, next, true, 0, cardinals); ok && tr.clit == "و" && t >= 20 && t < 100 {
+			return v + t, next + 1, r.start, true
+		}
+	}
+	return v, next, r.start, true
+}
+
+// ordinal reads an ordinal (الحادي عشر, الثالث والعشرين) at i.
+func (m *matcher) ordinal(i int, clit bool) (int, int, int, bool) {
+	v, r, ok := lookup(m, i, clit, -1, ordinals)
+	if !ok {
+		return 0, 0, 0, false
+	}
+	next := i + 1
+	if v < 10 {
+		if m.is(next, "عشر", "عشره") {
+			return v + 10, next + 1, r.start, true
+		}
+		if t, tr, ok := lookup(m, next, true, 1, ordinals); ok && tr.clit == "و" && t >= 20 {
+			return v + t, next + 1, r.start, true
+		}
+	}
+	if r.stem == "حادي" || r.stem == "حاديه" {
+		return 0, 0, 0, false
+	}
+	return v, next, r.start, true
+}
+
+// day reads a day of the month: 18, الـ14, الحادي عشر.
+func (m *matcher) day(i int, clit bool) (int, int, int, bool) {
+	if n, ok := m.num(i); ok && len(m.us[i].norm) <= 2 && n >= 1 && n <= 31 && !m.decimal(i) {
+		return n, i + 1, m.us[i].start, true
+	}
+	if m.word(i) && (m.us[i].norm == "ال" || m.us[i].norm == "وال" || m.us[i].norm == "بال") && m.adjacent(i, i+1) {
+		if n, ok := m.num(i + 1); ok && len(m.us[i+1].norm) <= 2 && n >= 1 && n <= 31 {
+			return n, i + 2, m.us[i].offs[len([]rune(m.us[i].norm))-2], true
+		}
+	}
+	if v, next, st, ok := m.ordinal(i, clit); ok && v <= 31 {
+		return v, next, st, true
+	}
+	return 0, 0, 0, false
+}
+
+// ---- months ----
+
+var ambiguousMonths = map[string]bool{"ماي": true, "اب": true, "مارس": true, "نيسان": true, "جوان": true, "ايار": false}
+
+// gmonth reads a Gregorian month name at i, with its paired second name
+// (ديسمبر / كانون الأول, آذار (مارس), سبتمبر أيلول). amb is set for names
+// that are also common words.
+func (m *matcher) gmonth(i int, clit bool) (mon, next, start int, amb, ok bool) {
+	mon, next, start, amb, ok = m.monthName(i, clit)
+	if !ok {
+		return
+	}
+	// paired name
+	k := next
+	open := false
+	switch {
+	case m.punct(k, "/-–(،,"):
+		open = m.punct(k, "(")
+		k++
+	}
+	if m2, n2, _, _, ok2 := m.monthName(k, false); ok2 && m2 == mon {
+		next = n2
+		amb = false
+		if open && m.punct(next, ")") {
+			next++
+		}
+	}
+	return
+}
+
+func (m *matcher) monthName(i int, clit bool) (mon, next, start int, amb, ok bool) {
+	if !m.word(i) {
+		return
+	}
+	for _, r := range m.us[i].an {
+		if !clit && r.clit != "" {
+			continue
+		}
+		if r.def {
+			continue
+		}
+		if m.word(i + 1) {
+			for _, r2 := range m.us[i+1].an {
+				if r2.clit != "" {
+					continue
+				}
+				if v, ok2 := calendar.Month(r.full + " " + r2.full); ok2 && strings.Contains(r.full+r2.full, "ال") || ok2 && (r.full == "كانون" || r.full == "تشرين") {
+					return v, i + 2, r.start, false, true
+				}
+			}
+		}
+		if r.full == "كانون" || r.full == "تشرين" {
+			continue
+		}
+		if v, ok2 := calendar.Month(r.full); ok2 {
+			return v, i + 1, r.start, ambiguousMonths[r.full], true
+		}
+	}
+	return
+}
+
+// year reads a Gregorian year in digits (1000..2100) with an optional م.
+func (m *matcher) year(i int) (int, int, bool) {
+	n, ok := m.num(i)
+	if !ok || len(m.us[i].norm) != 4 || n < 1000 || n > 2100 || m.decimal(i) {
+		return 0, 0, false
+	}
+	next := i + 1
+	if m.word(next) && (m.us[next].norm == "م" || m.is(next, "ميلادي", "ميلاديه", "للميلاد")) {
+		next++
+	}
+	return n, next, true
+}
+
+func daysIn(y, mon int) int {
+	if y == 0 {
+		y = 2000 // leap, so 29 February passes
+	}
+	return time.Date(y, time.Month(mon)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// dateValue prints a Gregorian date with possibly missing year/day,
+// choosing the year from the dct when needed (dir as in monthYear).
+func (m *matcher) dateValue(y, mon, d, dir int, current bool) (string, bool) {
+	inferred := false
+	if y == 0 {
+		var ok bool
+		if d > 0 && dir == 0 && !current {
+			y, ok = m.c.dayYear(mon, d)
+		} else {
+			y, ok = m.c.monthYear(mon, dir, current)
+		}
+		inferred = ok
+	}
+	ys := "XXXX"
+	if y > 0 {
+		ys = fmt.Sprintf("%04d", y)
+	}
+	if d > 0 {
+		return fmt.Sprintf("%s-%02d-%02d", ys, mon, d), inferred
+	}
+	return fmt.Sprintf("%s-%02d", ys, mon), inferred
+}
+
+// ---- weekdays ----
+
+// weekdayAt reads [يوم] weekday at i. The article is required unless يوم
+// comes first (أحد is also "one", سبت rare outside dates).
+func (m *matcher) weekdayAt(i int, clit bool) (time.Weekday, int, int, bool) {
+	k, start := i, -1
+	if st, ok := m.isC(k, "يوم"); ok && (clit || m.is(k, "يوم")) {
+		if wd, next, ok := m.bareWeekday(k+1, false, true); ok {
+			return wd, next, st, true
+		}
+		return 0, 0, 0, false
+	}
+	wd, next, ok := m.bareWeekday(k, clit, false)
+	if !ok {
+		return 0, 0, 0, false
+	}
+	r, _ := m.rd(k, clit, 1, func(r reading) bool { _, ok := calendar.Weekday(r.full); return ok })
+	start = r.start
+	return wd, next, start, true
+}
+
+func (m *matcher) bareWeekday(i int, clit, noArticleOK bool) (time.Weekday, int, bool) {
+	art := 1
+	if noArticleOK {
+		art = -1
+	}
+	var wd time.Weekday
+	_, ok := m.rd(i, clit, art, func(r reading) bool {
+		d, ok := calendar.Weekday(r.full)
+		wd = d
+		return ok
+	})
+	return wd, i + 1, ok
+}
+
+// ---- patterns ----
+
+// pDate: [weekday ،] [day [من]] month [/ month] [year | الماضي ...], and day ranges.
+func (m *matcher) pDate(i int) []found {
+	k, start := i, -1
+	hasWD := false
+	if _, next, st, ok := m.weekdayAt(k, true); ok {
+		n2 := next
+		if m.punct(n2, "،,") {
+			n2++
+		}
+		if _, _, _, ok := m.day(n2, false); ok {
+			k, start, hasWD = n2, st, true
+		}
+	}
+	d, next, st, hasDay := m.day(k, !hasWD)
+	var first *found
+	if hasDay {
+		if start < 0 {
+			start = st
+		}
+		// range: 3 الى 5 مارس, 3 و4 مارس, 3-5 مارس
+		c := next
+		if m.is(c, "الي", "حتي", "و") || m.punct(c, "-–") {
+			if d2, n2, st2, ok := m.day(c+1, false); ok && d2 > d {
+				if mon, _, _, _, ok := m.gmonth(n2, false); ok || m.is(n2, "من") {
+					_ = mon
+					f := m.mk(i, next, start, "DATE", "")
+					first = &f
+					d, next, start, k = d2, n2, st2, c+1
+				}
+			}
+		}
+		if m.is(next, "من") {
+			next++
+		}
+	} else {
+		if hasWD {
+			return nil
+		}
+		next = k
+	}
+	// شهر مارس
+	month := next
+	monthStart := -1
+	if !hasDay {
+		if st, ok := m.isC(month, "شهر"); ok {
+			monthStart = st
+			month++
+		}
+	}
+	mon, after, mst, amb, ok := m.gmonth(month, !hasDay && monthStart < 0)
+	if !ok {
+		return nil
+	}
+	if start < 0 {
+		start = mst
+		if monthStart >= 0 {
+			start = monthStart
+		}
+	}
+	y, dir, current := 0, 0, false
+	j := after
+	yk := after
+	if m.punct(yk, "،,") {
+		yk++
+	}
+	if m.is(yk, "عام", "العام", "سنه", "السنه") {
+		yk++
+	}
+	if yy, n2, ok := m.year(yk); ok {
+		y, j = yy, n2
+	} else if v, r, ok := lookup(m, after, false, 1, relDir); ok && r.stem != "سابق" && r.stem != "تالي" && r.stem != "لاحق" {
+		dir, j = v, after+1
+		current = v == 0
+	}
+	if !hasDay && y == 0 && dir == 0 && !current && amb && monthStart < 0 && !(month > 0 && m.is(month-1, prepTriggers...)) {
+		return nil
+	}
+	if hasDay && d > daysIn(y, mon) {
+		return nil
+	}
+	if !hasDay {
+		d = 0
+	}
+	val, inferred := m.dateValue(y, mon, d, dir, current)
+	f := m.mk(k, j, start, "DATE", val)
+	if inferred {
+		f = m.rel(f)
+	}
+	if first != nil {
+		v1 := val[:len(val)-2] + fmt.Sprintf("%02d", m.firstDay(first))
+		first.val, first.anchor = v1, f.anchor
+		f.i = k
+		return []found{*first, f}
+	}
+	f.i = i
+	return []found{f}
+}
+
+func (m *matcher) firstDay(f *found) int {
+	d, _, _, _ := m.day(f.i, true)
+	if d == 0 {
+		d, _, _, _ = m.day(f.i+1, true)
+	}
+	return d
+}
+
+// pWeekday: [part of day] [يوم] weekday [الماضي|المقبل] [صباحا]
+func (m *matcher) pWeekday(i int) []found {
+	k := i
+	start := -1
+	pod := ""
+	if p, next, st, ok := m.partOfDayPrefix(k); ok {
+		pod, k, start = p, next, st
+	}
+	wd, next, st, ok := m.weekdayAt(k, pod == "")
+	if !ok {
+		return nil
+	}
+	if start < 0 {
+		start = st
+	}
+	j := next
+	var val string
+	if v, r, ok := lookup(m, j, false, 1, relDir); ok && v != 0 && r.stem != "تالي" && r.stem != "لاحق" && r.stem != "سابق" {
+		val = m.c.weekday(wd, v, true)
+		j++
+	} else {
+		val = m.c.weekday(wd, m.tense(i), false)
+	}
+	typ := "DATE"
+	if pod == "" {
+		if p, _, ok := lookup(m, j, false, 0, partOfDayAdv); ok && m.sameSent(j-1, j) {
+			pod = p
+			j++
+		}
+	}
+	if pod != "" {
+		typ, val = "TIME", withPOD(val, pod)
+	}
+	return []found{m.rel(m.mk(i, j, start, typ, val))}
+}
+
+func withPOD(date, pod string) string {
+	if strings.HasPrefix(pod, "T") {
+		return date + pod
+	}
+	return date + "T" + pod
+}
+
+// partOfDayPrefix reads صباح, مساء, ليلة, بعد ظهر, منتصف ليل ... before a day.
+func (m *matcher) partOfDayPrefix(i int) (string, int, int, bool) {
+	if st, ok := m.isC(i, "بعد", "قبل"); ok && m.is(i+1, "ظهر", "الظهر", "ظهيره") {
+		if m.is(i, "بعد") || ok {
+			if _, ok := m.isC(i, "بعد"); ok {
+				return "AF", i + 2, st, true
+			}
+			return "MO", i + 2, st, true
+		}
+	}
+	if st, ok := m.isC(i, "منتصف"); ok && m.is(i+1, "ليل", "ليله") {
+		return "T24:00", i + 2, st, true
+	}
+	p, r, ok := lookup(m, i, true, 0, partOfDay)
+	if !ok || r.stem == "منتصف" {
+		return "", 0, 0, false
+	}
+	return p, i + 1, r.start, true
+}
+
+// pDeictic: اليوم, أمس, غدا, أول أمس, بعد غد, الليلة, صباح اليوم, أمس الأحد.
+func (m *matcher) pDeictic(i int) []found {
+	k, start := i, -1
+	pod := ""
+	if p, next, st, ok := m.partOfDayPrefix(k); ok {
+		pod, k, start = p, next, st
+	}
+	clit := pod == ""
+	shift, j, st, ok := 0, 0, 0, false
+	switch {
+	case m.isPair(k, clit, []string{"اول", "امس"}):
+		shift, j, st, ok = -2, k+2, m.startC(k), true
+	case m.isPair(k, clit, []string{"امس", "الاول"}):
+		shift, j, st, ok = -2, k+2, m.startC(k), true
+	case m.isPair(k, clit, []string{"بعد", "غد"}) || m.isPair(k, clit, []string{"بعد", "الغد"}) || m.isPair(k, clit, []string{"بعد", "غدا"}):
+		shift, j, st, ok = 2, k+2, m.startC(k), true
+	default:
+		if s, ok2 := m.isC(k, "اليوم"); ok2 && (clit || m.is(k, "اليوم")) && m.todayOK(k) {
+			shift, j, st, ok = 0, k+1, s, true
+		} else if s, ok2 := m.isC(k, "امس", "الامس", "البارحه", "غدا", "الغد"); ok2 && (clit || m.is(k, "امس", "الامس", "البارحه", "غدا", "الغد")) {
+			shift, j, st, ok = m.deicticShift(k), k+1, s, true
+		} else if s, ok2 := m.isC(k, "الليله"); ok2 && pod == "" {
+			j, st, ok = k+1, s, true
+			pod = "NI"
+			if m.is(j, "الماضيه") {
+				shift = -1
+				j++
+			}
+		}
+	}
+	if !ok {
+		return nil
+	}
+	if start < 0 {
+		start = st
+	}
+	// أمس الأحد, اليوم الجمعة
+	n := j
+	if m.punct(n, "،,") {
+		n++
+	}
+	if _, next, ok := m.bareWeekday(n, false, false); ok {
+		j = next
+	}
+	if pod == "" {
+		if p, _, ok := lookup(m, j, false, 0, partOfDayAdv); ok {
+			pod = p
+			j++
+		}
+	}
+	val := m.c.dayShift(shift)
+	typ := "DATE"
+	if pod != "" {
+		typ, val = "TIME", withPOD(val, pod)
+	}
+	return []found{m.rel(m.mk(i, j, start, typ, val))}
+}
+
+func (m *matcher) deicticShift(k int) int {
+	if m.is(k, "غدا", "الغد") {
+		return 1
+	}
+	if _, ok := m.isC(k, "غدا", "الغد"); ok {
+		return 1
+	}
+	return -1
+}
+
+func (m *matcher) isPair(k int, clit bool, words []string) bool {
+	var ok bool
+	if clit {
+		_, ok = m.isC(k, words[0])
+	} else {
+		ok = m.is(k, words[0])
+	}
+	return ok && m.is(k+1, words[1])
+}
+
+func (m *matcher) startC(k int) int {
+	if !m.word(k) {
+		return m.us[k].start
+	}
+	for _, r := range m.us[k].an {
+		if r.clit != "" && !r.def {
+			return r.start
+		}
+	}
+	return m.us[k].start
+}
+
+// todayOK rejects اليوم when it is a noun with an adjective (اليوم الأول,
+// اليوم العالمي للمرأة, اليوم التالي) rather than "today".
+func (m *matcher) todayOK(k int) bool {
+	if !m.word(k + 1) {
+		return true
+	}
+	if _, _, ok := m.bareWeekday(k+1, false, false); ok {
+		return true
+	}
+	if r, ok := m.rd(k+1, false, 1, func(reading) bool { return true }); ok {
+		_ = r
+		return false
+	}
+	if m.is(k+1, "نفسه", "ذاته", "الذي", "التي") {
+		return false
+	}
+	if m.is(k-1, "هذا") {
+		return false
+	}
+	return true
+}
+
+// startFirst is the start of the reading of unit k with clitics allowed.
+func (m *matcher) startFirst(k int, words ...string) int {
+	st, _ := m.isC(k, words...)
+	return st
+}
+
+// pRelUnit: هذا الأسبوع, الشهر الماضي, العام المقبل, مطلع الشهر, أواخر العام الماضي.
+func (m *matcher) pRelUnit(i int) []found {
+	// edge modifier
+	if _, r, ok := lookup(m, i, true, 0, edgeMods); ok {
+		k := i + 1
+		if f := m.pRelUnitCore(k, false); f != nil {
+			f.i, f.start = i, r.start
+			return []found{*f}
+		}
+		if fs := m.pDate(k); len(fs) == 1 && fs[0].start == m.us[k].start && !m.hasDay(fs[0].val) {
+			fs[0].i, fs[0].start = i, r.start
+			return fs
+		}
+		if fs := m.pYear(k); len(fs) >= 1 && fs[0].start == m.us[k].start {
+			fs[0].i, fs[0].start = i, r.start
+			return fs
+		}
+		if r.stem == "اول" || r.stem == "اخر" || r.stem == "غره" {
+			return nil
+		}
+		// bare period after the edge: مطلع الشهر = this month
+		if u, r2, ok := lookup(m, k, false, 1, calUnits); ok && r2.def && !m.word(k+1) || ok && !m.isAdjAfter(k+1) {
+			_ = u
+			return []found{m.rel(m.mk(i, k+1, r.start, "DATE", m.c.shift(u, 0)))}
+		}
+		return nil
+	}
+	if f := m.pRelUnitCore(i, true); f != nil {
+		return []found{*f}
+	}
+	return nil
+}
+
+func (m *matcher) hasDay(v string) bool { return len(v) == 10 }
+
+// isAdjAfter reports whether unit k is a word with the article that could
+// qualify the period before it (العام الدراسي, الشهر الفضيل): then a bare
+// "الشهر" is not the current month.
+func (m *matcher) isAdjAfter(k int) bool {
+	_, ok := m.rd(k, false, 1, func(reading) bool { return true })
+	return ok
+}
+
+func (m *matcher) pRelUnitCore(i int, clit bool) *found {
+	// هذا/هذه + unit
+	if st, ok := m.isCMaybe(i, clit, "هذا", "هذه"); ok {
+		if u, _, ok := lookup(m, i+1, false, 1, calUnits); ok {
+			f := m.rel(m.mk(i, i+2, st, "DATE", m.c.shift(u, 0)))
+			return &f
+		}
+		return nil
+	}
+	u, r, ok := lookup(m, i, clit, 1, calUnits)
+	if !ok {
+		return nil
+	}
+	dir, r2, ok := lookup(m, i+1, false, 1, relDir)
+	if !ok || r2.stem == "سابق" || r2.stem == "سابقه" || r2.stem == "تالي" || r2.stem == "تاليه" || r2.stem == "لاحق" {
+		return nil
+	}
+	// gender agreement: السنة الماضية, not السنة الماضي
+	if (r.stem == "سنه") != strings.HasSuffix(r2.stem, "ه") {
+		return nil
+	}
+	f := m.rel(m.mk(i, i+2, r.start, "DATE", m.c.shift(u, dir)))
+	return &f
+}
+
+func (m *matcher) isCMaybe(i int, clit bool, words ...string) (int, bool) {
+	if clit {
+		return m.isC(i, words...)
+	}
+	if m.is(i, words...) {
+		return m.us[i].start, true
+	}
+	return 0, false
+}
+
+// pPlural: الأيام المقبلة, السنوات الخمس الماضية, الأسبوعين الماضيين.
+func (m *matcher) pPlural(i int) []found {
+	u, r, ok := lookup(m, i, true, 1, pluralUnits)
+	if !ok {
+		return nil
+	}
+	k := i + 1
+	n := 0
+	if du, ok := durUnits[r.stem]; ok && du.count == 2 {
+		n = 2
+	}
+	if v, _, ok := lookup(m, k, false, 1, cardinals); ok && v > 0 {
+		n = v
+		k++
+	} else if v, ok := m.num(k); ok && !m.decimal(k) {
+		n = v
+		k++
+	}
+	dir, _, ok := lookup(m, k, false, 1, pluralDir)
+	if !ok {
+		return nil
+	}
+	if n > 0 {
+		return []found{m.mk(i, k+1, r.start, "DURATION", duration(n, u))}
+	}
+	ref := "PAST_REF"
+	if dir > 0 {
+		ref = "FUTURE_REF"
+	}
+	return []found{m.mk(i, k+1, r.start, "DATE", ref)}
+}
+
+func duration(n int, u string) string {
+	q := "X"
+	if n >= 0 {
+		q = fmt.Sprint(n)
+	}
+	switch u {
+	case "H":
+		return "PT" + q + "H"
+	case "MIN":
+		return "PT" + q + "M"
+	case "S":
+		return "PT" + q + "S"
+	case "DE":
+		if n >= 0 {
+			return fmt.Sprintf("P%dY", 10*n)
+		}
+		return "PXDE"
+	case "CE":
+		if n >= 0 {
+			return fmt.Sprintf("P%dY", 100*n)
+		}
+		return "PXCE"
+	}
+	return "P" + q + u
+}
+
+// quantity reads a duration's amount and unit: 3 سنوات, ثلاث سنوات,
+// عامين, يوم واحد, عدة أيام, نصف ساعة. It returns n (-1 vague), the unit,
+// the next index and the start.
+func (m *matcher) quantity(i int, clit bool, bareOK bool) (int, string, int, int, bool) {
+	if n, next, st, ok := m.cardinal(i, clit); ok {
+		if m.is(next, "من") && n == -1 { // عدد من
+			next++
+		}
+		if du, r, ok := lookup(m, next, false, 0, durUnits); ok && r.clit == "" {
+			if n == -1 && du.count != 0 {
+				return 0, "", 0, 0, false
+			}
+			return n, du.code, next + 1, st, true
+		}
+		return 0, "", 0, 0, false
+	}
+	if st, ok := m.isCMaybe(i, clit, "نصف", "ربع"); ok {
+		if m.is(i+1, "ساعه") {
+			if m.is(i, "نصف") || strings.HasSuffix(m.us[i].norm, "نصف") {
+				return 30, "MIN", i + 2, st, true
+			}
+			return 15, "MIN", i + 2, st, true
+		}
+		return 0, "", 0, 0, false
+	}
+	du, r, ok := lookup(m, i, clit, 0, durUnits)
+	if !ok {
+		return 0, "", 0, 0, false
+	}
+	switch {
+	case du.count == 2:
+		return 2, du.code, i + 1, r.start, true
+	case du.count == 1 && m.is(i+1, "واحد", "واحده", "كامل", "كامله"):
+		return 1, du.code, i + 2, r.start, true
+	case du.count == 1 && bareOK:
+		return 1, du.code, i + 1, r.start, true
+	case du.count == 0 && bareOK:
+		return -1, du.code, i + 1, r.start, true
+	}
+	return 0, "", 0, 0, false
+}
+
+var durTriggers = []string{"لمده", "مده", "طوال", "طيله", "خلال", "قبل", "بعد", "منذ", "نحو", "حوالي", "زهاء", "قرابه", "غضون", "قرابه", "اكثر", "اقل"}
+
+// pDuration: 48 ساعة, ثلاث سنوات, عامين, يوم واحد, لسنوات.
+func (m *matcher) pDuration(i int) []found {
+	bare := i > 0 && m.is(i-1, durTriggers...) || i > 1 && m.is(i-2, "من") && m.is(i-1, "اكثر", "اقل")
+	if !bare && m.word(i) {
+		for _, r := range m.us[i].an {
+			if r.clit == "ل" || r.clit == "ول" {
+				if du, ok := durUnits[r.stem]; ok && !r.def && du.count == 0 {
+					bare = true
+				}
+			}
+		}
+	}
+	n, u, next, st, ok := m.quantity(i, true, bare)
+	if !ok {
+		return nil
+	}
+	if bare && next == i+1 && m.isAdjAfter(next) && !m.is(next, "الماضيه", "الماضي", "المقبل", "المقبله", "الاخيره") {
+		// أيام العيد, يوم الانتخابات: a construct, not an amount
+		if _, isNum := m.num(i); !isNum {
+			if _, _, isCard := lookup(m, i, true, 0, cardinals); !isCard {
+				if du, _, _ := lookup(m, i, true, 0, durUnits); du.count != 2 {
+					return nil
+				}
+			}
+		}
+	}
+	return []found{m.mk(i, next, st, "DURATION", duration(n, u))}
+}
+
+// pAgo: قبل عامين, منذ ثلاثة أشهر, منذ سنوات, قبل أسبوع من ... (duration).
+func (m *matcher) pAgo(i int) []found {
+	st, ok := m.isC(i, "قبل", "منذ")
+	if !ok {
+		return nil
+	}
+	k := i + 1
+	if m.is(k, "نحو", "حوالي", "قرابه", "زهاء", "اكثر") {
+		if m.is(k, "اكثر") && m.is(k+1, "من") {
+			k++
+		}
+		k++
+	}
+	n, u, next, _, ok := m.quantity(k, false, true)
+	if !ok {
+		// منذ فترة, منذ وقت طويل, منذ زمن
+		if m.is(k, "فتره", "وقت", "زمن", "مده") {
+			j := k + 1
+			if m.is(j, "طويل", "طويله", "قصير", "قصيره", "وجيزه", "بعيد", "ليس") {
+				if m.is(j, "ليس") && m.is(j+1, "ببعيد", "بالقصير", "بالطويل") {
+					j++
+				}
+				j++
+			}
+			return []found{m.mk(i, j, st, "DATE", "PAST_REF")}
+		}
+		return nil
+	}
+	if m.is(next, "من", "علي") {
+		// قبل أسبوع من المؤتمر: a duration before another event
+		return nil
+	}
+	if n < 0 {
+		return []found{m.mk(i, next, st, "DATE", "PAST_REF")}
+	}
+	if u == "DE" || u == "CE" {
+		n *= map[string]int{"DE": 10, "CE": 100}[u]
+		u = "Y"
+	}
+	return []found{m.rel(m.mk(i, next, st, "DATE", m.c.shift(u, -n)))}
+}
+
+// pYear: 2016, عام 2015, العام 1981, عامي 2011 و2013, 1438هـ, 2009/2010.
+func (m *matcher) pYear(i int) []found {
+	k, start := i, -1
+	prefixed := false
+	if st, ok := m.isC(k, "عام", "العام", "سنه", "السنه", "عامي", "سنتي", "عاما"); ok {
+		if _, _, ok := m.year(k + 1); ok {
+			k, start, prefixed = k+1, st, true
+		} else if n, ok := m.num(k + 1); ok && n >= 1300 && n <= 1500 {
+			k, start, prefixed = k+1, st, true
+		}
+	}
+	n, ok := m.num(k)
+	if !ok || len(m.us[k].norm) != 4 || m.decimal(k) {
+		return nil
+	}
+	if start < 0 {
+		start = m.us[k].start
+	}
+	// Hijri year: 1438هـ, 1438 هجرية
+	if n >= 1300 && n <= 1500 && m.word(k+1) && (m.us[k+1].norm == "ه" || m.is(k+1, "هجري", "هجريه", "للهجره")) {
+		j := k + 2
+		g, _ := hijri.ToGregorian(n, 6, 15)
+		f := m.mk(i, j, start, "DATE", fmt.Sprintf("%04d", g.Year()))
+		f.hijri = true
+		return []found{f}
+	}
+	y, j, ok := m.year(k)
+	if !ok {
+		return nil
+	}
+	if !prefixed && !m.bareYearOK(k, j) {
+		return nil
+	}
+	// 2009/2010, 2009-2010: a season
+	if m.punct(j, "/-") && m.adjacent(j-1, j) {
+		if y2, j2, ok := m.year(j + 1); ok && y2 == y+1 {
+			j = j2
+		} else if n2, ok := m.num(j + 1); ok && len(m.us[j+1].norm) == 2 && n2 == (y+1)%100 {
+			j = j + 2
+		}
+	}
+	out := []found{m.mk(i, j, start, "DATE", fmt.Sprintf("%04d", y))}
+	// عامي 2011 و2013, بين 2011 و2013
+	if m.word(j) && m.us[j].norm == "و" && m.adjacent(j, j+1) {
+		if y2, j2, ok := m.year(j + 1); ok {
+			out = append(out, m.mk(j+1, j2, m.us[j+1].start, "DATE", fmt.Sprintf("%04d", y2)))
+		}
+	}
+	return out
+}
+
+// bareYearOK accepts a four-digit number as a year when a date word comes
+// before it or nothing counted comes after it (2000 شخص is no year).
+func (m *matcher) bareYearOK(k, j int) bool {
+	y, _ := m.num(k)
+	if y < 1900 || y > 2099 {
+		return false
+	}
+	if m.triggered(k) || m.is(k-1, "موسم", "نسخه", "دوره", "مونديال", "كاس", "بطوله", "انتخابات", "منتخب", "ميزانيه", "رؤيه", "اولمبياد", "يورو", "لعام", "بعام", "وعام") {
+		return true
+	}
+	if k > 0 && m.punct(k-1, "(") {
+		return true
+	}
+	if j >= len(m.us) || !m.sameSent(k, j) || m.us[j].kind == uPunct {
+		return true
+	}
+	if !m.word(j) {
+		return false
+	}
+	if m.is(j, "في", "من", "الي", "علي", "عن", "حتي", "مع", "بعد", "قبل", "حين", "عندما", "حيث", "الذي", "التي", "وهو", "وهي") {
+		return true
+	}
+	for _, r := range m.us[j].an {
+		if r.clit == "و" || r.clit == "ف" {
+			return true
+		}
+		if r.clit == "" && r.def {
+			return true
+		}
+	}
+	return false
+}
+
+// hijriMonth reads a Hijri month name (two words first).
+func (m *matcher) hijriMonth(i int, clit bool) (int, int, int, bool, bool) {
+	if !m.word(i) {
+		return 0, 0, 0, false, false
+	}
+	for _, r := range m.us[i].an {
+		if !clit && r.clit != "" {
+			continue
+		}
+		if m.word(i + 1) {
+			if v, ok := hijri.Month(r.full + " " + m.us[i+1].norm); ok {
+				return v, i + 2, r.start, true, true
+			}
+		}
+		if v, ok := hijri.Month(r.full); ok {
+			return v, i + 1, r.start, false, true
+		}
+	}
+	return 0, 0, 0, false, false
+}
+
+// pHijri: 15 رمضان 1437 هـ, شهر رمضان, ذو الحجة.
+func (m *matcher) pHijri(i int) []found {
+	k, start := i, -1
+	d, next, st, hasDay := m.day(k, true)
+	if hasDay {
+		start = st
+		if m.is(next, "من") {
+			next++
+		}
+		k = next
+	}
+	shahr := false
+	if !hasDay {
+		if s, ok := m.isC(k, "شهر"); ok {
+			start, shahr = s, true
+			k++
+		}
+	}
+	mon, after, mst, two, ok := m.hijriMonth(k, !hasDay && !shahr)
+	if !ok {
+		return nil
+	}
+	if start < 0 {
+		start = mst
+	}
+	j := after
+	y := 0
+	if n, ok := m.num(j); ok && n >= 1300 && n <= 1500 && len(m.us[j].norm) == 4 {
+		y = n
+		j++
+		if m.word(j) && (m.us[j].norm == "ه" || m.is(j, "هجري", "هجريه", "للهجره")) {
+			j++
+		}
+	} else if m.is(j, "المبارك", "الكريم", "المعظم", "الفضيل", "الحرام") {
+		j++
+	}
+	if !hasDay && y == 0 && !shahr && !two && j == after && !m.triggered(k) {
+		return nil
+	}
+	if !two && !hasDay && y == 0 && !shahr && m.word(after) && m.isProperNext(after) {
+		return nil
+	}
+	if y == 0 {
+		if !m.c.ok {
+			v := "XXXX-XX"
+			if hasDay {
+				v = "XXXX-XX-XX"
+			}
+			f := m.mk(i, j, start, "DATE", v)
+			f.hijri = true
+			return []found{f}
+		}
+		y = m.nearestHijriYear(mon)
+	}
+	dd := d
+	if !hasDay {
+		dd = 15
+	}
+	if !hijri.Valid(y, mon, dd) {
+		return nil
+	}
+	g, _ := hijri.ToGregorian(y, mon, dd)
+	val := g.Format("2006-01")
+	if hasDay {
+		val = g.Format("2006-01-02")
+	}
+	f := m.mk(i, j, start, "DATE", val)
+	f.hijri = true
+	return []found{f}
+}
+
+// isProperNext: a capitalised-looking name after رمضان/رجب is unknowable in
+// Arabic; reject when the next word has no article and is not a date word,
+// as in رجب طيب أردوغان.
+func (m *matcher) isProperNext(k int) bool {
+	_, ok := m.rd(k, false, 0, func(r reading) bool { return len([]rune(r.stem)) >= 3 })
+	return ok && !m.is(k, "من", "في", "الي", "حتي", "او")
+}
+
+func (m *matcher) nearestHijriYear(mon int) int {
+	hy, _, _ := hijri.FromGregorian(m.c.t)
+	best, bestDiff := hy, 1<<30
+	for y := hy - 1; y <= hy+1; y++ {
+		g, err := hijri.ToGregorian(y, mon, 15)
+		if err != nil {
+			continue
+		}
+		diff := int(g.Sub(m.c.t).Hours())
+		if diff < 0 {
+			diff = -diff
+		}
+		if diff < bestDiff {
+			best, bestDiff = y, diff
+		}
+	}
+	return best
+}
+
+// pTime: الساعة الثالثة بعد الظهر, الساعة 14:30 بتوقيت غرينتش, 8 مساء, منتصف الليل.
+func (m *matcher) pTime(i int) []found {
+	k := i
+	start := -1
+	saa := false
+	if st, ok := m.isC(k, "الساعه"); ok {
+		start, saa = st, true
+		k++
+	}
+	h, mi := -1, 0
+	if n, ok := m.num(k); ok && len(m.us[k].norm) <= 2 && !m.decimal(k) {
+		if m.punct(k+1, ":") && m.adjacent(k, k+1) {
+			if n2, ok := m.num(k + 2); ok && len(m.us[k+2].norm) == 2 && n2 < 60 && n <= 24 {
+				h, mi = n, n2
+				if start < 0 {
+					start = m.us[k].start
+				}
+				k += 3
+			}
+		} else if n <= 24 && (saa || m.podAdvAt(k+1)) {
+			h = n
+			if start < 0 {
+				start = m.us[k].start
+			}
+			k++
+		}
+	} else if saa {
+		if v, r, ok := lookup(m, k, false, 1, hourWords); ok {
+			h = v
+			k++
+			if v <= 2 && m.is(k, "عشره") {
+				h += 10
+				k++
+			}
+			_ = r
+		}
+	}
+	if h < 0 {
+		// منتصف الليل
+		if st, ok := m.isC(i, "منتصف"); ok && m.is(i+1, "الليل") {
+			f := m.mk(i, i+2, st, "TIME", "")
+			f.val, f.anchorIdx = "T24:00", -1
+			return []found{f}
+		}
+		return nil
+	}
+	if saa {
+		switch {
+		case m.is(k, "والنصف"):
+			mi, k = 30, k+1
+		case m.is(k, "والربع"):
+			mi, k = 15, k+1
+		case m.is(k, "والثلث"):
+			mi, k = 20, k+1
+		case m.is(k, "الا") && m.is(k+1, "ربعا", "ربع"):
+			h, mi, k = h-1, 45, k+2
+		}
+	}
+	if m.is(k, "من") && m.is(k+1, "صباح", "مساء", "ظهر", "فجر", "بعد", "ليل") {
+		k++
+	}
+	switch {
+	case m.is(k, "بعد") && m.is(k+1, "الظهر", "الظهيره", "ظهر"):
+		if h < 12 {
+			h += 12
+		}
+		k += 2
+	case m.is(k, "مساء", "مساءا", "ليلا", "عصرا"):
+		if h < 12 && !(m.is(k, "ليلا") && h < 5) {
+			h += 12
+		}
+		k++
+	case m.is(k, "ظهرا"):
+		if h < 11 {
+			h += 12
+		}
+		k++
+	case m.is(k, "صباحا", "فجرا", "صباح", "فجر"):
+		if h == 12 {
+			h = 0
+		}
+		k++
+	}
+	if _, ok := m.isC(k, "بتوقيت", "توقيت"); ok && m.word(k+1) || ok && m.us[k+1].kind == uWord {
+		k += 2
+		if m.is(k, "المكرمه", "المحلي", "الصيفي") {
+			k++
+		}
+	}
+	if h > 24 {
+		return nil
+	}
+	f := m.mk(i, k, start, "TIME", fmt.Sprintf("T%02d:%02d", h, mi))
+	f.anchorIdx = -1
+	return []found{f}
+}
+
+func (m *matcher) podAdvAt(k int) bool {
+	return m.is(k, "صباحا", "مساء", "مساءا", "ليلا", "ظهرا", "عصرا", "فجرا")
+}
+
+// anchorTime puts a clock time on the day of the last day-precise date of
+// its sentence, else on the dct.
+func (m *matcher) anchorTime(f *found) {
+	f.anchorIdx = 0
+	for k := len(m.out) - 1; k >= 0; k-- {
+		o := m.out[k]
+		if !m.sameSent(o.i, f.i) {
+			break
+		}
+		if o.typ == "DATE" && len(o.val) == 10 && !strings.HasPrefix(o.val, "X") {
+			f.val = o.val + f.val
+			f.anchorIdx = k + 1
+			return
+		}
+	}
+	if m.c.ok {
+		f.val = ymd(m.c.t) + f.val
+		f.anchor = "dct"
+		return
+	}
+	f.val = "XXXX-XX-XX" + f.val
+}
+
+// pSet: يوميا, مؤتمره الصحافي اليومي, كل أسبوع, كل عامين, كل يوم جمعة.
+func (m *matcher) pSet(i int) []found {
+	if v, r, ok := lookup(m, i, true, -1, setWords); ok && (r.clit == "" || r.clit == "و" || r.clit == "ف") {
+		if i > 0 && m.is(i-1, "نصف") && strings.HasSuffix(v, "Y") {
+			return []found{m.mk(i-1, i+1, m.us[i-1].start, "SET", "P6M")}
+		}
+		return []found{m.mk(i, i+1, r.start, "SET", v)}
+	}
+	st, ok := m.isC(i, "كل")
+	if !ok {
+		return nil
+	}
+	k := i + 1
+	if m.is(k, "يوم") {
+		if wd, next, ok := m.bareWeekday(k+1, false, true); ok {
+			return []found{m.mk(i, next, st, "SET", isoWeekday(wd))}
+		}
+	}
+	if wd, next, ok := m.bareWeekday(k, false, true); ok && !m.is(k, "احد") {
+		return []found{m.mk(i, next, st, "SET", isoWeekday(wd))}
+	}
+	n, u, next, _, ok := m.quantity(k, false, true)
+	if !ok || n < 0 {
+		return nil
+	}
+	return []found{m.mk(i, next, st, "SET", duration(n, u))}
+}
+
+func isoWeekday(wd time.Weekday) string {
+	d := int(wd)
+	if d == 0 {
+		d = 7
+	}
+	return fmt.Sprintf("XXXX-WXX-%d", d)
+}
+
+// pRef: الآن, حاليا, مؤخرا, في الآونة الأخيرة, في وقت سابق, في المستقبل.
+func (m *matcher) pRef(i int) []found {
+	if m.word(i) {
+		for _, r := range m.us[i].an {
+			if v, ok := refAdverbs[r.full]; ok && (r.clit == "" || r.clit == "و" || r.clit == "ف") {
+				return []found{m.mk(i, i+1, r.start, "DATE", v)}
+			}
+		}
+	}
+	st, ok := m.isC(i, "الوقت", "الاونه", "وقت", "المستقبل", "الفتره", "المرحله", "الماضي")
+	if !ok {
+		return nil
+	}
+	switch {
+	case m.is(i, "الوقت") && m.is(i+1, "الحالي", "الراهن", "الحاضر"):
+		return []found{m.mk(i, i+2, st, "DATE", "PRESENT_REF")}
+	case m.is(i, "الاونه") && m.is(i+1, "الاخيره"):
+		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")}
+	case m.is(i, "وقت") && m.is(i+1, "سابق", "مبكر"):
+		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")}
+	case m.is(i, "وقت") && m.is(i+1, "لاحق"):
+		return []found{m.mk(i, i+2, st, "DATE", "FUTURE_REF")}
+	case m.is(i, "المستقبل") && (m.is(i-1, "في") || m.startC(i) != m.us[i].start):
+		j := i + 1
+		if m.is(j, "القريب", "البعيد", "المنظور") {
+			j++
+		}
+		return []found{m.mk(i, j, st, "DATE", "FUTURE_REF")}
+	case m.is(i, "الفتره", "المرحله") && m.is(i+1, "الماضيه", "الاخيره", "السابقه", "المنصرمه"):
+		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")}
+	case m.is(i, "الفتره", "المرحله") && m.is(i+1, "المقبله", "القادمه"):
+		return []found{m.mk(i, i+2, st, "DATE", "FUTURE_REF")}
+	case m.is(i, "الفتره") && m.is(i+1, "الحاليه", "الراهنه"):
+		return []found{m.mk(i, i+2, st, "DATE", "PRESENT_REF")}
+	case m.is(i, "الماضي") && m.is(i-1, "في") && !m.word(i+1):
+		return []found{m.mk(i, i+1, st, "DATE", "PAST_REF")}
+	}
+	return nil
+}
+
+// pEra: القرن الماضي, القرن العشرين, التسعينيات.
+func (m *matcher) pEra(i int) []found {
+	if d, r, ok := lookup(m, i, true, 1, decades); ok {
+		j := i + 1
+		c := 19
+		if m.is(j, "من") && m.is(j+1, "القرن") {
+			if m.is(j+2, "الماضي", "العشرين") {
+				j += 3
+			} else if m.is(j+2, "الحالي", "الجاري") {
+				c, j = 20, j+3
+			}
+		} else if m.is(j, "القرن") && m.is(j+1, "الماضي", "العشرين") {
+			j += 2
+		}
+		return []found{m.mk(i, j, r.start, "DATE", fmt.Sprintf("%02d%d", c, d))}
+	}
+	st, ok := m.isC(i, "القرن")
+	if !ok {
+		return nil
+	}
+	if dir, r, ok := lookup(m, i+1, false, 1, relDir); ok && r.stem != "تالي" && r.stem != "سابق" {
+		return []found{m.rel(m.mk(i, i+2, st, "DATE", m.c.shift("CE", dir)))}
+	}
+	if v, next, _, ok := m.ordinal(i+1, false); ok && v >= 15 && v <= 22 {
+		return []found{m.mk(i, next, st, "DATE", fmt.Sprintf("%02d", v-1))}
+	}
+	if n, ok := m.num(i + 1); ok && n >= 15 && n <= 22 {
+		return []found{m.mk(i, i+2, st, "DATE", fmt.Sprintf("%02d", n-1))}
+	}
+	return nil
+}
+
+// pSeason: الصيف الماضي, صيف 2017, فصل الشتاء.
+func (m *matcher) pSeason(i int) []found {
+	k, start := i, -1
+	fasl := false
+	if st, ok := m.isC(k, "فصل"); ok {
+		k, start, fasl = k+1, st, true
+	}
+	s, r, ok := lookup(m, k, !fasl, -1, seasons)
+	if !ok || m.is(k+1, "العربي") {
+		return nil
+	}
+	if start < 0 {
+		start = r.start
+	}
+	j := k + 1
+	if y, n2, ok := m.year(j); ok && !r.def {
+		return []found{m.mk(i, n2, start, "DATE", fmt.Sprintf("%04d-%s", y, s))}
+	}
+	if !r.def {
+		return nil
+	}
+	dir := 0
+	if v, r2, ok := lookup(m, j, false, 1, relDir); ok && r2.stem != "سابق" && r2.stem != "تالي" {
+		dir = v
+		j++
+	} else if !fasl && !m.is(k-1, "هذا") && !m.triggered(k) {
+		return nil
+	}
+	if m.is(k-1, "هذا") && !fasl {
+		start = m.us[k-1].start
+		i = k - 1
+	}
+	if !m.c.ok {
+		return []found{m.mk(i, j, start, "DATE", "XXXX-"+s)}
+	}
+	return []found{m.rel(m.mk(i, j, start, "DATE", fmt.Sprintf("%04d-%s", m.c.t.Year()+dir, s)))}
+}
+
+// pQuarter: الربع الأول من العام, النصف الثاني من 2017.
+func (m *matcher) pQuarter(i int) []found {
+	st, ok := m.isC(i, "الربع", "النصف")
+	if !ok {
+		return nil
+	}
+	q, next, _, ok := m.ordinal(i+1, false)
+	half := m.is(i, "النصف")
+	if !ok || q < 1 || q > 4 || half && q > 2 {
+		return nil
+	}
+	letter := "Q"
+	if half {
+		letter = "H"
+	}
+	j := next
+	y := 0
+	k := j
+	if m.is(k, "من", "لعام", "للعام", "لسنه", "عام") {
+		if m.is(k, "من") {
+			k++
+		}
+	}
+	switch {
+	case m.is(k, "لعام", "للعام", "عام", "العام", "لسنه"):
+		if yy, n2, ok := m.year(k + 1); ok {
+			y, j = yy, n2
+		} else if m.is(k, "العام", "للعام") {
+			j = k + 1
+			if dir, _, ok := lookup(m, k+1, false, 1, relDir); ok {
+				j++
+				if m.c.ok {
+					y = m.c.t.Year() + dir
+				}
+			} else if m.c.ok {
+				y = m.c.t.Year()
+			}
+		}
+	default:
+		if yy, n2, ok := m.year(k); ok && k > j-1 {
+			y, j = yy, n2
+		}
+	}
+	if y == 0 && j == next {
+		if !m.c.ok {
+			return []found{m.mk(i, j, st, "DATE", fmt.Sprintf("XXXX-%s%d", letter, q))}
+		}
+		y = m.c.t.Year()
+	}
+	if y == 0 {
+		return []found{m.mk(i, j, st, "DATE", fmt.Sprintf("XXXX-%s%d", letter, q))}
+	}
+	return []found{m.mk(i, j, st, "DATE", fmt.Sprintf("%04d-%s%d", y, letter, q))}
+}
+
+// pairHijri gives a Hijri date the value of the Gregorian date it is paired
+// with by الموافق: the tabular calendar can be a day off, the writer is not.
+func (m *matcher) pairHijri() {
+	for k := 0; k+1 < len(m.out); k++ {
+		a, b := &m.out[k], &m.out[k+1]
+		if a.hijri == b.hijri || len(a.val) != len(b.val) {
+			continue
+		}
+		between := false
+		for u := a.j; u < b.i && u < len(m.us); u++ {
+			if m.is(u, "الموافق", "الموافقه", "موافق", "الموافقين") {
+				between = true
+			}
+		}
+		if !between {
+			continue
+		}
+		if a.hijri {
+			a.val = b.val
+		} else {
+			b.val = a.val
+		}
+	}
+}
