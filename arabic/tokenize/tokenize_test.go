@@ -110,7 +110,7 @@ func TestReuseDst(t *testing.T) {
 func checkCover(t *testing.T, text string, toks []Token) {
 	t.Helper()
 	inToken := make([]int, 0, len(text)) // token index + 1, 0 for none
-	cpAt := make(map[int]int) // byte offset -> code point offset at rune starts
+	cpAt := make(map[int]int)            // byte offset -> code point offset at rune starts
 	cp := 0
 	for i := 0; i < len(text); {
 		_, size := utf8.DecodeRuneInString(text[i:])
