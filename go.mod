@@ -1,3 +1,8 @@
 module khabar
 
 go 1.26.8
+
+require (
+	go.etcd.io/bbolt v1.5.0
+	golang.org/x/sys v0.45.0 // indirect
+)

@@ -1,0 +1,321 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"khabar"
+	"khabar/analysis"
+	"khabar/archive"
+	"khabar/index"
+	"khabar/input"
+)
+
+func init() {
+	register(verb{
+		name:    "ingest",
+		summary: "analyse articles and store them in a searchable archive (--db DIR)",
+		run:     runIngest,
+	})
+}
+
+func runIngest(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("ingest", stderr)
+	db := fs.String("db", "", "archive `DIR` (created when absent)")
+	date := fs.String("date", "", "document date `YYYY-MM-DD` for inputs that carry none")
+	year := fs.Int("year", 0, "year for datelines that give only day and month")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents analysed in parallel")
+	batch := fs.Int("batch", 512, "documents stored per transaction")
+	progress := fs.String("progress", "auto", "progress display: auto (a bar on a terminal), bar, log or none")
+	optimize := fs.Bool("optimize", true, "merge the index into one segment at the end, for the fastest search")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: khabar ingest --db DIR [flags] FILE|DIR|- ...\n\nInputs as for analyze: text files, directories, .jsonl and .jsonl.gz files\n(fields id, title, text, date, url, source, category), - for standard input.\nAn id stored already is updated, never duplicated; an unchanged article is\nskipped, so an interrupted ingest is resumed by running it again.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if st := parseFlags(fs, args); st >= 0 {
+		return st
+	}
+	if *db == "" || fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	if *date != "" {
+		if _, ok := documentDate(*date); !ok {
+			fmt.Fprintf(stderr, "khabar ingest: --date %q is not a date of the form YYYY-MM-DD\n", *date)
+			return 2
+		}
+	}
+	if *batch < 1 {
+		*batch = 1
+	}
+	an, err := newAnalyzer()
+	if err != nil {
+		fmt.Fprintf(stderr, "khabar ingest: %v\n", err)
+		return 1
+	}
+	ar, err := archive.Open(*db, archive.OpenOptions{Write: true})
+	if err != nil {
+		fmt.Fprintf(stderr, "khabar ingest: %v\n", err)
+		return 1
+	}
+	defer ar.Close()
+	known, err := ar.Known()
+	if err != nil {
+		fmt.Fprintf(stderr, "khabar ingest: %v\n", err)
+		return 1
+	}
+	prog := newProgress(stderr, *progress)
+	var mu sync.Mutex // guards stderr between the reader's reports and progress
+	failed := 0
+	report := func(e *input.Error) {
+		mu.Lock()
+		defer mu.Unlock()
+		failed++
+		prog.clear()
+		fmt.Fprintf(stderr, "khabar ingest: %v\n", e)
+	}
+	rd := &input.Reader{Stdin: stdin, Report: report}
+	ing := &ingester{an: an, ix: indexAnalyzer(), year: *year, date: *date, known: known, report: report}
+	start := time.Now()
+	var stored, skipped int
+	var pending []archive.Record
+	commit := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		if err := ar.Commit(pending); err != nil {
+			return err
+		}
+		stored += len(pending)
+		pending = pending[:0]
+		mu.Lock()
+		prog.update(stored, skipped, failed, time.Since(start))
+		mu.Unlock()
+		return nil
+	}
+	err = ing.run(rd, fs.Args(), *workers, func(r *archive.Record) error {
+		if r == nil {
+			skipped++
+			return nil
+		}
+		pending = append(pending, *r)
+		if len(pending) >= *batch {
+			return commit()
+		}
+		return nil
+	})
+	if err == nil {
+		err = commit()
+	}
+	if err == nil && *optimize {
+		err = ar.Optimize()
+	}
+	mu.Lock()
+	prog.done(stored, skipped, failed, time.Since(start))
+	mu.Unlock()
+	if err != nil {
+		fmt.Fprintf(stderr, "khabar ingest: %v\n", err)
+		return 1
+	}
+	if failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+// ingester turns input articles into archive records on many goroutines,
+// keeping input order so that the last version of an id wins.
+type ingester struct {
+	an     *analysis.Analyzer
+	ix     index.Analyzer
+	year   int
+	date   string
+	known  map[string]uint64
+	report func(*input.Error)
+}
+
+func (g *ingester) convert(a input.Article) analysis.Input {
+	in := analysis.Input{ID: a.ID, Text: a.Text, Title: a.Title, Category: a.Category, FallbackYear: g.year, Date: g.date}
+	if a.Path != "" || a.URL != "" || a.Source != "" {
+		in.Source = &khabar.Source{URL: a.URL, Name: a.Source}
+		if a.Path != "-" {
+			in.Source.Path = a.Path
+		}
+	}
+	if a.Date != "" {
+		if d, ok := documentDate(a.Date); ok {
+			in.Date = d
+		} else {
+			g.report(&input.Error{Path: a.Path, Line: a.Line, Err: fmt.Errorf(`field "date": %q is not a date; the dateline is used instead`, a.Date)})
+		}
+	}
+	if in.ID == "" {
+		in.ID = analysis.ContentID(in.Text)
+	}
+	return in
+}
+
+// record analyses one article into a record.
+func (g *ingester) record(in analysis.Input, hash uint64) *archive.Record {
+	doc := g.an.Analyze(in)
+	di := &index.DocInput{ID: doc.ID, Title: doc.Title, Text: doc.Text, Date: doc.DCT, Category: doc.Category}
+	if doc.Source != nil {
+		di.Source = doc.Source.Name
+	}
+	for _, e := range doc.Entities {
+		di.Entities = append(di.Entities, index.Entity{Type: e.Type, Canonical: e.Canonical})
+	}
+	return &archive.Record{Doc: doc, Hash: hash, Prepared: index.Prepare(g.ix, di)}
+}
+
+var errStop = errors.New("stop")
+
+// run reads paths and calls store with each record in input order, or with
+// nil for an article stored already unchanged.
+func (g *ingester) run(rd *input.Reader, paths []string, workers int, store func(*archive.Record) error) error {
+	if workers < 1 {
+		workers = 1
+	}
+	type job struct {
+		in   analysis.Input
+		hash uint64
+		done chan *archive.Record
+	}
+	jobs := make(chan *job, workers)
+	order := make(chan *job, 4*workers)
+	stop := make(chan struct{})
+	var readErr error
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		readErr = rd.Walk(paths, func(a input.Article) error {
+			in := g.convert(a)
+			src := ""
+			if in.Source != nil {
+				src = in.Source.Name + "\x00" + in.Source.URL
+			}
+			h := archive.ContentHash(in.ID, in.Title, in.Text, in.Date, in.Category, src)
+			j := &job{in: in, hash: h, done: make(chan *archive.Record, 1)}
+			if old, ok := g.known[in.ID]; ok && old == h {
+				j.done <- nil
+				select {
+				case order <- j:
+				case <-stop:
+					return errStop
+				}
+				return nil
+			}
+			g.known[in.ID] = h // a later copy of the same article is skipped
+			select {
+			case order <- j:
+			case <-stop:
+				return errStop
+			}
+			jobs <- j
+			return nil
+		})
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.done <- g.record(j.in, j.hash)
+			}
+		}()
+	}
+	var err error
+	for j := range order {
+		r := <-j.done
+		if err != nil {
+			continue // drain
+		}
+		if err = store(r); err != nil {
+			close(stop)
+		}
+	}
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	if readErr != nil && !errors.Is(readErr, errStop) {
+		return readErr
+	}
+	return nil
+}
+
+// progress shows how an ingest goes: a bar redrawn in place on a terminal,
+// a log line a commit otherwise.
+type progress struct {
+	w    io.Writer
+	mode string
+	last time.Time
+	drew bool
+	tick int
+}
+
+func newProgress(w io.Writer, mode string) *progress {
+	if mode == "auto" {
+		mode = "log"
+		if f, ok := w.(*os.File); ok {
+			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+				mode = "bar"
+			}
+		}
+	}
+	return &progress{w: w, mode: mode}
+}
+
+func rate(n int, d time.Duration) float64 {
+	if d <= 0 {
+		return 0
+	}
+	return float64(n) / d.Seconds()
+}
+
+func (p *progress) update(stored, skipped, failed int, el time.Duration) {
+	switch p.mode {
+	case "bar":
+		if time.Since(p.last) < 100*time.Millisecond {
+			return
+		}
+		p.last = time.Now()
+		p.tick++
+		const width = 24
+		bar := []byte(strings.Repeat("·", 0))
+		pos := p.tick % width
+		for i := 0; i < width; i++ {
+			if i == pos || i == (pos+1)%width || i == (pos+2)%width {
+				bar = append(bar, "█"...)
+			} else {
+				bar = append(bar, "░"...)
+			}
+		}
+		fmt.Fprintf(p.w, "\r\x1b[K[%s] %d stored  %d unchanged  %d errors  %.0f articles/s  %s", bar, stored, skipped, failed, rate(stored, el), el.Round(time.Second))
+		p.drew = true
+	case "log":
+		fmt.Fprintf(p.w, "khabar ingest: stored %d (%d unchanged, %d errors) in %s, %.0f articles/s\n", stored, skipped, failed, el.Round(time.Millisecond), rate(stored, el))
+	}
+}
+
+func (p *progress) clear() {
+	if p.drew {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.drew = false
+	}
+}
+
+func (p *progress) done(stored, skipped, failed int, el time.Duration) {
+	p.clear()
+	if p.mode == "none" {
+		return
+	}
+	fmt.Fprintf(p.w, "khabar ingest: done: %d stored, %d unchanged, %d errors in %s (%.0f articles/s)\n", stored, skipped, failed, el.Round(time.Millisecond), rate(stored, el))
+}

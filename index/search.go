@@ -1,0 +1,627 @@
+package index
+
+import (
+	"container/heap"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// BM25 parameters (Robertson's usual values) and the weight of an exact
+// surface match on top of the match key's score.
+const (
+	bm25K1       = 1.2
+	bm25B        = 0.75
+	surfaceBoost = 0.3
+)
+
+// Index searches a list of segments that cover consecutive document
+// numbers. It is immutable and safe for concurrent use.
+type Index struct {
+	segs    []*Segment
+	deleted func(doc uint32) bool
+	live    int
+	avgLen  float64
+}
+
+// NewIndex makes an Index of segs; deleted says which document numbers are
+// superseded (nil: none).
+func NewIndex(segs []*Segment, deleted func(doc uint32) bool) *Index {
+	ix := &Index{segs: segs, deleted: deleted}
+	total := 0.0
+	for _, s := range segs {
+		for i := 0; i < int(s.NumDocs); i++ {
+			if ix.isDeleted(s.Base + uint32(i)) {
+				continue
+			}
+			ix.live++
+			total += float64(s.DocLen(i))
+		}
+	}
+	if ix.live > 0 {
+		ix.avgLen = total / float64(ix.live)
+	}
+	return ix
+}
+
+func (ix *Index) isDeleted(doc uint32) bool { return ix.deleted != nil && ix.deleted(doc) }
+
+// NumDocs is the number of live documents.
+func (ix *Index) NumDocs() int { return ix.live }
+
+// Segments returns the segments searched.
+func (ix *Index) Segments() []*Segment { return ix.segs }
+
+// DocFreq sums the document frequency of term over the segments.
+func (ix *Index) DocFreq(term string) int {
+	n := 0
+	for _, s := range ix.segs {
+		n += int(s.DocFreq(term))
+	}
+	return n
+}
+
+func (ix *Index) idf(df int) float64 {
+	n := float64(ix.live)
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// Filter restricts a search.
+type Filter struct {
+	From, To   int32    // days since 1970, inclusive; 0 means open
+	Sources    []string // any of these outlets
+	Categories []string // any of these sections
+	Entities   []string // all of these entities (canonical names)
+	Types      []string // an entity of each of these types occurs
+}
+
+// Options of a search.
+type Options struct {
+	Limit  int // hits returned; 10 when 0
+	Offset int
+	Filter Filter
+	Facets bool
+	// FacetSize bounds each facet list; 10 when 0.
+	FacetSize int
+}
+
+// Hit is one found document.
+type Hit struct {
+	Doc    uint32 // document number
+	ID     string
+	Score  float64
+	Title  string
+	Date   string
+	Source string
+}
+
+// Result of a search.
+type Result struct {
+	Total  int // matching documents
+	Hits   []Hit
+	Facets *Facets
+}
+
+// Facets count the values of the matching documents.
+type Facets struct {
+	People, Places, Organisations, Sources []Count
+	// Months is a histogram of the documents' dates by month (YYYY-MM),
+	// in date order.
+	Months []Count
+}
+
+// Count is one facet value.
+type Count struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// scored is one matching document of a segment.
+type scored struct {
+	doc   uint32 // local number
+	score float32
+}
+
+// Search runs q.
+func (ix *Index) Search(q *Query, opt Options) *Result {
+	if opt.Limit <= 0 {
+		opt.Limit = 10
+	}
+	k := opt.Limit + opt.Offset
+	st := &searchState{ix: ix, idfs: map[string]float64{}}
+	res := &Result{}
+	top := &hitHeap{}
+	var fc *facetCounter
+	if opt.Facets {
+		fc = &facetCounter{ents: map[string]int{}, sources: map[string]int{}, months: map[string]int{}}
+	}
+	for _, s := range ix.segs {
+		st.seg = s
+		hits := st.eval(q)
+		hits = st.filter(hits, &opt.Filter)
+		res.Total += len(hits)
+		for _, h := range hits {
+			if top.Len() < k {
+				heap.Push(top, topHit{s, h})
+			} else if h.score > (*top)[0].h.score {
+				(*top)[0] = topHit{s, h}
+				heap.Fix(top, 0)
+			}
+		}
+		if fc != nil {
+			fc.add(s, hits)
+		}
+	}
+	all := make([]topHit, top.Len())
+	for i := len(all) - 1; i >= 0; i-- {
+		all[i] = heap.Pop(top).(topHit)
+	}
+	if opt.Offset < len(all) {
+		all = all[opt.Offset:]
+	} else {
+		all = nil
+	}
+	for _, t := range all {
+		i := int(t.h.doc)
+		res.Hits = append(res.Hits, Hit{
+			Doc: t.s.Base + t.h.doc, ID: t.s.DocID(i), Score: float64(t.h.score),
+			Title: t.s.DocTitle(i), Date: FormatDate(t.s.DocDate(i)), Source: t.s.DocSource(i),
+		})
+	}
+	if fc != nil {
+		res.Facets = fc.result(opt.FacetSize)
+	}
+	return res
+}
+
+type topHit struct {
+	s *Segment
+	h scored
+}
+
+// hitHeap is a min-heap on score; ties put the later document first so
+// that the earlier one wins a place.
+type hitHeap []topHit
+
+func (h hitHeap) Len() int { return len(h) }
+func (h hitHeap) Less(i, j int) bool {
+	if h[i].h.score != h[j].h.score {
+		return h[i].h.score < h[j].h.score
+	}
+	return h[i].s.Base+h[i].h.doc > h[j].s.Base+h[j].h.doc
+}
+func (h hitHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *hitHeap) Push(x any)   { *h = append(*h, x.(topHit)) }
+func (h *hitHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+type searchState struct {
+	ix   *Index
+	seg  *Segment
+	idfs map[string]float64
+	pos  [2][]uint32
+}
+
+func (st *searchState) idfOf(term string) float64 {
+	if v, ok := st.idfs[term]; ok {
+		return v
+	}
+	v := st.ix.idf(st.ix.DocFreq(term))
+	st.idfs[term] = v
+	return v
+}
+
+// tfNorm is the BM25 term-frequency factor.
+func (st *searchState) tfNorm(tf float64, doc uint32) float64 {
+	dl := float64(st.seg.DocLen(int(doc)))
+	return tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*dl/st.ix.avgLen))
+}
+
+// eval returns the live documents of the segment that match q, by
+// ascending local number, with their scores.
+func (st *searchState) eval(q *Query) []scored {
+	var out []scored
+	switch q.Op {
+	case OpWord:
+		out = st.word(q)
+	case OpPhrase:
+		out = st.phrase(q)
+	case OpAnd:
+		var optional []*Query
+		first := true
+		for _, s := range q.Subs {
+			if s.Op == OpOr && slices.Contains(s.Subs, optionalMarker) {
+				optional = append(optional, s)
+				continue
+			}
+			if s == optionalMarker {
+				continue
+			}
+			r := st.eval(s)
+			if first {
+				out, first = r, false
+			} else {
+				out = intersect(out, r)
+			}
+			if len(out) == 0 {
+				return nil
+			}
+		}
+		for _, o := range optional {
+			out = addScores(out, st.eval(o))
+		}
+	case OpOr:
+		for _, s := range q.Subs {
+			if s == optionalMarker {
+				continue
+			}
+			out = union(out, st.eval(s))
+		}
+	}
+	for _, n := range q.Not {
+		out = subtract(out, st.eval(n))
+	}
+	return out
+}
+
+// word scores the match keys of a word as synonyms, the way Lucene's
+// SynonymQuery does (their frequencies add up and the most frequent key's
+// idf counts), plus a smaller score for the exact surface form.
+func (st *searchState) word(q *Query) []scored {
+	s := st.seg
+	maxDF := 0
+	var its []PostingIter
+	for _, k := range q.Keys {
+		if df := st.ix.DocFreq(k); df > maxDF {
+			maxDF = df
+		}
+		if t := s.Lookup(k); t >= 0 {
+			its = append(its, s.Postings(t))
+		}
+	}
+	var out []scored
+	if len(its) == 1 {
+		idf := st.ix.idf(maxDF)
+		it := its[0]
+		for it.Next() {
+			if it.Doc >= s.NumDocs || st.ix.isDeleted(s.Base+it.Doc) {
+				continue
+			}
+			out = append(out, scored{it.Doc, float32(idf * st.tfNorm(float64(it.Freq), it.Doc))})
+		}
+	} else if len(its) > 1 {
+		idf := st.ix.idf(maxDF)
+		tf := map[uint32]float64{}
+		for i := range its {
+			for its[i].Next() {
+				tf[its[i].Doc] += float64(its[i].Freq)
+			}
+		}
+		for d, f := range tf {
+			if d >= s.NumDocs || st.ix.isDeleted(s.Base+d) {
+				continue
+			}
+			out = append(out, scored{d, float32(idf * st.tfNorm(f, d))})
+		}
+		slices.SortFunc(out, func(a, b scored) int { return int(a.doc) - int(b.doc) })
+	}
+	if q.Surface != "" && len(q.Surface) > 1 {
+		if t := s.Lookup(q.Surface); t >= 0 {
+			idf := st.idfOf(q.Surface) * surfaceBoost
+			it := s.Postings(t)
+			var sf []scored
+			for it.Next() {
+				if it.Doc >= s.NumDocs || st.ix.isDeleted(s.Base+it.Doc) {
+					continue
+				}
+				sf = append(sf, scored{it.Doc, float32(idf * st.tfNorm(float64(it.Freq), it.Doc))})
+			}
+			out = union(out, sf)
+		}
+	}
+	return out
+}
+
+// phrase finds the documents where the surface forms follow one another.
+func (st *searchState) phrase(q *Query) []scored {
+	s := st.seg
+	its := make([]PostingIter, len(q.Surfaces))
+	idf := 0.0
+	for i, t := range q.Surfaces {
+		ti := s.Lookup(t)
+		if ti < 0 {
+			return nil
+		}
+		its[i] = s.Postings(ti)
+		idf += st.idfOf(t)
+	}
+	var out []scored
+	// Advance all iterators to common documents.
+	for i := range its {
+		if !its[i].Next() {
+			return nil
+		}
+	}
+	for {
+		maxDoc := its[0].Doc
+		for i := range its {
+			maxDoc = max(maxDoc, its[i].Doc)
+		}
+		aligned := true
+		for i := range its {
+			for its[i].Doc < maxDoc {
+				if !its[i].Next() {
+					return out
+				}
+			}
+			if its[i].Doc != maxDoc {
+				aligned = false
+			}
+		}
+		if !aligned {
+			continue
+		}
+		d := maxDoc
+		if d < s.NumDocs && !st.ix.isDeleted(s.Base+d) {
+			if n := st.phraseFreq(its); n > 0 {
+				out = append(out, scored{d, float32(idf * st.tfNorm(float64(n), d))})
+			}
+		}
+		if !its[0].Next() {
+			return out
+		}
+	}
+}
+
+// phraseFreq counts the places where the words of a phrase stand in order.
+func (st *searchState) phraseFreq(its []PostingIter) int {
+	cur := its[0].Positions(st.pos[0][:0])
+	for i := 1; i < len(its) && len(cur) > 0; i++ {
+		next := its[i].Positions(st.pos[1][:0])
+		keep := cur[:0]
+		j := 0
+		for _, p := range cur {
+			for j < len(next) && next[j] < p+1 {
+				j++
+			}
+			if j < len(next) && next[j] == p+1 {
+				keep = append(keep, p+1)
+			}
+		}
+		cur = keep
+		st.pos[1] = next
+	}
+	st.pos[0] = cur
+	return len(cur)
+}
+
+func union(a, b []scored) []scored {
+	if len(a) == 0 {
+		return b
+	}
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]scored, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].doc < b[j].doc:
+			out = append(out, a[i])
+			i++
+		case a[i].doc > b[j].doc:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, scored{a[i].doc, a[i].score + b[j].score})
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
+func intersect(a, b []scored) []scored {
+	out := a[:0]
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].doc < b[j].doc:
+			i++
+		case a[i].doc > b[j].doc:
+			j++
+		default:
+			out = append(out, scored{a[i].doc, a[i].score + b[j].score})
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// addScores adds b's scores to the documents of a that b has.
+func addScores(a, b []scored) []scored {
+	j := 0
+	for i := range a {
+		for j < len(b) && b[j].doc < a[i].doc {
+			j++
+		}
+		if j < len(b) && b[j].doc == a[i].doc {
+			a[i].score += b[j].score
+		}
+	}
+	return a
+}
+
+func subtract(a, b []scored) []scored {
+	if len(b) == 0 {
+		return a
+	}
+	out := a[:0]
+	j := 0
+	for _, x := range a {
+		for j < len(b) && b[j].doc < x.doc {
+			j++
+		}
+		if j < len(b) && b[j].doc == x.doc {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// termDocs returns the live documents of the segment that hold any of
+// terms.
+func (st *searchState) termDocs(terms []string) []scored {
+	var out []scored
+	for _, t := range terms {
+		ti := st.seg.Lookup(t)
+		if ti < 0 {
+			continue
+		}
+		var r []scored
+		it := st.seg.Postings(ti)
+		for it.Next() {
+			r = append(r, scored{doc: it.Doc})
+		}
+		out = union(out, r)
+	}
+	return out
+}
+
+func prefixed(field byte, vals []string, norm func(string) string) []string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = string(field) + norm(v)
+	}
+	return out
+}
+
+func (st *searchState) filter(hits []scored, f *Filter) []scored {
+	if len(hits) == 0 {
+		return hits
+	}
+	if f.From != 0 || f.To != 0 {
+		out := hits[:0]
+		for _, h := range hits {
+			d := st.seg.DocDate(int(h.doc))
+			if d == NoDate || (f.From != 0 && d < f.From) || (f.To != 0 && d > f.To) {
+				continue
+			}
+			out = append(out, h)
+		}
+		hits = out
+	}
+	keep := func(terms []string) {
+		if len(terms) > 0 && len(hits) > 0 {
+			hits = intersectKeep(hits, st.termDocs(terms))
+		}
+	}
+	keep(prefixed(FieldSource, f.Sources, strings.ToLower))
+	keep(prefixed(FieldCategory, f.Categories, strings.ToLower))
+	for _, e := range f.Entities {
+		keep([]string{string(FieldEntity) + matchNorm.String(strings.TrimSpace(e))})
+	}
+	for _, t := range f.Types {
+		keep([]string{string(FieldEntType) + strings.ToUpper(t)})
+	}
+	return hits
+}
+
+// intersectKeep keeps the documents of a that b has, with a's scores.
+func intersectKeep(a, b []scored) []scored {
+	out := a[:0]
+	j := 0
+	for _, x := range a {
+		for j < len(b) && b[j].doc < x.doc {
+			j++
+		}
+		if j < len(b) && b[j].doc == x.doc {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+type facetCounter struct {
+	ents, sources, months map[string]int
+}
+
+func (fc *facetCounter) add(s *Segment, hits []scored) {
+	entCount := make([]int, s.ents.n)
+	srcCount := make([]int, s.sources.n)
+	dayCount := map[int32]int{}
+	for _, h := range hits {
+		i := int(h.doc)
+		s.docEntities(i, func(o int) { entCount[o]++ })
+		if o := int(le32(s.sec[secDocSource][4*i:])); o < len(srcCount) {
+			srcCount[o]++
+		}
+		if d := s.DocDate(i); d != NoDate {
+			dayCount[d]++
+		}
+	}
+	for o, n := range entCount {
+		if n > 0 {
+			fc.ents[s.ents.get(o)] += n
+		}
+	}
+	for o, n := range srcCount {
+		if n > 0 {
+			if v := s.sources.get(o); v != "" {
+				fc.sources[v] += n
+			}
+		}
+	}
+	for d, n := range dayCount {
+		fc.months[FormatDate(d)[:7]] += n
+	}
+}
+
+func (fc *facetCounter) result(size int) *Facets {
+	if size <= 0 {
+		size = 10
+	}
+	f := &Facets{}
+	byType := map[string]map[string]int{}
+	for k, n := range fc.ents {
+		typ, name, _ := strings.Cut(k, "\x00")
+		if byType[typ] == nil {
+			byType[typ] = map[string]int{}
+		}
+		byType[typ][name] += n
+	}
+	f.People = topCounts(byType["PER"], size)
+	f.Places = topCounts(byType["LOC"], size)
+	f.Organisations = topCounts(byType["ORG"], size)
+	f.Sources = topCounts(fc.sources, size)
+	for m, n := range fc.months {
+		f.Months = append(f.Months, Count{m, n})
+	}
+	sort.Slice(f.Months, func(i, j int) bool { return f.Months[i].Value < f.Months[j].Value })
+	return f
+}
+
+func topCounts(m map[string]int, size int) []Count {
+	out := make([]Count, 0, len(m))
+	for v, n := range m {
+		out = append(out, Count{v, n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Value < out[j].Value
+	})
+	if len(out) > size {
+		out = out[:size]
+	}
+	return out
+}

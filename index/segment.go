@@ -1,0 +1,306 @@
+package index
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Segment layout: magic, base, ndocs, nterms, then numSections+1 section
+// offsets (the last is the end), then the sections. All integers are little
+// endian; every section is read in place, so a segment mapped from disk is
+// usable without decoding.
+const segMagic = "KHSEG\x00\x01\x00"
+
+const (
+	secDocLen = iota
+	secDocDate
+	secDocSource
+	secIDs
+	secTitles
+	secDocEnts
+	secEnts
+	secSources
+	secTermStrs
+	secTermInfo
+	secPostings
+	secPositions
+	numSections
+)
+
+const headerSize = len(segMagic) + 12 + 4*(numSections+1)
+
+// ErrCorrupt is wrapped by every error about a malformed segment.
+var ErrCorrupt = errors.New("corrupt index segment")
+
+// Segment is a read-only view of an encoded segment. It refers to the
+// bytes it was opened on; they must not change while it is in use.
+type Segment struct {
+	Base, NumDocs, NumTerms uint32
+	sec                     [numSections][]byte
+	ids, titles, docEnts    strView
+	ents, sources, terms    strView
+}
+
+// OpenSegment checks the layout of data and returns a view of it.
+func OpenSegment(data []byte) (*Segment, error) {
+	if len(data) < headerSize || string(data[:len(segMagic)]) != segMagic {
+		return nil, fmt.Errorf("%w: bad header", ErrCorrupt)
+	}
+	le := binary.LittleEndian
+	h := data[len(segMagic):]
+	s := &Segment{Base: le.Uint32(h), NumDocs: le.Uint32(h[4:]), NumTerms: le.Uint32(h[8:])}
+	offs := h[12:]
+	prev := uint32(headerSize)
+	for i := 0; i < numSections; i++ {
+		a, b := le.Uint32(offs[4*i:]), le.Uint32(offs[4*i+4:])
+		if a != prev || b < a || int(b) > len(data) {
+			return nil, fmt.Errorf("%w: section %d out of bounds", ErrCorrupt, i)
+		}
+		s.sec[i] = data[a:b:b]
+		prev = b
+	}
+	n := int(s.NumDocs)
+	if len(s.sec[secDocLen]) != 4*n || len(s.sec[secDocDate]) != 4*n || len(s.sec[secDocSource]) != 4*n ||
+		len(s.sec[secTermInfo]) != 12*(int(s.NumTerms)+1) {
+		return nil, fmt.Errorf("%w: table sizes disagree", ErrCorrupt)
+	}
+	var err error
+	for _, t := range []struct {
+		v   *strView
+		sec int
+		n   int
+	}{{&s.ids, secIDs, n}, {&s.titles, secTitles, n}, {&s.docEnts, secDocEnts, n}, {&s.ents, secEnts, -1}, {&s.sources, secSources, -1}, {&s.terms, secTermStrs, int(s.NumTerms)}} {
+		if *t.v, err = openStrView(s.sec[t.sec]); err != nil {
+			return nil, err
+		}
+		if t.n >= 0 && t.v.n != t.n {
+			return nil, fmt.Errorf("%w: string table %d has %d entries, want %d", ErrCorrupt, t.sec, t.v.n, t.n)
+		}
+	}
+	ti := s.sec[secTermInfo]
+	last := 12 * int(s.NumTerms)
+	if int(le.Uint32(ti[last+4:])) != len(s.sec[secPostings]) || int(le.Uint32(ti[last+8:])) != len(s.sec[secPositions]) {
+		return nil, fmt.Errorf("%w: postings size", ErrCorrupt)
+	}
+	return s, nil
+}
+
+// strView reads a strTable in place.
+type strView struct {
+	n    int
+	offs []byte
+	data []byte
+}
+
+func openStrView(b []byte) (strView, error) {
+	if len(b) < 8 {
+		return strView{}, fmt.Errorf("%w: short string table", ErrCorrupt)
+	}
+	n := int(binary.LittleEndian.Uint32(b))
+	if n < 0 || 4+4*(n+1) > len(b) {
+		return strView{}, fmt.Errorf("%w: string table count", ErrCorrupt)
+	}
+	v := strView{n: n, offs: b[4 : 4+4*(n+1)], data: b[4+4*(n+1):]}
+	prev := uint32(0)
+	for i := 0; i <= n; i++ {
+		o := binary.LittleEndian.Uint32(v.offs[4*i:])
+		if o < prev || int(o) > len(v.data) {
+			return strView{}, fmt.Errorf("%w: string table offsets", ErrCorrupt)
+		}
+		prev = o
+	}
+	if int(prev) != len(v.data) {
+		return strView{}, fmt.Errorf("%w: string table size", ErrCorrupt)
+	}
+	return v, nil
+}
+
+func (v strView) bytes(i int) []byte {
+	a, b := binary.LittleEndian.Uint32(v.offs[4*i:]), binary.LittleEndian.Uint32(v.offs[4*i+4:])
+	return v.data[a:b]
+}
+
+func (v strView) get(i int) string { return string(v.bytes(i)) }
+
+// find returns the index of s in a sorted table, or -1.
+func (v strView) find(s string) int {
+	lo, hi := 0, v.n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if strings.Compare(string(v.bytes(m)), s) < 0 { // no allocation: the compiler elides it
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < v.n && string(v.bytes(lo)) == s {
+		return lo
+	}
+	return -1
+}
+
+// prefixRange returns the indexes [lo, hi) of the entries that start with
+// prefix in a sorted table.
+func (v strView) prefixRange(prefix string) (int, int) {
+	lo, hi := 0, v.n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if strings.Compare(string(v.bytes(m)), prefix) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	end := lo
+	for end < v.n && strings.HasPrefix(string(v.bytes(end)), prefix) {
+		end++
+	}
+	return lo, end
+}
+
+// DocLen is the length in words of local document i.
+func (s *Segment) DocLen(i int) uint32 { return binary.LittleEndian.Uint32(s.sec[secDocLen][4*i:]) }
+
+// DocDate is the date of local document i in days since 1970, or NoDate.
+func (s *Segment) DocDate(i int) int32 {
+	return int32(binary.LittleEndian.Uint32(s.sec[secDocDate][4*i:]))
+}
+
+// DocSource is the outlet of local document i.
+func (s *Segment) DocSource(i int) string {
+	o := int(binary.LittleEndian.Uint32(s.sec[secDocSource][4*i:]))
+	if o >= s.sources.n {
+		return ""
+	}
+	return s.sources.get(o)
+}
+
+// DocID is the id of local document i.
+func (s *Segment) DocID(i int) string { return s.ids.get(i) }
+
+// DocTitle is the title of local document i.
+func (s *Segment) DocTitle(i int) string { return s.titles.get(i) }
+
+// docEntities calls f with the ordinal of each entity of local document i.
+func (s *Segment) docEntities(i int, f func(ord int)) {
+	b := s.docEnts.bytes(i)
+	for len(b) > 0 {
+		o, n := binary.Uvarint(b)
+		if n <= 0 || int(o) >= s.ents.n {
+			return
+		}
+		f(int(o))
+		b = b[n:]
+	}
+}
+
+// DocEntities returns the entities of local document i as "TYPE\x00name".
+func (s *Segment) DocEntities(i int) []string {
+	var out []string
+	s.docEntities(i, func(o int) { out = append(out, s.ents.get(o)) })
+	return out
+}
+
+// termInfo returns df and the extents of the term's postings and positions.
+func (s *Segment) termInfo(t int) (df uint32, post, pos []byte) {
+	ti := s.sec[secTermInfo][12*t:]
+	df = binary.LittleEndian.Uint32(ti)
+	p0, q0 := binary.LittleEndian.Uint32(ti[4:]), binary.LittleEndian.Uint32(ti[8:])
+	p1, q1 := binary.LittleEndian.Uint32(ti[16:]), binary.LittleEndian.Uint32(ti[20:])
+	pp, qq := s.sec[secPostings], s.sec[secPositions]
+	if p0 > p1 || int(p1) > len(pp) || q0 > q1 || int(q1) > len(qq) {
+		return 0, nil, nil
+	}
+	return df, pp[p0:p1], qq[q0:q1]
+}
+
+// Term returns the term with index t.
+func (s *Segment) Term(t int) string { return s.terms.get(t) }
+
+// Lookup returns the index of term, or -1.
+func (s *Segment) Lookup(term string) int { return s.terms.find(term) }
+
+// DocFreq is the number of documents that hold term.
+func (s *Segment) DocFreq(term string) uint32 {
+	t := s.Lookup(term)
+	if t < 0 {
+		return 0
+	}
+	df, _, _ := s.termInfo(t)
+	return df
+}
+
+// PostingIter walks the postings of one term in a segment.
+type PostingIter struct {
+	post, pos []byte
+	Doc       uint32 // local number
+	Freq      uint32
+	positions []byte // this posting's positions, not yet decoded
+	ok        bool
+}
+
+// Postings returns an iterator over the postings of term index t.
+func (s *Segment) Postings(t int) PostingIter {
+	_, post, pos := s.termInfo(t)
+	return PostingIter{post: post, pos: pos}
+}
+
+// Next advances to the next posting; false at the end or on a malformed
+// posting (a corrupt list ends early rather than panic).
+func (it *PostingIter) Next() bool {
+	if len(it.post) == 0 {
+		return false
+	}
+	d, n := binary.Uvarint(it.post)
+	if n <= 0 {
+		it.post = nil
+		return false
+	}
+	f, m := binary.Uvarint(it.post[n:])
+	if m <= 0 {
+		it.post = nil
+		return false
+	}
+	it.post = it.post[n+m:]
+	if it.ok {
+		it.Doc += uint32(d)
+	} else {
+		it.Doc = uint32(d)
+	}
+	it.ok = true
+	it.Freq = uint32(f)
+	// Skip over this posting's positions, remembering where they are.
+	start := it.pos
+	k := 0
+	for i := uint32(0); i < it.Freq; i++ {
+		_, n := binary.Uvarint(it.pos[k:])
+		if n <= 0 {
+			it.post = nil
+			return false
+		}
+		k += n
+	}
+	it.positions = start[:k]
+	it.pos = it.pos[k:]
+	return true
+}
+
+// Positions appends the positions of the current posting to dst.
+func (it *PostingIter) Positions(dst []uint32) []uint32 {
+	b := it.positions
+	p := uint32(0)
+	for len(b) > 0 {
+		d, n := binary.Uvarint(b)
+		if n <= 0 {
+			break
+		}
+		p += uint32(d)
+		dst = append(dst, p)
+		b = b[n:]
+	}
+	return dst
+}
+
+func le32(b []byte) uint32 { return binary.LittleEndian.Uint32(b) }

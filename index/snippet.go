@@ -1,0 +1,161 @@
+package index
+
+import (
+	"unicode/utf8"
+)
+
+// Span is a stretch of text in code points, end exclusive.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Snippet is an excerpt of a document around the words a query found.
+type Snippet struct {
+	Text string
+	// Start is the offset of Text in the document, in code points.
+	Start int
+	// Highlights are the found words, in code points into Text. They count
+	// code points of the logical (stored) order, so they stay right whatever
+	// the direction the text is displayed in.
+	Highlights []Span
+}
+
+// Highlighter finds the words of a query in a text. Build it once per
+// query; it is safe for concurrent use.
+type Highlighter struct {
+	an       Analyzer
+	keys     map[string]bool // match terms, field prefix removed
+	surfaces map[string]bool // exact forms, field prefix removed
+}
+
+// NewHighlighter collects the positive words of q.
+func NewHighlighter(q *Query, an Analyzer) *Highlighter {
+	h := &Highlighter{an: an, keys: map[string]bool{}, surfaces: map[string]bool{}}
+	h.collect(q)
+	return h
+}
+
+func (h *Highlighter) collect(q *Query) {
+	if q == nil {
+		return
+	}
+	switch q.Op {
+	case OpWord:
+		for _, k := range q.Keys {
+			h.keys[k[1:]] = true
+		}
+		if len(q.Surface) > 1 {
+			h.surfaces[q.Surface[1:]] = true
+		}
+	case OpPhrase:
+		for _, s := range q.Surfaces {
+			h.surfaces[s[1:]] = true
+		}
+	}
+	for _, s := range q.Subs {
+		h.collect(s)
+	}
+}
+
+// Matches returns the spans (code points into text) of the words that the
+// query finds, in order.
+func (h *Highlighter) Matches(text string) []Span {
+	words := Words(text, nil)
+	hit := make([]bool, len(words))
+	for i, w := range words {
+		if h.surfaces[SurfaceTerm(text[w.ByteStart:w.ByteEnd])] {
+			hit[i] = true
+		}
+	}
+	if len(h.keys) > 0 {
+		j := 0
+		for _, k := range h.an.Keys(text) {
+			if !h.keys[k.Term] {
+				continue
+			}
+			for j < len(words) && words[j].End <= k.Start {
+				j++
+			}
+			if j < len(words) && words[j].Start <= k.Start {
+				hit[j] = true
+			}
+		}
+	}
+	var out []Span
+	for i, w := range words {
+		if hit[i] {
+			out = append(out, Span{w.Start, w.End})
+		}
+	}
+	return out
+}
+
+// Snippet picks the excerpt of about width code points with the most
+// matches, cut at word boundaries, and the highlights inside it. A text
+// without matches gives its opening.
+func (h *Highlighter) Snippet(text string, width int) Snippet {
+	if width <= 0 {
+		width = 200
+	}
+	matches := h.Matches(text)
+	words := Words(text, nil)
+	if len(words) == 0 {
+		return Snippet{}
+	}
+	// Slide a window of words no wider than width code points; keep the
+	// one holding the most matches, preferring the earliest.
+	best, bestN, bestEnd := 0, -1, 0
+	mi0 := 0
+	end := 0
+	for start := range words {
+		if end < start {
+			end = start
+		}
+		for end < len(words) && words[end].End-words[start].Start <= width {
+			end++
+		}
+		for mi0 < len(matches) && matches[mi0].Start < words[start].Start {
+			mi0++
+		}
+		n := 0
+		lastEnd := words[max(end-1, start)].End
+		for k := mi0; k < len(matches) && matches[k].End <= lastEnd; k++ {
+			n++
+		}
+		if n > bestN {
+			best, bestN, bestEnd = start, n, max(end, start+1)
+		}
+		if len(matches) == 0 {
+			break
+		}
+	}
+	a, b := words[best], words[bestEnd-1]
+	sn := Snippet{Text: text[a.ByteStart:b.ByteEnd], Start: a.Start}
+	for _, m := range matches {
+		if m.Start >= a.Start && m.End <= b.End {
+			sn.Highlights = append(sn.Highlights, Span{m.Start - a.Start, m.End - a.Start})
+		}
+	}
+	return sn
+}
+
+// Mark renders a snippet with open and close around each highlight.
+func (s Snippet) Mark(open, close string) string {
+	out := make([]byte, 0, len(s.Text)+len(s.Highlights)*(len(open)+len(close)))
+	cp, hi := 0, 0
+	for i := 0; i < len(s.Text); {
+		if hi < len(s.Highlights) && s.Highlights[hi].Start == cp {
+			out = append(out, open...)
+		}
+		_, size := utf8.DecodeRuneInString(s.Text[i:])
+		out = append(out, s.Text[i:i+size]...)
+		i += size
+		cp++
+		if hi < len(s.Highlights) && s.Highlights[hi].End == cp {
+			out = append(out, close...)
+			hi++
+		}
+	}
+	return string(out)
+}
