@@ -48,10 +48,15 @@ const WindowRunes = 400
 // slackRunes lets an expression that starts just before WindowRunes finish.
 const slackRunes = 60
 
-// maxLeadTokens is how far into its line an agency day-month ("15-7 (اف ب)")
-// may start: after the place name, which takes a few words at most
-// ("لونغ بيتش (الولايات المتحدة)" is six tokens).
+// maxLeadTokens is how far into its line a dateline may start: after the
+// place name, which takes a few words at most ("لونغ بيتش (الولايات
+// المتحدة)" is six tokens, "القاهرة في" two).
 const maxLeadTokens = 10
+
+// maxTitleTokens: a first line this short is a title or kicker, so the
+// second line may open with the dateline; after a longer first line the
+// second line is body text.
+const maxTitleTokens = 25
 
 // Years outside this range are not datelines (a Hijri year such as 1437 or
 // a number that merely looks like a date).
@@ -81,17 +86,17 @@ type Dateline struct {
 func Find(text string, fallbackYear int) (Dateline, bool) {
 	runes, limit := opening(text)
 	toks := tokenize(runes)
-	lineStart := lineStarts(runes, toks)
+	pos := positions(runes, toks)
 	for i := range toks {
 		if toks[i].kind != numberToken || toks[i].start >= limit {
 			continue
 		}
-		m, ok := matchAt(toks, i, lineStart[i])
-		if !ok {
+		m, ok := matchAt(toks, i, pos[i].lead)
+		if !ok || !placedAsDateline(toks, pos, i, m.last) {
 			continue
 		}
-		// The first date expression decides, even when it cannot be
-		// completed: a later one is a date the article mentions.
+		// The first date expression in dateline position decides, even
+		// when it cannot be completed.
 		year := m.year
 		if year == 0 {
 			if fallbackYear < minYear || fallbackYear > maxYear {
@@ -159,16 +164,22 @@ func opening(text string) ([]rune, int) {
 	return runes, min(len(runes), WindowRunes)
 }
 
-// lineStarts gives, for each token, how many tokens precede it on its line.
-func lineStarts(runes []rune, toks []token) []int {
-	pos := make([]int, len(toks))
-	n := 0
+// position is where a token sits: its line (0 = first non-blank line of the
+// opening) and how many tokens precede it on that line.
+type position struct {
+	line, lead int
+}
+
+func positions(runes []rune, toks []token) []position {
+	pos := make([]position, len(toks))
+	line, lead := 0, 0
 	for i := range toks {
 		if i > 0 && hasNewline(runes[toks[i-1].end:toks[i].start]) {
-			n = 0
+			line++
+			lead = 0
 		}
-		pos[i] = n
-		n++
+		pos[i] = position{line, lead}
+		lead++
 	}
 	return pos
 }

@@ -40,7 +40,7 @@ var blockingWords = map[string]bool{
 	"قبل": true, "بعد": true, "منذ": true, "حتي": true, "خلال": true,
 	"مطلع": true, "اواخر": true, "اوائل": true, "نهايه": true, "بدايه": true,
 	"منتصف": true, "الي": true, "لغايه": true, "غايه": true, "من": true,
-	"حوالي": true, "بين": true,
+	"حوالي": true, "بين": true, "يوم": true, "وفي": true, "ففي": true,
 }
 
 func blockedBefore(toks []token, i int) bool {
@@ -50,6 +50,9 @@ func blockedBefore(toks []token, i int) bool {
 	prev := toks[i-1]
 	if prev.kind == numberToken {
 		return true // "12 3 مارس": part of a list or a longer number
+	}
+	if prev.kind == wordToken && !prev.spaceAfter {
+		return true // "الـ15 من مارس", "و2 أبريل": a clitic on the number
 	}
 	if prev.kind == punctToken {
 		// In the middle of a chain like 1-12-05-2018 or 10.3.2018.5.
@@ -151,6 +154,11 @@ func matchNamedMonth(toks []token, i int) (match, bool) {
 			m.last = after - 1
 		}
 	}
+	// The same month named again without a separator: "5 مارس آذار".
+	if alt, after, ok := monthAt(toks, next); ok && alt == month {
+		next = after
+		m.last = after - 1
+	}
 	// The year, perhaps after a comma or the word عام/سنة.
 	k := next
 	if k < len(toks) && (toks[k].text == "،" || toks[k].text == ",") {
@@ -158,7 +166,7 @@ func matchNamedMonth(toks []token, i int) (match, bool) {
 	}
 	if k < len(toks) && toks[k].kind == wordToken {
 		switch fold(toks[k].text) {
-		case "عام", "سنه", "لعام", "لسنه":
+		case "عام", "العام", "سنه", "لعام", "لسنه":
 			k++
 		}
 	}
