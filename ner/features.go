@@ -347,6 +347,14 @@ func (res *resources) features(infos []tokenInfo, out [][]uint64) [][]uint64 {
 			fs = append(fs, feat(tWord, off*10, o.fold), feat(tShapeCtx, off, o.shape))
 			if off == -1 || off == 1 {
 				fs = append(fs, feat(tRest, off*10, o.restAl), featU(tGazCtx, off, uint64(o.gaz|o.gazRest)))
+				if os.Getenv("NER_X1") != "" {
+					fs = append(fs, feat(tRestSuffix, off*10, suffix(o.restAl, 2)), feat(tRestPrefix, off*10, prefix(o.restAl, 2)), feat(tPre, off*10, o.pre))
+					if o.hasRestCls {
+						for l := 0; l < levels; l++ {
+							fs = append(fs, featU(tRestCls, off*10+l, uint64(o.restCls[l])))
+						}
+					}
+				}
 			}
 			if o.hasCls {
 				for l := 0; l < levels; l++ {

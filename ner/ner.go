@@ -101,6 +101,10 @@ type TrainOptions struct {
 	Log    func(format string, args ...any)
 	// Dev, when set, is scored after every epoch and logged.
 	Dev []Sentence
+	// CRF selects a linear-chain CRF trained by SGD with penalty C2 and
+	// initial rate Eta0 instead of the averaged perceptron.
+	CRF      bool
+	C2, Eta0 float64
 }
 
 // Train learns a tagger from tagged sentences with the embedded tables.
@@ -128,9 +132,9 @@ func Train(train []Sentence, o TrainOptions) (*seqlabel.Model, error) {
 		}
 		data = append(data, seqlabel.Sequence{Feats: feats, Gold: gold})
 	}
-	so := seqlabel.Options{Epochs: o.Epochs, Seed: o.Seed, Log: o.Log}
+	var dev func(epoch int, m *seqlabel.Model)
 	if len(o.Dev) > 0 && o.Log != nil {
-		so.Dev = func(epoch int, m *seqlabel.Model) {
+		dev = func(epoch int, m *seqlabel.Model) {
 			rec := &Recognizer{res: res, model: m}
 			rec.pool.New = func() any { return &scratch{} }
 			sc := NewScore()
@@ -141,5 +145,8 @@ func Train(train []Sentence, o TrainOptions) (*seqlabel.Model, error) {
 			o.Log("ner: epoch %d dev P %.2f R %.2f F1 %.2f", epoch, p, rr, f)
 		}
 	}
-	return seqlabel.Train(Labels, data, so)
+	if o.CRF {
+		return seqlabel.TrainCRF(Labels, data, seqlabel.CRFOptions{Epochs: o.Epochs, C2: o.C2, Eta0: o.Eta0, Seed: o.Seed, Log: o.Log, Dev: dev})
+	}
+	return seqlabel.Train(Labels, data, seqlabel.Options{Epochs: o.Epochs, Seed: o.Seed, Log: o.Log, Dev: dev})
 }

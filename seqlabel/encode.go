@@ -82,7 +82,7 @@ func Read(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("seqlabel: reading %s: %w", what, err)
 	}
 	nl, err := binary.ReadUvarint(br)
-	if err != nil || nl == 0 || nl > 1000 {
+	if err != nil || nl == 0 || nl > 256 {
 		return fail("labels", errors.Join(err, errors.New("bad label count")))
 	}
 	m := &Model{}
@@ -110,17 +110,19 @@ func Read(r io.Reader) (*Model, error) {
 	if err != nil || nf > 1<<28 {
 		return fail("features", errors.Join(err, errors.New("bad feature count")))
 	}
-	keys := make([]uint64, nf)
+	// Grow with the input rather than trusting the count up front.
 	var prev uint64
-	m.index = make(map[uint64]int32, nf)
-	for i := range keys {
+	m.index = make(map[uint64]int32, min(nf, 1<<16))
+	for i := range nf {
 		d, err := binary.ReadUvarint(br)
 		if err != nil {
 			return fail("features", err)
 		}
 		prev += d
-		keys[i] = prev
 		m.index[prev] = int32(i)
+	}
+	if uint64(len(m.index)) != nf {
+		return fail("features", errors.New("duplicate feature keys"))
 	}
 	m.weights = make([]float32, int(nf)*L)
 	q := make([]int16, nf)

@@ -31,7 +31,7 @@ type Options struct {
 
 // DefaultOptions trains in a few minutes on one core on the ANT corpus.
 func DefaultOptions() Options {
-	return Options{Vocab: 60000, MinCount: 5, Contexts: 1000, Dim: 100, Ks: []int{64, 256, 1024}, Iterations: 12, Seed: 1}
+	return Options{Vocab: 150000, MinCount: 3, Contexts: 1000, Dim: 100, Ks: []int{64, 256, 1024}, Iterations: 12, Seed: 1}
 }
 
 // Corpus accumulates folded words of unlabelled text as word ids, so that

@@ -31,6 +31,9 @@ func runTrainNER(args []string, stdout, stderr io.Writer) int {
 	epochs := fs.Int("epochs", 12, "perceptron epochs")
 	seed := fs.Uint64("seed", 1, "random seed (shuffling)")
 	devFrac := fs.Float64("dev", 0, "hold out this final fraction of the training file as a dev split, score it after every epoch")
+	crf := fs.Bool("crf", false, "train a linear-chain CRF by SGD instead of the averaged perceptron")
+	c2 := fs.Float64("c2", 1, "CRF: L2 penalty")
+	eta := fs.Float64("eta", 0.1, "CRF: initial learning rate")
 	out := fs.String("out", "", "model file (default ner/model/ner.model.gz; \"-\" writes none)")
 	if st := parseFlags(fs, args); st >= 0 {
 		return st
@@ -56,7 +59,7 @@ func runTrainNER(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		*out = filepath.Join(root, "ner", "model", "ner.model.gz")
 	}
-	if err := trainTagger(*data, *out, *epochs, *seed, *devFrac, logf); err != nil {
+	if err := trainTagger(*data, *out, ner.TrainOptions{Epochs: *epochs, Seed: *seed, CRF: *crf, C2: *c2, Eta0: *eta, Log: logf}, *devFrac); err != nil {
 		fmt.Fprintln(stderr, "train ner:", err)
 		return 1
 	}
@@ -144,7 +147,8 @@ func trainClusters(data, root string, maxDocs int, logf func(string, ...any)) er
 
 // trainTagger trains on ANERcorp's training file only (never its test
 // file), optionally holding out its last sentences as a dev split.
-func trainTagger(data, out string, epochs int, seed uint64, devFrac float64, logf func(string, ...any)) error {
+func trainTagger(data, out string, o ner.TrainOptions, devFrac float64) error {
+	logf := o.Log
 	start := time.Now()
 	path := filepath.Join(data, "anercorp", "ANERCorp_CamelLab_train.txt")
 	f, err := os.Open(path)
@@ -162,7 +166,8 @@ func trainTagger(data, out string, epochs int, seed uint64, devFrac float64, log
 		sents, dev = sents[:cut], sents[cut:]
 	}
 	logf("train ner: %d training sentences, %d dev sentences", len(sents), len(dev))
-	m, err := ner.Train(sents, ner.TrainOptions{Epochs: epochs, Seed: seed, Log: logf, Dev: dev})
+	o.Dev = dev
+	m, err := ner.Train(sents, o)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,140 @@
+package seqlabel
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"testing"
+)
+
+// toyData makes sequences whose label is decided by the current feature
+// for most tokens, and by the previous label after a "marker" token, so a
+// model must learn both emissions and transitions.
+func toyData(n int, seed uint64) []Sequence {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	var out []Sequence
+	for range n {
+		T := 3 + rng.IntN(8)
+		s := Sequence{}
+		prev := 0
+		for t := 0; t < T; t++ {
+			w := uint64(rng.IntN(6))
+			var y int
+			switch {
+			case w == 5 && t > 0: // ambiguous token: continues the previous entity
+				if prev == 1 || prev == 2 {
+					y = 2
+				}
+			case w < 2:
+				y = 1
+			}
+			s.Feats = append(s.Feats, []uint64{100 + w, 999})
+			s.Gold = append(s.Gold, y)
+			prev = y
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func accuracy(m *Model, data []Sequence) float64 {
+	var d Decoder
+	right, total := 0, 0
+	var pred []int
+	for _, s := range data {
+		pred = m.Decode(&d, s.Feats, pred)
+		for t := range pred {
+			if pred[t] == s.Gold[t] {
+				right++
+			}
+			total++
+		}
+	}
+	return float64(right) / float64(total)
+}
+
+func TestTrainers(t *testing.T) {
+	labels := []string{"O", "B", "I"}
+	train, test := toyData(400, 1), toyData(100, 2)
+	tests := []struct {
+		name  string
+		train func() (*Model, error)
+	}{
+		{"perceptron", func() (*Model, error) { return Train(labels, train, Options{Epochs: 5, Seed: 1}) }},
+		{"crf", func() (*Model, error) {
+			return TrainCRF(labels, train, CRFOptions{Epochs: 5, C2: 0.1, Eta0: 0.1, Seed: 1})
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := tc.train()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if acc := accuracy(m, test); acc < 0.99 {
+				t.Errorf("accuracy %.3f, want ≥ 0.99", acc)
+			}
+			var buf bytes.Buffer
+			if _, err := m.WriteTo(&buf); err != nil {
+				t.Fatal(err)
+			}
+			m2, err := Read(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a, b := accuracy(m, test), accuracy(m2, test); a != b {
+				t.Errorf("accuracy after round trip %.4f, before %.4f", b, a)
+			}
+		})
+	}
+}
+
+func TestTrainRejectsBadInput(t *testing.T) {
+	bad := []Sequence{{Feats: [][]uint64{{1}}, Gold: []int{5}}}
+	if _, err := Train([]string{"O"}, bad, Options{Epochs: 1}); err == nil {
+		t.Error("perceptron: want error for a label out of range")
+	}
+	if _, err := TrainCRF([]string{"O"}, bad, CRFOptions{Epochs: 1, Eta0: 0.1}); err == nil {
+		t.Error("crf: want error for a label out of range")
+	}
+	if _, err := Train(nil, nil, Options{Epochs: 1}); err == nil {
+		t.Error("want error for no labels")
+	}
+}
+
+func TestReadRejectsGarbage(t *testing.T) {
+	for _, in := range [][]byte{nil, []byte("hello"), {0x1f, 0x8b, 0, 0}} {
+		if _, err := Read(bytes.NewReader(in)); err == nil {
+			t.Errorf("Read(%q): want error", in)
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	m, err := Train([]string{"O", "B", "I"}, toyData(20, 3)[:5], Options{Epochs: 1, Seed: 1})
+	if err != nil {
+		f.Fatal(err)
+	}
+	var buf bytes.Buffer
+	m.WriteTo(&buf)
+	f.Add(buf.Bytes())
+	f.Add([]byte("SEQLABEL1"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := Read(bytes.NewReader(b))
+		if err != nil {
+			return
+		}
+		var d Decoder
+		m.Decode(&d, [][]uint64{{1, 2}, {3}}, nil)
+	})
+}
+
+func TestDecodeEmpty(t *testing.T) {
+	m, err := Train([]string{"O", "B"}, []Sequence{{Feats: [][]uint64{{1}}, Gold: []int{1}}}, Options{Epochs: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d Decoder
+	if got := m.Decode(&d, nil, nil); len(got) != 0 {
+		t.Errorf("Decode(nil) = %v", got)
+	}
+}
