@@ -14,7 +14,7 @@ func TestChunks(t *testing.T) {
 		want []Chunk
 	}{
 		{[]string{"B-PERS", "I-PERS", "O", "B-LOC"}, []Chunk{{0, 2, "PERS"}, {3, 4, "LOC"}}},
-		{[]string{"I-ORG", "I-ORG", "O"}, []Chunk{{0, 2, "ORG"}}},             // I- starts a chunk
+		{[]string{"I-ORG", "I-ORG", "O"}, []Chunk{{0, 2, "ORG"}}},           // I- starts a chunk
 		{[]string{"B-LOC", "B-LOC"}, []Chunk{{0, 1, "LOC"}, {1, 2, "LOC"}}}, // adjacent
 		{[]string{"B-LOC", "I-ORG"}, []Chunk{{0, 1, "LOC"}, {1, 2, "ORG"}}}, // type change
 		{[]string{"O", "O"}, nil},

@@ -56,7 +56,7 @@ func TrainCRF(labels []string, data []Sequence, o CRFOptions) (*Model, error) {
 		}
 	}
 	n := len(m.index)
-	v := make([]float64, n*L)     // weights = scale·v
+	v := make([]float64, n*L)      // weights = scale·v
 	tv := make([]float64, (L+1)*L) // transitions = scale·tv
 	scale := 1.0
 	N := float64(len(data))
