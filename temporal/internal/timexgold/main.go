@@ -1,12 +1,13 @@
 // Command timexgold samples ANT news sentences for the temporal-expression
 // gold corpus and builds testdata/timex-gold.jsonl from hand annotations.
 //
-//	go run ./temporal/internal/timexgold sample -seed 20151211 -per-cell 8 > pool.tsv
+//	go run ./temporal/internal/timexgold sample -seed 7 -per-cell 4 > dev-pool.tsv
+//	go run ./temporal/internal/timexgold sample -seed 20151211 -per-cell 10 -cued 3 -exclude dev-pool.tsv > gold-pool.tsv
 //	go run ./temporal/internal/timexgold build -pool pool.tsv -ann ann.txt > testdata/timex-gold.jsonl
 //
 // Sampling is stratified: every (source, category) cell of ANT v2.1 gives the
 // same number of articles, drawn with a fixed seed; from each article up to
-// two sentences with a broad temporal cue (any digit, or a substring from a
+// -cued sentences (default 2) with a broad temporal cue (any digit, or a substring from a
 // wide list of time words that is much larger than the recogniser's
 // lexicon) and one sentence drawn without any filter. The pool is printed
 // round-robin over the cells so that annotating any prefix of it stays
@@ -149,6 +150,7 @@ func sample(args []string) error {
 	seed := fs.Uint64("seed", 20151211, "random seed")
 	per := fs.Int("per-cell", 8, "articles per (source, category) cell")
 	exclude := fs.String("exclude", "", "pool file whose articles are left out (keeps dev and gold apart)")
+	perArticle := fs.Int("cued", 2, "sentences with a temporal cue drawn per article")
 	fs.Parse(args)
 	arts, err := readCorpus(*corpus)
 	if err != nil {
@@ -203,7 +205,7 @@ func sample(args []string) error {
 			}
 			var take []string
 			for _, j := range rng.Perm(len(cued)) {
-				if len(take) == 2 {
+				if len(take) == *perArticle {
 					break
 				}
 				take = append(take, cued[j])
@@ -323,7 +325,7 @@ func build(args []string) error {
 		rs, ts := []rune(s.Text), []rune(text)
 		start := -1
 		for p, n := 0, 0; p+len(ts) <= len(rs); p++ {
-			if string(rs[p:p+len(ts)]) == text {
+			if sameRunes(rs[p:p+len(ts)], ts) {
 				n++
 				if n == occ {
 					start = p
@@ -340,7 +342,7 @@ func build(args []string) error {
 			return fmt.Errorf("ann line %d: bad type %q", i+1, f[2])
 		}
 		g := got[id]
-		g.Timexes = append(g.Timexes, goldTimex{Start: start, End: start + len(ts), Text: text, Type: f[2], Value: f[3]})
+		g.Timexes = append(g.Timexes, goldTimex{Start: start, End: start + len(ts), Text: string(rs[start : start+len(ts)]), Type: f[2], Value: f[3]})
 	}
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetEscapeHTML(false)
@@ -352,4 +354,15 @@ func build(args []string) error {
 		}
 	}
 	return nil
+}
+
+// sameRunes compares two rune slices, taking any white space for any other
+// (the corpus has no-break spaces that an annotator types as spaces).
+func sameRunes(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] && !(unicode.IsSpace(a[i]) && unicode.IsSpace(b[i])) {
+			return false
+		}
+	}
+	return true
 }
