@@ -14,10 +14,12 @@ import (
 //
 //   - consonants: ب b, ت t, ث th, ج j, ح h, خ kh, د d, ذ dh, ر r, ز z, س s,
 //     ش sh, ص s, ض d, ط t, ظ z, غ gh, ف f, ق q, ك k, ل l, م m, ن n, ه h
-//     (and Persian پ p, چ ch, ژ zh, گ g, ڤ v);
+//     (and Persian پ p, چ ch, ژ zh, گ g, ڤ v); غ after ن is the g of a
+//     foreign ng ("جونغ" -> "Jung");
 //   - long vowels: ا a; و is w at the start of a word, before ا ى ة, or after
 //     a medial ا, else u; ي likewise y or i (also y before و); ى and ة a; a
-//     word-initial ا before و or ي is silent ("اوباما" -> "Ubama");
+//     word-initial ا before و or ي and أ before و are silent ("اوباما" ->
+//     "Ubama"), and ي after initial إ lengthens it ("إيليوت" -> "Ilyut");
 //   - hamza: initial and final ء are dropped, أ and إ at the start are a and
 //     i, medial hamza forms are an apostrophe (ئ before a consonant 'i:
 //     "رائد" -> "Ra'id");
@@ -234,6 +236,8 @@ func romanizeUnits(units []unit) string {
 			out = "a"
 		case l == 'أ':
 			switch {
+			case k == 0 && next(k) == 'و':
+				out = "" // أوباري, أوير: the و speaks
 			case k == 0 || k == last:
 				out = "a"
 			default:
@@ -241,6 +245,9 @@ func romanizeUnits(units []unit) string {
 			}
 		case l == 'إ':
 			out = "i"
+			if k == 0 && next(k) == 'ي' {
+				lastVowel = 'i' // إيليوت: the ي lengthens the i, not repeats it
+			}
 		case l == 'ء':
 			if k != 0 && k != last {
 				out = "'"
@@ -265,6 +272,8 @@ func romanizeUnits(units []unit) string {
 			}
 		case l == 'و' || l == 'ي':
 			out = glide(units, k, written)
+		case l == 'غ' && k > 0 && units[k-1].letter == 'ن' && (k == last || !isVowelLetter(next(k))):
+			out = "g" // نغ is the ng of foreign names: جونغ, يانغ, سينغلتون
 		default:
 			out = consonants[l]
 		}

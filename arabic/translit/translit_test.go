@@ -177,6 +177,10 @@ func TestRomanize(t *testing.T) {
 		{"كيري، وبوتين؟", "Kiri, Wbutin?"},
 		{"عام ٢٠١٥", "Am 2015"},
 		{"CNN و BBC", "CNN W BBC"},
+		{"إيليوت", "Ilyut"},
+		{"أوباري", "Ubari"},
+		{"كيم جونغ أون", "Kim Jung Un"},
+		{"غولبورن", "Ghulburn"},
 	}
 	for _, tt := range tests {
 		if got := Romanize(tt.in); got != tt.want {
