@@ -4,9 +4,13 @@
 // (رويترز)", "اليوم الجمعة (11 ديسمبر / كانون الأول 2015)", "2018/03/03").
 //
 // Only the opening is read: the first two non-blank lines, and of those only
-// expressions starting within the first WindowRunes code points. The first
-// date expression found there decides; a date deep in the body is a date
-// the article talks about, not the date it was written.
+// expressions starting within the first WindowRunes code points; a date deep
+// in the body is a date the article talks about, not the date it was
+// written. Even in the opening most dates are mentions ("تنطلق البطولة في 9
+// أبريل المقبل"), so an expression counts only where a dateline stands (see
+// placement.go): at the start of the line closed by the agency, a dash or
+// the line end; after اليوم or a publication cue; in parentheses after the
+// weekday. The first expression so placed decides.
 //
 // Forms recognised:
 //
@@ -24,9 +28,9 @@
 // fallbackYear is 0 such a dateline is reported as not found: the year is
 // never guessed. Impossible dates (31 فبراير) are not dates. A weekday next
 // to the date that contradicts it ("الخميس 11 ديسمبر 2015", a Friday) does
-// not change the result: the numbers win, because agencies copy the weekday
-// from the previous day's template more often than they mistype the day
-// number; WeekdayConflict flags the case for the caller.
+// not change the result: the numbers win, since day and month name one day of
+// the year and a weekday any of fifty-two; WeekdayConflict flags the case so
+// the caller can warn or decide otherwise.
 //
 // The package does no I/O and keeps no mutable state.
 package dateline
