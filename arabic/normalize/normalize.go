@@ -35,6 +35,7 @@ package normalize
 
 import (
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A Step is one rune-level rewrite rule of a normalisation chain.
@@ -111,9 +112,10 @@ const (
 // build one with New, Display or Match.
 type Normalizer struct {
 	steps []Step
-	// ascii is the table for runes < 0x80, the hot path of Latin text and
-	// markup, kept separate to avoid the two-level look-up.
-	ascii [0x80]entry
+	// low is the table for runes < 0x800, the one- and two-byte UTF-8
+	// sequences (ASCII, Latin, the Arabic block): the hot path, kept flat to
+	// avoid the two-level look-up. low[:0x80] is the ASCII table.
+	low [0x800]entry
 	// index[r>>blockBits] is the index in blocks of the block of BMP rune
 	// r; blocks[0] is the all-keep block shared by every untouched block.
 	index  [bmpBlocks]uint16
@@ -149,8 +151,8 @@ func New(steps ...Step) *Normalizer {
 				replIndex[s] = e
 			}
 		}
-		if r < 0x80 {
-			n.ascii[r] = e
+		if r < 0x800 {
+			n.low[r] = e
 		}
 		bi := r >> blockBits
 		if n.index[bi] == 0 {
@@ -200,7 +202,22 @@ func (n *Normalizer) apply(dst []rune, r rune) []rune {
 
 // lookup returns the table entry of a BMP rune.
 func (n *Normalizer) lookup(r rune) entry {
+	if r < 0x800 {
+		return n.low[r]
+	}
 	return n.blocks[n.index[r>>blockBits]][r&(blockSize-1)]
+}
+
+// decode returns the rune at s[i] (not ASCII) and its size, with a fast path
+// for the two-byte sequences of Arabic script; a bad byte decodes as
+// (utf8.RuneError, 1).
+func decode(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xC2 && c <= 0xDF && i+1 < len(s) {
+		if c1 := s[i+1]; c1 >= 0x80 && c1 <= 0xBF {
+			return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // Steps returns a copy of the chain the Normalizer applies.
@@ -212,19 +229,27 @@ func (n *Normalizer) String(s string) string {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if n.ascii[c] != entryKeep {
-				return string(n.appendFrom(make([]byte, 0, len(s)+8), s, i))
+			if n.low[c] != entryKeep {
+				return n.stringFrom(s, i)
 			}
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decode(s, i)
 		if size == 1 || (r >= 0x10000 && n.supplementary) || (r < 0x10000 && n.lookup(r) != entryKeep) {
-			return string(n.appendFrom(make([]byte, 0, len(s)+8), s, i))
+			return n.stringFrom(s, i)
 		}
 		i += size
 	}
 	return s
+}
+
+// stringFrom returns the normalised form of s, of which s[:i] is unchanged.
+func (n *Normalizer) stringFrom(s string, i int) string {
+	b := n.appendFrom(make([]byte, 0, len(s)), s, i)
+	// b is not used after this: handing its bytes to the string saves the
+	// copy of string(b), as strings.Builder does.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // AppendString appends the normalised form of s to dst and returns the
@@ -241,7 +266,7 @@ func (n *Normalizer) appendFrom(dst []byte, s string, i int) []byte {
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch e := n.ascii[c]; e {
+			switch e := n.low[c]; e {
 			case entryKeep:
 				dst = append(dst, c)
 			case entryDrop:
@@ -251,7 +276,7 @@ func (n *Normalizer) appendFrom(dst []byte, s string, i int) []byte {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decode(s, i)
 		switch {
 		case size == 1:
 			dst = utf8.AppendRune(dst, utf8.RuneError)
@@ -286,7 +311,7 @@ func (n *Normalizer) Map(s string) Mapped {
 	for i := 0; i < len(s); cp++ {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch e := n.ascii[c]; e {
+			switch e := n.low[c]; e {
 			case entryKeep:
 				out = append(out, c)
 				offs = append(offs, cp)
@@ -301,7 +326,7 @@ func (n *Normalizer) Map(s string) Mapped {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decode(s, i)
 		switch {
 		case size == 1:
 			out = utf8.AppendRune(out, utf8.RuneError)

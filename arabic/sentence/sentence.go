@@ -63,8 +63,15 @@ func Split(text string, toks []tokenize.Token, dst []Sentence) []Sentence {
 	dst = dst[:0]
 	for a := 0; a < len(toks); {
 		b := a + 1
-		for b < len(toks) && !lineBreakBetween(text, toks[b-1], toks[b]) {
-			b++
+		for ; b < len(toks); b++ {
+			// Fast path: tokens side by side or one space apart.
+			from, to := toks[b-1].ByteEnd, toks[b].ByteStart
+			if to-from == 0 || (to-from == 1 && text[from] == ' ') {
+				continue
+			}
+			if lineBreakBetween(text, toks[b-1], toks[b]) {
+				break
+			}
 		}
 		dst = splitParagraph(text, toks, a, b, dst)
 		a = b
@@ -123,7 +130,10 @@ func markOf(text string, t tokenize.Token) (mark, int) {
 	if t.Kind != tokenize.Punct || t.ByteStart < 0 || t.ByteEnd > len(text) || t.ByteStart >= t.ByteEnd {
 		return markNone, 0
 	}
-	r, _ := utf8.DecodeRuneInString(text[t.ByteStart:t.ByteEnd])
+	r := rune(text[t.ByteStart])
+	if r >= utf8.RuneSelf {
+		r, _ = utf8.DecodeRuneInString(text[t.ByteStart:t.ByteEnd])
+	}
 	switch r {
 	case '.', '!', '?', '؟', '…':
 		return markTerm, 0
@@ -169,6 +179,9 @@ func scanMarks(text string, toks []tokenize.Token, a, b int) paragraphMarks {
 	var depth, lowest, highest [numPairs]int
 	dquotes := 0
 	for k := a; k < b; k++ {
+		if toks[k].Kind != tokenize.Punct {
+			continue
+		}
 		m, p := markOf(text, toks[k])
 		switch m {
 		case markDQuote:
@@ -218,6 +231,9 @@ func splitParagraph(text string, toks []tokenize.Token, a, b int, dst []Sentence
 	}
 	start := a
 	for k := a; k < b; k++ {
+		if toks[k].Kind != tokenize.Punct {
+			continue
+		}
 		m, p := markOf(text, toks[k])
 		if m != markTerm {
 			step(m, p)

@@ -165,8 +165,8 @@ func Tokenize(text string, dst []Token) []Token {
 			kind = Symbol
 			p = scanSymbol(text, p, size)
 		}
-		if kind != URL {
-			p = scanMarks(text, p)
+		if kind != URL && p.b < len(text) && text[p.b] >= utf8.RuneSelf {
+			p = scanMarks(text, p) // marks are never ASCII
 		}
 		dst = append(dst, Token{Start: start.cp, End: p.cp, ByteStart: start.b, ByteEnd: p.b, Kind: kind})
 	}
@@ -174,16 +174,21 @@ func Tokenize(text string, dst []Token) []Token {
 }
 
 // peek returns the rune at p, its size and its class; at the end of the text
-// it returns size 0 and class cSpace.
+// it returns size 0 and class cSpace. The ASCII path is inlined.
 func peek(text string, p pos) (rune, int, class) {
-	if p.b >= len(text) {
+	if p.b < len(text) && text[p.b] < utf8.RuneSelf {
+		return rune(text[p.b]), 1, lowClass[text[p.b]]
+	}
+	return peekMultiByte(text, p.b)
+}
+
+// peekMultiByte is peek for a rune of two or more bytes at text[i], or for
+// the end of the text.
+func peekMultiByte(text string, i int) (rune, int, class) {
+	if i >= len(text) {
 		return 0, 0, cSpace
 	}
-	c := text[p.b]
-	if c < utf8.RuneSelf {
-		return rune(c), 1, lowClass[c]
-	}
-	r, size := decode(text, p.b)
+	r, size := decode(text, i)
 	return r, size, classOf(r, size)
 }
 
@@ -205,8 +210,19 @@ func scanWord(text string, p pos, group class) pos {
 	// digitsOK: the word is not Arabic and its last rune was an ASCII
 	// letter or digit, so ASCII digits may follow (G20, H1N1).
 	digitsOK := false
-	for {
-		r, size, cl := peek(text, p)
+	for p.b < len(text) {
+		// Decode inline: this loop sees most runes of a text.
+		var r rune
+		var size int
+		var cl class
+		if c := text[p.b]; c < utf8.RuneSelf {
+			r, size, cl = rune(c), 1, lowClass[c]
+		} else if c >= 0xC2 && c <= 0xDF && p.b+1 < len(text) && text[p.b+1]&0xC0 == 0x80 {
+			r, size = rune(c&0x1F)<<6|rune(text[p.b+1]&0x3F), 2
+			cl = lowClass[r]
+		} else {
+			r, size, cl = peekMultiByte(text, p.b)
+		}
 		switch {
 		case cl == group:
 			digitsOK = group == cLetter && r < utf8.RuneSelf
@@ -235,6 +251,7 @@ func scanWord(text string, p pos, group class) pos {
 		p.b += size
 		p.cp++
 	}
+	return p
 }
 
 // isNumberSeparator reports whether r may stand between two digits of one

@@ -1,0 +1,94 @@
+// Package testcorpus gives the tests and benchmarks of the arabic packages
+// their inputs: the module root and real news articles from the ANT corpus
+// in ../shared/data. It does I/O and is meant for tests only; the
+// text-analysis packages themselves never import it.
+package testcorpus
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// ModuleRoot walks up from the working directory to the folder that holds
+// go.mod.
+func ModuleRoot(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("testcorpus: no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// SeedArticle returns the text of testdata/seed-article.txt at the module
+// root.
+func SeedArticle(tb testing.TB) string {
+	tb.Helper()
+	raw, err := os.ReadFile(filepath.Join(ModuleRoot(tb), "testdata", "seed-article.txt"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(raw)
+}
+
+// antPath is the ANT multi-source corpus, relative to the module root.
+const antPath = "../shared/data/ant-news/ant-multisource-v2.1.jsonl.gz"
+
+// ANTArticles returns the text of the first n articles of the ANT corpus
+// (../shared/data/ant-news, see its SOURCE.md), skipping empty ones. It
+// skips the test or benchmark when the corpus is absent.
+func ANTArticles(tb testing.TB, n int) []string {
+	tb.Helper()
+	texts, err := readANT(filepath.Join(ModuleRoot(tb), antPath), n)
+	if os.IsNotExist(err) {
+		tb.Skipf("testcorpus: ANT corpus not found at %s (it lives in ../shared/data beside the module)", antPath)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return texts
+}
+
+func readANT(path string, n int) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("testcorpus: %s: %w", path, err)
+	}
+	sc := bufio.NewScanner(gz)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	var texts []string
+	for line := 1; len(texts) < n && sc.Scan(); line++ {
+		var art struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &art); err != nil {
+			return nil, fmt.Errorf("testcorpus: %s:%d: %w", path, line, err)
+		}
+		if art.Text != "" {
+			texts = append(texts, art.Text)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("testcorpus: %s: %w", path, err)
+	}
+	return texts, nil
+}
