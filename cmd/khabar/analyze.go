@@ -32,6 +32,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	date := fs.String("date", "", "document date `YYYY-MM-DD` for inputs that carry none (wins over datelines)")
 	year := fs.Int("year", 0, "year for datelines that give only day and month")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents analysed in parallel")
+	layers := fs.String("layers", "all", layersHelp)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: khabar analyze [flags] FILE|DIR|- ...\n\nInputs: text files (one article each), directories (recursively), .jsonl and\n.jsonl.gz files with one {\"id\",\"text\",\"date\",\"title\",\"url\"} object a line, - for standard input.\n\nFlags:")
 		fs.PrintDefaults()
@@ -65,7 +66,7 @@ func runAnalyze(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	an, err := newAnalyzer()
+	an, err := newLayeredAnalyzer(*layers)
 	if err != nil {
 		fmt.Fprintf(stderr, "khabar analyze: %v\n", err)
 		return 1

@@ -27,6 +27,7 @@ func init() {
 func runBenchAnalyze(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("bench analyze", stderr)
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents analysed in parallel")
+	layers := fs.String("layers", "all", layersHelp)
 	if st := parseFlags(fs, args); st >= 0 {
 		return st
 	}
@@ -35,7 +36,7 @@ func runBenchAnalyze(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	start := time.Now()
-	an, err := newAnalyzer()
+	an, err := newLayeredAnalyzer(*layers)
 	if err != nil {
 		fmt.Fprintf(stderr, "khabar bench analyze: %v\n", err)
 		return 1

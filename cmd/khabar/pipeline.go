@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"khabar"
 	"khabar/analysis"
@@ -10,17 +11,57 @@ import (
 	"khabar/temporal"
 )
 
-// newAnalyzer builds the full analysis pipeline with every layer's model
-// loaded from the binary: morphology first (the later layers read its
-// segments), then entities, then dates and times.
-func newAnalyzer() (*analysis.Analyzer, error) {
-	m, err := morph.Load()
-	if err != nil {
-		return nil, fmt.Errorf("loading the morphology model: %w", err)
+// layerNames are the optional analysis layers, in the order they run:
+// morphology first (the later layers read its segments), then entities,
+// then dates and times.
+var layerNames = []string{"morph", "entities", "dates"}
+
+const layersHelp = "analysis layers on top of tokens, sentences and the dateline: all, none, or a comma list of morph,entities,dates"
+
+// newAnalyzer builds the full analysis pipeline, every layer's model loaded
+// from the binary.
+func newAnalyzer() (*analysis.Analyzer, error) { return newLayeredAnalyzer("all") }
+
+// newLayeredAnalyzer builds the analysis pipeline with the layers named in
+// spec ("all", "none" or a comma list).
+func newLayeredAnalyzer(spec string) (*analysis.Analyzer, error) {
+	want := map[string]bool{}
+	switch spec {
+	case "", "all":
+		for _, l := range layerNames {
+			want[l] = true
+		}
+	case "none":
+	default:
+		for _, l := range strings.Split(spec, ",") {
+			l = strings.TrimSpace(l)
+			known := false
+			for _, k := range layerNames {
+				known = known || k == l
+			}
+			if !known {
+				return nil, fmt.Errorf("unknown layer %q in --layers (%s)", l, strings.Join(layerNames, ", "))
+			}
+			want[l] = true
+		}
 	}
-	n, err := ner.Load()
-	if err != nil {
-		return nil, fmt.Errorf("loading the entity model: %w", err)
+	var stages []khabar.Annotator
+	if want["morph"] {
+		m, err := morph.Load()
+		if err != nil {
+			return nil, fmt.Errorf("loading the morphology model: %w", err)
+		}
+		stages = append(stages, m)
 	}
-	return analysis.New([]khabar.Annotator{m, n, temporal.New()}...), nil
+	if want["entities"] {
+		n, err := ner.Load()
+		if err != nil {
+			return nil, fmt.Errorf("loading the entity model: %w", err)
+		}
+		stages = append(stages, n)
+	}
+	if want["dates"] {
+		stages = append(stages, temporal.New())
+	}
+	return analysis.New(stages...), nil
 }
