@@ -34,8 +34,9 @@
 //     see abbreviations) is not an end either.
 //   - Not inside a number, which the tokenizer keeps whole (3.5, 1,250.5),
 //     nor in a dot between two ASCII letters or digits with no space around
-//     it (bbc.com, v2.0), nor after a list number that opens a sentence
-//     (1. ...).
+//     it (bbc.com, v2.0) or before an Arabic .نت or .كوم (العربية.نت), nor
+//     after a list number that opens a sentence (1. ...). A dot between two
+//     Arabic words with no space (انتهى.وقال) is a full stop with a typo.
 //   - News datelines such as لونغ بيتش (الولايات المتحدة) 15-7 (اف ب)- hold
 //     no terminator outside brackets, so they stay the head of the first
 //     sentence.
@@ -326,8 +327,13 @@ func isNonFinalDot(text string, toks []tokenize.Token, a, b, start, k int) bool 
 	}
 	if k+1 < b {
 		next := toks[k+1]
-		if next.ByteStart == dot.ByteEnd && isASCIIAlnum(text[prev.ByteEnd-1]) && isASCIIAlnum(text[next.ByteStart]) {
-			return true // bbc.com, v2.0
+		if next.ByteStart == dot.ByteEnd {
+			if isASCIIAlnum(text[prev.ByteEnd-1]) && isASCIIAlnum(text[next.ByteStart]) {
+				return true // bbc.com, v2.0
+			}
+			if w := text[next.ByteStart:next.ByteEnd]; w == "نت" || w == "كوم" {
+				return true // العربية.نت, the Arabic spelling of a site name
+			}
 		}
 	}
 	switch prev.Kind {

@@ -3,11 +3,13 @@ package tokenize
 import (
 	"flag"
 	"fmt"
-	"os"
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"khabar/arabic/internal/testcorpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -160,57 +162,17 @@ func checkCover(t *testing.T, text string, toks []Token) {
 	}
 }
 
-// moduleRoot walks up from the working directory to the folder of go.mod.
-func moduleRoot(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-}
-
 // TestGoldenSeedArticle tokenizes the seed article and compares the tokens,
 // one a line, with testdata/seed-article.tokens (go test -update rewrites it).
 func TestGoldenSeedArticle(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(moduleRoot(t), "testdata", "seed-article.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(raw)
+	text := testcorpus.SeedArticle(t)
 	toks := Tokenize(text, nil)
 	checkCover(t, text, toks)
 	var b strings.Builder
 	for _, tok := range toks {
 		fmt.Fprintf(&b, "%d\t%d\t%s\t%s\n", tok.Start, tok.End, tok.Kind, tok.Text(text))
 	}
-	golden := filepath.Join("testdata", "seed-article.tokens")
-	if *update {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got := b.String(); got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) && i < len(wl); i++ {
-			if gl[i] != wl[i] {
-				t.Fatalf("tokens differ from %s at line %d:\n got: %s\nwant: %s", golden, i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("tokens differ from %s: %d lines, want %d", golden, len(gl), len(wl))
-	}
+	testcorpus.Golden(t, filepath.Join("testdata", "seed-article.tokens"), b.String(), *update)
 }
 
 func FuzzTokenize(f *testing.F) {
@@ -225,4 +187,26 @@ func FuzzTokenize(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkCover(t, s, Tokenize(s, nil))
 	})
+}
+
+// TestCoverProperty checks the cover property (every non-separator rune in
+// exactly one token, offsets in code points) on random texts drawn from
+// pieces that stress the scanner's edges.
+func TestCoverProperty(t *testing.T) {
+	pieces := []string{
+		"قال", "كيري", "ـ", "\u064e", "\u0651", "١٥", "۲", "3", ".", ",", "-", "/", ":", "٫",
+		"\"", "«", "»", "(", ")", "#", "@", "_", "%", "٪", " ", "\n", "\t", "\u00a0",
+		"\u200c", "\u200d", "\u200f", "\u202b", "\ufeff", "http://", "https://", "www.", "a", "Z",
+		"x.com", "info@", "😀", "\ufe0f", "ﻻ", "\xff", "\xd8", "\xe2\x80", "…", "؟", "!", "$",
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	for range 20000 {
+		b.Reset()
+		for range rng.IntN(16) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		checkCover(t, s, Tokenize(s, nil))
+	}
 }
