@@ -20,12 +20,15 @@ func BenchmarkMatchWords(b *testing.B) {
 	m := Match()
 	b.SetBytes(n)
 	b.ReportAllocs()
+	var cpu testcorpus.CPUThroughput
 	b.ResetTimer()
+	cpu.Start()
 	for range b.N {
 		for _, w := range words {
 			_ = m.String(w)
 		}
 	}
+	cpu.Report(b, n)
 }
 
 // BenchmarkMatchMap maps whole articles with offsets.
@@ -38,10 +41,13 @@ func BenchmarkMatchMap(b *testing.B) {
 	m := Match()
 	b.SetBytes(n)
 	b.ReportAllocs()
+	var cpu testcorpus.CPUThroughput
 	b.ResetTimer()
+	cpu.Start()
 	for range b.N {
 		for _, t := range texts {
 			_ = m.Map(t)
 		}
 	}
+	cpu.Report(b, n)
 }

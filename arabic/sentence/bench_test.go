@@ -29,7 +29,9 @@ func BenchmarkPipeline(b *testing.B) {
 	var sents []Sentence
 	b.SetBytes(totalBytes(texts))
 	b.ReportAllocs()
+	var cpu testcorpus.CPUThroughput
 	b.ResetTimer()
+	cpu.Start()
 	for range b.N {
 		for _, text := range texts {
 			toks = tokenize.Tokenize(text, toks)
@@ -39,6 +41,7 @@ func BenchmarkPipeline(b *testing.B) {
 			sents = Split(text, toks, sents)
 		}
 	}
+	cpu.Report(b, totalBytes(texts))
 }
 
 // BenchmarkSplit measures the sentence splitter alone on tokenized articles.
@@ -50,12 +53,15 @@ func BenchmarkSplit(b *testing.B) {
 	}
 	var sents []Sentence
 	b.SetBytes(totalBytes(texts))
+	var cpu testcorpus.CPUThroughput
 	b.ResetTimer()
+	cpu.Start()
 	for range b.N {
 		for i, text := range texts {
 			sents = Split(text, toks[i], sents)
 		}
 	}
+	cpu.Report(b, totalBytes(texts))
 }
 
 // TestANTArticles runs the splitter over real articles and checks the

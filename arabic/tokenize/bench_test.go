@@ -17,12 +17,15 @@ func BenchmarkTokenize(b *testing.B) {
 	var toks []Token
 	b.SetBytes(n)
 	b.ReportAllocs()
+	var cpu testcorpus.CPUThroughput
 	b.ResetTimer()
+	cpu.Start()
 	for range b.N {
 		for _, text := range texts {
 			toks = Tokenize(text, toks)
 		}
 	}
+	cpu.Report(b, n)
 }
 
 // TestANTArticles checks the cover property on real articles.

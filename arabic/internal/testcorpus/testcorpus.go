@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // ModuleRoot walks up from the working directory to the folder that holds
@@ -117,4 +118,25 @@ func Golden(tb testing.TB, path, got string, update bool) {
 		}
 	}
 	tb.Fatalf("output differs from %s: %d lines, want %d", path, len(gl), len(wl))
+}
+
+// CPUThroughput measures a benchmark by the CPU time of the process rather
+// than wall-clock time, which a machine shared with other jobs inflates.
+// Call Start after b.ResetTimer and Report after the loop; Report adds a
+// "cpu-MB/s" metric: bytesPerOp*b.N over the process's CPU seconds.
+type CPUThroughput struct {
+	start time.Duration
+	ok    bool
+}
+
+// Start records the CPU time used so far.
+func (c *CPUThroughput) Start() { c.start, c.ok = processCPUTime() }
+
+// Report adds the cpu-MB/s metric to b.
+func (c *CPUThroughput) Report(b *testing.B, bytesPerOp int64) {
+	end, ok := processCPUTime()
+	if !c.ok || !ok || end <= c.start {
+		return
+	}
+	b.ReportMetric(float64(bytesPerOp)*float64(b.N)/1e6/(end-c.start).Seconds(), "cpu-MB/s")
 }
