@@ -3,6 +3,7 @@ package morph
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"khabar/morph/perceptron"
 )
@@ -16,6 +17,10 @@ type core struct {
 	identity  int32
 	lemHash   []uint64
 	tagIdx    map[string]int
+	// lemIdx groups the lemma rules of a UPOS by the letters they strip at
+	// the end (pos + "|" + StripR), so a word only tries rules that fit.
+	lemIdx  map[string][]int32
+	lemMaxR int // longest StripR in runes
 }
 
 func newCore(m *Model) *core {
@@ -32,6 +37,15 @@ func newCore(m *Model) *core {
 	}
 	for i, t := range m.Tags {
 		c.tagIdx[t] = i
+	}
+	c.lemIdx = map[string][]int32{}
+	for pos, ids := range m.LemByPOS {
+		for _, id := range ids {
+			r := &m.LemRules[id]
+			k := pos + "|" + r.StripR
+			c.lemIdx[k] = append(c.lemIdx[k], id)
+			c.lemMaxR = max(c.lemMaxR, utf8.RuneCountInString(r.StripR))
+		}
 	}
 	return c
 }
@@ -174,7 +188,7 @@ func (c *core) restore(tokSk string, rule int32, stem string, known bool) string
 		return stem
 	}
 	if known {
-		if f, ok := c.m.TokenStem[tokSk+"\x00"+r.Key]; ok {
+		if f, ok := c.m.TokenStem[tokSk+"\x01"+r.Key]; ok {
 			return f
 		}
 	}
@@ -266,7 +280,7 @@ func (c *core) tag(ds denseScorer, s *scratch) {
 	sc := s.sc[:n]
 	p1, p2 := "<s>", "<s>"
 	for j := range s.words {
-		s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(c.m.Vocab[s.words[j].sk]), c.m.Lexicon[s.words[j].sk])
+		s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(c.m.Vocab[s.words[j].sk]), lexFlags(c.m.Lexicon, s.words[j].sk))
 		ds.scores(s.tf, sc)
 		bi := 0
 		for k := 1; k < n; k++ {
@@ -284,27 +298,54 @@ func (c *core) applyLemmaRule(r *LemmaRule, form, sk string) (string, bool) {
 	if len(r.StripL)+len(r.StripR) > len(sk) || !strings.HasPrefix(sk, r.StripL) || !strings.HasSuffix(sk, r.StripR) {
 		return "", false
 	}
+	if r.Lex {
+		l, ok := c.m.StemLemma[sk[len(r.StripL):len(sk)-len(r.StripR)]]
+		return l, ok
+	}
 	core := form[len(r.StripL) : len(form)-len(r.StripR)]
 	if core == "" && r.AddL == "" && r.AddR == "" {
 		return "", false
 	}
-	res := r.AddL + core + r.AddR
-	if sp, ok := c.m.LemmaSpell[Skel(res)]; ok {
-		return sp, true
-	}
-	return res, true
+	return r.AddL + core + r.AddR, true
 }
 
-// lemmaCands fills s.cands-like candidate list for lemma rules: it returns
-// rule indices and results through the callback.
-func (c *core) lemmaCandidates(form, sk, pos string, fn func(rule int32, res string, inSpell bool)) {
-	for _, r := range c.m.LemByPOS[pos] {
-		res, ok := c.applyLemmaRule(&c.m.LemRules[r], form, sk)
+// lemmaCandidates reports every lemma the rules of pos give for a word:
+// the edited form as it is (kind "r+" when the lexicons spell it so, "r-"
+// when they do not know it, "rs" when they spell it otherwise), that other
+// spelling ("s"), and lexicon stem lemmas ("x").
+func (c *core) lemmaCandidates(form, sk, pos string, fn func(rule int32, res, kind string)) {
+	var key [64]byte
+	for n := 0; n <= c.lemMaxR; n++ {
+		suf := runeSuffix(sk, n)
+		if n > 0 && len(suf) == len(runeSuffix(sk, n-1)) {
+			break
+		}
+		k := append(append(append(key[:0], pos...), '|'), suf...)
+		c.lemmaBucket(c.lemIdx[string(k)], form, sk, fn)
+	}
+}
+
+func (c *core) lemmaBucket(ids []int32, form, sk string, fn func(rule int32, res, kind string)) {
+	for _, r := range ids {
+		lr := &c.m.LemRules[r]
+		res, ok := c.applyLemmaRule(lr, form, sk)
 		if !ok {
 			continue
 		}
-		_, in := c.m.LemmaSpell[Skel(res)]
-		fn(r, res, in)
+		if lr.Lex {
+			fn(r, res, "x")
+			continue
+		}
+		sp, in := c.m.LemmaSpell[Skel(res)]
+		switch {
+		case !in:
+			fn(r, res, "r-")
+		case sp == res:
+			fn(r, res, "r+")
+		default:
+			fn(r, res, "rs")
+			fn(r, sp, "s")
+		}
 	}
 }
 
@@ -316,6 +357,9 @@ func (c *core) lemma(sc sparseScorer, s *scratch, form, pos string) string {
 	}
 	form = StripMarks(form)
 	sk := Skel(form)
+	if l, ok := c.m.LemmaDict["e:"+form+"|"+pos]; ok {
+		return l
+	}
 	if l, ok := c.m.LemmaDict[sk+"|"+pos]; ok {
 		return l
 	}
@@ -325,8 +369,8 @@ func (c *core) lemma(sc sparseScorer, s *scratch, form, pos string) string {
 	s.lf = lemmaFeats(s.lf[:0], sk, pos)
 	best, bv := form, 0.0
 	first := true
-	c.lemmaCandidates(form, sk, pos, func(rule int32, res string, in bool) {
-		s.lcf = lemmaCandFeats(s.lcf[:0], res, pos, in)
+	c.lemmaCandidates(form, sk, pos, func(rule int32, res, kind string) {
+		s.lcf = lemmaCandFeats(s.lcf[:0], res, pos, kind)
 		h := c.lemHash[rule]
 		v := 0.0
 		for _, f := range s.lf {

@@ -2,6 +2,7 @@ package morph
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"khabar/morph/perceptron"
@@ -62,6 +63,10 @@ const (
 	tLex
 	tNextPre2
 	tVocab
+	tLex2
+	tLex3
+	tPrevPre2
+	tSuf1Next
 
 	lPOS
 	lSuf1
@@ -133,7 +138,7 @@ func tokenFeats(dst []uint64, toks []segTok, i int, prevRule string, known bool)
 		perceptron.Hash(fSuf3, runeSuffix(sk, 3)),
 		perceptron.Hash(fSuf4, runeSuffix(sk, 4)),
 		perceptron.Hash(fPrevRule, prevRule),
-		perceptron.Hash(fShape, t.shape+strconv.Itoa(min(utf8.RuneCountInString(sk), 8))),
+		perceptron.Hash2(fShape, t.shape, lenStr(sk, 8)),
 	)
 	if known {
 		dst = append(dst, perceptron.Hash(fKnown, "k"))
@@ -159,17 +164,17 @@ func tokenFeats(dst []uint64, toks []segTok, i int, prevRule string, known bool)
 // candFeats are the features of one candidate analysis; they are scored
 // both against the rule and against its shape, so that what is learned
 // about stems (known word or not) carries over to rare rules.
-func candFeats(dst []uint64, stemSk string, vocab int, lex uint8, prior string) []uint64 {
+func candFeats(dst []uint64, stemSk string, vocab int, lex uint16, prior string) []uint64 {
 	vb := vocabBucket(vocab)
-	lb := strconv.Itoa(int(lex))
+	lb := lexStr(lex)
 	dst = append(dst,
 		perceptron.Hash(fStemSk, stemSk),
 		perceptron.Hash(fStemVocab, vb),
-		perceptron.Hash(fStemVocabLen, vb+strconv.Itoa(min(utf8.RuneCountInString(stemSk), 7))),
+		perceptron.Hash2(fStemVocabLen, vb, lenStr(stemSk, 7)),
 		perceptron.Hash(fStemPre2, runePrefix(stemSk, 2)),
 		perceptron.Hash(fStemSuf2, runeSuffix(stemSk, 2)),
 		perceptron.Hash(fStemLex, lb),
-		perceptron.Hash(fStemLexVocab, lb+vb),
+		perceptron.Hash2(fStemLexVocab, lb, vb),
 		perceptron.Hash(fPrior, prior),
 	)
 	return dst
@@ -184,7 +189,7 @@ type tagWord struct {
 }
 
 // tagFeats are the features of word j given the tags already chosen.
-func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev2Tag string, vocab int, lex uint8) []uint64 {
+func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev2Tag string, vocab int, lex [3]uint16) []uint64 {
 	w := &words[j]
 	sk := w.sk
 	role := string(w.role)
@@ -209,24 +214,28 @@ func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev
 		perceptron.Hash(tPre1, runePrefix(sk, 1)),
 		perceptron.Hash(tPre2, runePrefix(sk, 2)),
 		perceptron.Hash(tPre3, runePrefix(sk, 3)),
-		perceptron.Hash(tRoleSk, role+sk),
+		perceptron.Hash2(tRoleSk, role, sk),
 		perceptron.Hash(tRole, role),
 		perceptron.Hash(tTokSk, toks[w.tok].sk),
 		perceptron.Hash(tPrevTag, prevTag),
-		perceptron.Hash(tPrev2Tag, prev2Tag+"|"+prevTag),
-		perceptron.Hash(tPrevTagSk, prevTag+"|"+sk),
+		perceptron.Hash2(tPrev2Tag, prev2Tag, prevTag),
+		perceptron.Hash2(tPrevTagSk, prevTag, sk),
 		perceptron.Hash(tPrevSk, prev),
 		perceptron.Hash(tNextSk, next),
 		perceptron.Hash(tPrev2Sk, get(j-2)),
 		perceptron.Hash(tNext2Sk, get(j+2)),
-		perceptron.Hash(tShape, shape(sk)+strconv.Itoa(min(utf8.RuneCountInString(sk), 8))),
-		perceptron.Hash(tRoleShape, role+w.ruleShape),
+		perceptron.Hash2(tShape, shape(sk), lenStr(sk, 8)),
+		perceptron.Hash2(tRoleShape, role, w.ruleShape),
 		perceptron.Hash(tNextSuf2, runeSuffix(next, 2)),
-		perceptron.Hash(tSkNext, sk+"|"+next),
-		perceptron.Hash(tPrevSkSk, prev+"|"+sk),
-		perceptron.Hash(tLex, strconv.Itoa(int(lex))),
+		perceptron.Hash2(tSkNext, sk, next),
+		perceptron.Hash2(tPrevSkSk, prev, sk),
+		perceptron.Mix(perceptron.Hash(tLex, ""), uint64(lex[0])+1),
+		perceptron.Mix(perceptron.Hash(tLex2, ""), uint64(lex[1])+1),
+		perceptron.Mix(perceptron.Hash(tLex3, ""), uint64(lex[2])+1),
+		perceptron.Hash3(tPrevPre2, prevTag, runePrefix(prev, 2), runePrefix(sk, 2)),
+		perceptron.Hash3(tSuf1Next, runeSuffix(sk, 1), runeSuffix(next, 1), prevTag),
 		perceptron.Hash(tNextPre2, runePrefix(next, 2)),
-		perceptron.Hash(tVocab, vocabBucket(vocab)+role),
+		perceptron.Hash2(tVocab, vocabBucket(vocab), role),
 	)
 	return dst
 }
@@ -235,27 +244,66 @@ func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev
 func lemmaFeats(dst []uint64, sk, pos string) []uint64 {
 	dst = append(dst,
 		perceptron.Hash(lPOS, pos),
-		perceptron.Hash(lSuf1, pos+runeSuffix(sk, 1)),
-		perceptron.Hash(lSuf2, pos+runeSuffix(sk, 2)),
-		perceptron.Hash(lSuf3, pos+runeSuffix(sk, 3)),
-		perceptron.Hash(lSuf4, pos+runeSuffix(sk, 4)),
-		perceptron.Hash(lPre1, pos+runePrefix(sk, 1)),
-		perceptron.Hash(lPre2, pos+runePrefix(sk, 2)),
+		perceptron.Hash2(lSuf1, pos, runeSuffix(sk, 1)),
+		perceptron.Hash2(lSuf2, pos, runeSuffix(sk, 2)),
+		perceptron.Hash2(lSuf3, pos, runeSuffix(sk, 3)),
+		perceptron.Hash2(lSuf4, pos, runeSuffix(sk, 4)),
+		perceptron.Hash2(lPre1, pos, runePrefix(sk, 1)),
+		perceptron.Hash2(lPre2, pos, runePrefix(sk, 2)),
 		perceptron.Hash(lSk, sk),
 	)
 	return dst
 }
 
 // lemmaCandFeats are the features of one lemma candidate.
-func lemmaCandFeats(dst []uint64, res, pos string, inSpell bool) []uint64 {
-	in := "n"
-	if inSpell {
-		in = "y"
-	}
+func lemmaCandFeats(dst []uint64, res, pos, kind string) []uint64 {
+	in := kind
 	dst = append(dst,
-		perceptron.Hash(lInSpell, pos+in),
-		perceptron.Hash(lLen, pos+in+strconv.Itoa(min(utf8.RuneCountInString(res), 8))),
+		perceptron.Hash2(lInSpell, pos, in),
+		perceptron.Hash3(lLen, pos, in, lenStr(res, 8)),
 		perceptron.Hash(lRes, res),
 	)
 	return dst
+}
+
+// nominalSuffixes are stripped to find a word's stem in the lexicon.
+var nominalSuffixes = []string{"ات", "ين", "ون", "ان", "ية", "ة", "ي", "ا"}
+
+// lexFlags looks a word up in the lexicon as it is, without ال, and
+// without its nominal suffix.
+func lexFlags(lex map[string]uint16, sk string) (f [3]uint16) {
+	f[0] = lex[sk]
+	core := sk
+	if strings.HasPrefix(core, "ال") && len(core) > len("ال")+2 {
+		core = core[len("ال"):]
+		f[1] = lex[core]
+	}
+	for _, suf := range nominalSuffixes {
+		if strings.HasSuffix(core, suf) && len(core) > len(suf)+2 {
+			f[2] = lex[core[:len(core)-len(suf)]]
+			break
+		}
+	}
+	return f
+}
+
+var smallInts = func() (t [17]string) {
+	for i := range t {
+		t[i] = strconv.Itoa(i)
+	}
+	return
+}()
+
+// lenStr is the rune length of s capped at max (max <= 16), as a string.
+func lenStr(s string, max int) string {
+	return smallInts[min(utf8.RuneCountInString(s), max)]
+}
+
+// lexStr writes lexicon flags as a feature value without allocating for
+// the common values.
+func lexStr(f uint16) string {
+	if int(f) < len(smallInts) {
+		return smallInts[f]
+	}
+	return strconv.Itoa(int(f))
 }

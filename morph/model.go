@@ -3,15 +3,19 @@ package morph
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"encoding/gob"
 	"fmt"
 	"io"
+	"math"
+	"sort"
+	"strings"
 
 	"khabar/morph/perceptron"
 )
 
 // modelVersion changes whenever the model layout or features change.
-const modelVersion = 3
+const modelVersion = 5
 
 // RuleCount is how often a known token took one segmentation rule in
 // training.
@@ -25,7 +29,10 @@ type RuleCount struct {
 type LemmaRule struct {
 	Key                        string
 	StripL, AddL, StripR, AddR string
-	Count                      int
+	// Lex rules look the stripped core up in Model.StemLemma instead of
+	// editing it (broken plurals, imperfect verb stems).
+	Lex   bool
+	Count int
 }
 
 // Model is everything the analyser needs, as trained by Train and stored
@@ -38,10 +45,10 @@ type Model struct {
 	Rules     []SegRule
 	Generic   []int32                // rules tried on rare and unknown tokens
 	Known     map[string][]RuleCount // token skeleton (seen twice or more) -> rules
-	TokenStem map[string]string      // token skeleton + "\x00" + rule key -> stem form
+	TokenStem map[string]string      // token skeleton + "\x01" + rule key -> stem form
 	Restore   map[string]string      // stem skeleton -> PADT spelling
 	Vocab     map[string]int32       // word skeleton -> train frequency
-	Lexicon   map[string]uint8       // word/stem skeleton -> lexicon flags (see lexicon.go)
+	Lexicon   map[string]uint16      // word/stem skeleton -> lexicon flags (see lexicon.go)
 	SegKeys   []uint64
 	SegVals   []float32
 
@@ -54,19 +61,142 @@ type Model struct {
 	LemmaDict  map[string]string // skeleton + "|" + UPOS -> lemma
 	LemmaForm  map[string]string // skeleton -> lemma, any UPOS
 	LemmaSpell map[string]string // lemma skeleton -> spelling (train and lexicons)
+	StemLemma  map[string]string // lexicon stem skeleton -> lemma (broken plurals, verb stems)
 	LemRules   []LemmaRule
 	LemByPOS   map[string][]int32
 	LemKeys    []uint64
 	LemVals    []float32
 }
 
+// wireModel is the serialised form of Model: string maps are packed into
+// one string each (keys sorted, so encoding is deterministic) and weight
+// tables into raw little-endian bytes, which gob copies without per-value
+// decoding; this keeps Load well under half a second.
+type wireModel struct {
+	Version   int
+	Info      string
+	Rules     []SegRule
+	Generic   []int32
+	KnownKeys string
+	KnownVals []int32 // per key: n, then n (rule, count) pairs
+	StrMaps   []string
+	VocabKeys string
+	VocabVals []int32
+	LexKeys   string
+	LexVals   []byte
+	Tags      []string
+	LemRules  []LemmaRule
+	LemByPOS  map[string][]int32
+	Tables    [][]byte // seg keys, seg vals, tag keys, tag vals, lem keys, lem vals
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+func packStrMap(m map[string]string) string {
+	var b strings.Builder
+	for _, k := range sortedKeys(m) {
+		b.WriteString(k)
+		b.WriteByte(0)
+		b.WriteString(m[k])
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+func unpackStrMap(s string) (map[string]string, error) {
+	n := strings.Count(s, "\x00")
+	if n%2 != 0 {
+		return nil, fmt.Errorf("morph: malformed packed map")
+	}
+	m := make(map[string]string, n/2)
+	for s != "" {
+		i := strings.IndexByte(s, 0)
+		k := s[:i]
+		s = s[i+1:]
+		j := strings.IndexByte(s, 0)
+		m[k] = s[:j]
+		s = s[j+1:]
+	}
+	return m, nil
+}
+
+func u64Bytes(v []uint64) []byte {
+	b := make([]byte, 8*len(v))
+	for i, x := range v {
+		binary.LittleEndian.PutUint64(b[8*i:], x)
+	}
+	return b
+}
+
+func f32Bytes(v []float32) []byte {
+	b := make([]byte, 4*len(v))
+	for i, x := range v {
+		binary.LittleEndian.PutUint32(b[4*i:], math.Float32bits(x))
+	}
+	return b
+}
+
+func bytesU64(b []byte) []uint64 {
+	v := make([]uint64, len(b)/8)
+	for i := range v {
+		v[i] = binary.LittleEndian.Uint64(b[8*i:])
+	}
+	return v
+}
+
+func bytesF32(b []byte) []float32 {
+	v := make([]float32, len(b)/4)
+	for i := range v {
+		v[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	return v
+}
+
 // Encode writes the model gob-encoded and gzip-compressed.
 func (m *Model) Encode(w io.Writer) error {
+	wm := wireModel{Version: m.Version, Info: m.Info, Rules: m.Rules, Generic: m.Generic, Tags: m.Tags,
+		LemRules: m.LemRules, LemByPOS: m.LemByPOS}
+	var kb strings.Builder
+	for _, k := range sortedKeys(m.Known) {
+		kb.WriteString(k)
+		kb.WriteByte(0)
+		rc := m.Known[k]
+		wm.KnownVals = append(wm.KnownVals, int32(len(rc)))
+		for _, r := range rc {
+			wm.KnownVals = append(wm.KnownVals, r.Rule, r.Count)
+		}
+	}
+	wm.KnownKeys = kb.String()
+	kb.Reset()
+	for _, k := range sortedKeys(m.Vocab) {
+		kb.WriteString(k)
+		kb.WriteByte(0)
+		wm.VocabVals = append(wm.VocabVals, m.Vocab[k])
+	}
+	wm.VocabKeys = kb.String()
+	kb.Reset()
+	for _, k := range sortedKeys(m.Lexicon) {
+		kb.WriteString(k)
+		kb.WriteByte(0)
+		wm.LexVals = binary.LittleEndian.AppendUint16(wm.LexVals, m.Lexicon[k])
+	}
+	wm.LexKeys = kb.String()
+	for _, sm := range []map[string]string{m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma} {
+		wm.StrMaps = append(wm.StrMaps, packStrMap(sm))
+	}
+	wm.Tables = [][]byte{u64Bytes(m.SegKeys), f32Bytes(m.SegVals), u64Bytes(m.TagKeys), f32Bytes(m.TagVals), u64Bytes(m.LemKeys), f32Bytes(m.LemVals)}
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return fmt.Errorf("morph: encode model: %w", err)
 	}
-	if err := gob.NewEncoder(zw).Encode(m); err != nil {
+	if err := gob.NewEncoder(zw).Encode(&wm); err != nil {
 		return fmt.Errorf("morph: encode model: %w", err)
 	}
 	if err := zw.Close(); err != nil {
@@ -75,20 +205,83 @@ func (m *Model) Encode(w io.Writer) error {
 	return nil
 }
 
+// splitKeys cuts a packed key list; the keys share the packed string.
+func splitKeys(s string) []string {
+	ks := make([]string, 0, strings.Count(s, "\x00"))
+	for s != "" {
+		i := strings.IndexByte(s, 0)
+		ks = append(ks, s[:i])
+		s = s[i+1:]
+	}
+	return ks
+}
+
 // DecodeModel reads a model written by Encode.
 func DecodeModel(data []byte) (*Model, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("morph: decode model: %w", err)
 	}
-	var m Model
-	if err := gob.NewDecoder(zr).Decode(&m); err != nil {
+	var wm wireModel
+	if err := gob.NewDecoder(zr).Decode(&wm); err != nil {
 		return nil, fmt.Errorf("morph: decode model: %w", err)
 	}
-	if m.Version != modelVersion {
-		return nil, fmt.Errorf("morph: model version %d, want %d (retrain with 'khabar train morph')", m.Version, modelVersion)
+	if wm.Version != modelVersion {
+		return nil, fmt.Errorf("morph: model version %d, want %d (retrain with 'khabar train morph')", wm.Version, modelVersion)
 	}
-	return &m, nil
+	m := &Model{Version: wm.Version, Info: wm.Info, Rules: wm.Rules, Generic: wm.Generic, Tags: wm.Tags,
+		LemRules: wm.LemRules, LemByPOS: wm.LemByPOS}
+	bad := fmt.Errorf("morph: decode model: inconsistent packed tables")
+	keys := splitKeys(wm.KnownKeys)
+	m.Known = make(map[string][]RuleCount, len(keys))
+	all := make([]RuleCount, 0, len(wm.KnownVals)/2)
+	p := 0
+	for _, k := range keys {
+		if p >= len(wm.KnownVals) {
+			return nil, bad
+		}
+		n := int(wm.KnownVals[p])
+		p++
+		if p+2*n > len(wm.KnownVals) {
+			return nil, bad
+		}
+		lo := len(all)
+		for i := 0; i < n; i++ {
+			all = append(all, RuleCount{Rule: wm.KnownVals[p], Count: wm.KnownVals[p+1]})
+			p += 2
+		}
+		m.Known[k] = all[lo:len(all):len(all)]
+	}
+	keys = splitKeys(wm.VocabKeys)
+	if len(keys) != len(wm.VocabVals) {
+		return nil, bad
+	}
+	m.Vocab = make(map[string]int32, len(keys))
+	for i, k := range keys {
+		m.Vocab[k] = wm.VocabVals[i]
+	}
+	keys = splitKeys(wm.LexKeys)
+	if 2*len(keys) != len(wm.LexVals) {
+		return nil, bad
+	}
+	m.Lexicon = make(map[string]uint16, len(keys))
+	for i, k := range keys {
+		m.Lexicon[k] = binary.LittleEndian.Uint16(wm.LexVals[2*i:])
+	}
+	if len(wm.StrMaps) != 6 || len(wm.Tables) != 6 {
+		return nil, bad
+	}
+	var maps [6]map[string]string
+	for i, s := range wm.StrMaps {
+		if maps[i], err = unpackStrMap(s); err != nil {
+			return nil, err
+		}
+	}
+	m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma = maps[0], maps[1], maps[2], maps[3], maps[4], maps[5]
+	m.SegKeys, m.SegVals = bytesU64(wm.Tables[0]), bytesF32(wm.Tables[1])
+	m.TagKeys, m.TagVals = bytesU64(wm.Tables[2]), bytesF32(wm.Tables[3])
+	m.LemKeys, m.LemVals = bytesU64(wm.Tables[4]), bytesF32(wm.Tables[5])
+	return m, nil
 }
 
 // tables rebuilds the frozen weight tables.

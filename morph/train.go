@@ -20,10 +20,12 @@ type TrainOptions struct {
 	LemEpochs    int
 	MaxSentences int // 0: all (subsample to iterate quickly)
 	// Lexicon maps word or stem skeletons to lexicon flags (see BuildLexicon).
-	Lexicon map[string]uint8
+	Lexicon map[string]uint16
 	// LemmaSpell adds lemma spellings from the lexicons (skeleton -> lemma).
 	LemmaSpell map[string]string
-	Log        io.Writer
+	// StemLemma maps lexicon stem skeletons to lemmas (see lexicon).
+	StemLemma map[string]string
+	Log       io.Writer
 }
 
 // gold analysis of one training token.
@@ -83,7 +85,11 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 		Restore: map[string]string{}, Vocab: map[string]int32{}, Lexicon: opt.Lexicon,
 		LemmaDict: map[string]string{}, LemmaForm: map[string]string{}, LemmaSpell: map[string]string{}, LemByPOS: map[string][]int32{}}
 	if m.Lexicon == nil {
-		m.Lexicon = map[string]uint8{}
+		m.Lexicon = map[string]uint16{}
+	}
+	m.StemLemma = opt.StemLemma
+	if m.StemLemma == nil {
+		m.StemLemma = map[string]string{}
 	}
 
 	// 1. Rules and gold analyses.
@@ -129,7 +135,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 			m.Vocab[Skel(stem)]++
 			rr := &m.Rules[id]
 			if rr.Key != identityKey && rr.Lit == nil && rr.StemLit == "" {
-				tokStem.add(sk+"\x00"+rr.Key, stem)
+				tokStem.add(sk+"\x01"+rr.Key, stem)
 				if cut, ok := rr.apply(sk, surf); ok {
 					restore.add(Skel(cut), stem)
 				}
@@ -180,6 +186,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 				form := StripMarks(w.Form)
 				sk := Skel(form)
 				lemmaVotes.add(sk+"|"+w.UPOS, w.Lemma)
+				lemmaVotes.add("e:"+form+"|"+w.UPOS, w.Lemma)
 				formVotes.add(sk, w.Lemma)
 				ls := LemmaKey(w.Lemma)
 				spellVotes.add(Skel(ls), ls)
@@ -200,17 +207,20 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 		m.LemmaSpell[k], _ = spellVotes.best(k)
 	}
 	lemRuleID := map[string]int32{}
-	lemGoldRules := make([]int32, len(lemInsts))
-	for i, li := range lemInsts {
-		r := deriveLemmaRule(li.sk, Skel(li.lemma))
-		id, ok := lemRuleID[r.Key+"|"+li.pos]
+	addLemRule := func(r LemmaRule, pos string) {
+		id, ok := lemRuleID[r.Key+"|"+pos]
 		if !ok {
 			id = int32(len(m.LemRules))
 			m.LemRules = append(m.LemRules, r)
-			lemRuleID[r.Key+"|"+li.pos] = id
+			lemRuleID[r.Key+"|"+pos] = id
 		}
 		m.LemRules[id].Count++
-		lemGoldRules[i] = id
+	}
+	for _, li := range lemInsts {
+		addLemRule(deriveLemmaRule(li.sk, Skel(li.lemma)), li.pos)
+		for _, r := range deriveLexRules(li.sk, Skel(li.lemma), m.StemLemma) {
+			addLemRule(r, li.pos)
+		}
 	}
 	posOfRule := map[int32]string{}
 	for k, id := range lemRuleID {
@@ -298,7 +308,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 			}
 			sc := s.sc[:len(m.Tags)]
 			for j := range s.words {
-				s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(m.Vocab[s.words[j].sk])-selfCount(s.words[j]), m.Lexicon[s.words[j].sk])
+				s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(m.Vocab[s.words[j].sk])-selfCount(s.words[j]), lexFlags(m.Lexicon, s.words[j].sk))
 				tagDs.scores(s.tf, sc)
 				bi := 0
 				for k := 1; k < len(sc); k++ {
@@ -341,10 +351,9 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 			}
 			var cands []lc
 			s.lcf = s.lcf[:0]
-			c.lemmaCandidates(in.form, in.sk, in.pos, func(rule int32, res string, inSpell bool) {
+			c.lemmaCandidates(in.form, in.sk, in.pos, func(rule int32, res, kind string) {
 				fo := len(s.lcf)
-				s.lcf = lemmaCandFeats(s.lcf, res, in.pos, inSpell)
-				_ = fo
+				s.lcf = lemmaCandFeats(s.lcf, res, in.pos, kind)
 				cands = append(cands, lc{rule: rule, res: res, fo: fo})
 			})
 			if len(cands) == 0 {
@@ -365,7 +374,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 				if v > cands[pi].v {
 					pi = k
 				}
-				if gi < 0 && cands[k].res == in.lemma {
+				if gi < 0 && Skel(cands[k].res) == Skel(in.lemma) && cands[k].res == in.lemma {
 					gi = k
 				}
 			}
@@ -407,7 +416,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 		_ = k
 	}
 	for _, k := range tokStem.keys() {
-		sk := k[:strings.IndexByte(k, 0)]
+		sk := k[:strings.IndexByte(k, 1)]
 		if _, ok := m.Known[sk]; !ok {
 			continue
 		}
@@ -526,4 +535,25 @@ func deriveLemmaRule(sk, lsk string) LemmaRule {
 	}
 	r.Key = r.StripL + ">" + r.AddL + ":" + r.StripR + ">" + r.AddR
 	return r
+}
+
+// deriveLexRules finds the affix strips (up to three letters each side)
+// whose remaining core is a lexicon stem with the gold lemma.
+func deriveLexRules(sk, lsk string, stemLemma map[string]string) []LemmaRule {
+	if len(stemLemma) == 0 {
+		return nil
+	}
+	rs := []rune(sk)
+	var out []LemmaRule
+	for i := 0; i <= 3 && i < len(rs); i++ {
+		for j := 0; j <= 3 && i+j < len(rs)-1; j++ {
+			core := string(rs[i : len(rs)-j])
+			if l, ok := stemLemma[core]; ok && Skel(l) == lsk {
+				r := LemmaRule{StripL: string(rs[:i]), StripR: string(rs[len(rs)-j:]), Lex: true}
+				r.Key = "x:" + r.StripL + ":" + r.StripR
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }

@@ -61,6 +61,7 @@ func Train(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lexicon: %s\n", lex.Summary())
 		opt.Lexicon = lex.Flags
 		opt.LemmaSpell = lex.LemmaSpell
+		opt.StemLemma = lex.StemLemma
 	}
 	m, err := morph.Train(train, nil, opt)
 	if err != nil {

@@ -29,18 +29,28 @@ import (
 
 // Membership flags.
 const (
-	FlagBAMAStem uint8 = 1 << iota
+	FlagBAMAStem uint16 = 1 << iota
 	FlagBAMAProper
 	FlagArramooz
 	FlagArramoozFreq
 	FlagHunspell
+	FlagBAMANoun    // BAMA noun stem (N*)
+	FlagBAMAAdj     // BAMA stem glossed as ADJ
+	FlagBAMAPerf    // BAMA perfect verb stem (PV*)
+	FlagBAMAImperf  // BAMA imperfect verb stem (IV*)
+	FlagBAMAForeign // BAMA foreign word (FW*)
+	FlagArramoozVerb
+	FlagArramoozAdj // participles, adjectives, relative adjectives, elatives
 )
 
 // Lexicon is the derived lexicon.
 type Lexicon struct {
-	Flags      map[string]uint8
+	Flags      map[string]uint16
 	LemmaSpell map[string]string
-	counts     map[string]int
+	// StemLemma maps a BAMA stem skeleton (and an Arramooz broken plural)
+	// to its lemma: it covers broken plurals and imperfect verb stems.
+	StemLemma map[string]string
+	counts    map[string]int
 }
 
 // Summary says how much came from where.
@@ -51,7 +61,7 @@ func (l *Lexicon) Summary() string {
 	}
 	sort.Strings(keys)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d skeletons, %d lemma spellings", len(l.Flags), len(l.LemmaSpell))
+	fmt.Fprintf(&b, "%d skeletons, %d lemma spellings, %d stem lemmas", len(l.Flags), len(l.LemmaSpell), len(l.StemLemma))
 	for _, k := range keys {
 		fmt.Fprintf(&b, "; %s %d", k, l.counts[k])
 	}
@@ -64,7 +74,7 @@ var buckwalter = map[byte]rune{
 	's': 'س', '$': 'ش', 'S': 'ص', 'D': 'ض', 'T': 'ط', 'Z': 'ظ', 'E': 'ع', 'g': 'غ', '_': 'ـ',
 	'f': 'ف', 'q': 'ق', 'k': 'ك', 'l': 'ل', 'm': 'م', 'n': 'ن', 'h': 'ه', 'w': 'و', 'Y': 'ى',
 	'y': 'ي', 'F': 'ً', 'N': 'ٌ', 'K': 'ٍ', 'a': 'َ', 'u': 'ُ', 'i': 'ِ', '~': 'ّ', 'o': 'ْ',
-	'`': 'ٰ', '{': 'ٱ', 'P': 'پ', 'J': 'چ', 'V': 'ڤ', 'G': 'گ',
+	'`': 'ٰ', '{': 'ا', 'P': 'پ', 'J': 'چ', 'V': 'ڤ', 'G': 'گ',
 }
 
 // FromBuckwalter transliterates Buckwalter ASCII into Arabic script; it
@@ -109,7 +119,7 @@ func Skel(s string) string {
 	}, s)
 }
 
-func (l *Lexicon) addWord(w string, flag uint8, src string) {
+func (l *Lexicon) addWord(w string, flag uint16, src string) {
 	w = strip(strings.TrimSpace(w))
 	if w == "" || strings.ContainsAny(w, " \t") {
 		return
@@ -133,12 +143,13 @@ func (l *Lexicon) addLemma(vocalised string, src string) {
 // Build reads the three resources under dataDir (../shared/data). A
 // missing resource is an error: the model must be reproducible.
 func Build(dataDir string) (*Lexicon, error) {
-	l := &Lexicon{Flags: map[string]uint8{}, LemmaSpell: map[string]string{}, counts: map[string]int{}}
+	l := &Lexicon{Flags: map[string]uint16{}, LemmaSpell: map[string]string{}, StemLemma: map[string]string{}, counts: map[string]int{}}
 	if err := l.readBAMA(filepath.Join(dataDir, "bama-1.0", "dictStems")); err != nil {
 		return nil, err
 	}
 	for _, f := range []string{"jamid", "masdar", "fa3il", "maf3oul", "moubalagha", "mouchabbaha", "sifates", "tafdil", "mansoub"} {
-		if err := l.readArramoozNouns(filepath.Join(dataDir, "arramooz", "nouns", f+".csv")); err != nil {
+		adj := f != "jamid" && f != "masdar"
+		if err := l.readArramoozNouns(filepath.Join(dataDir, "arramooz", "nouns", f+".csv"), adj); err != nil {
 			return nil, err
 		}
 	}
@@ -162,6 +173,7 @@ func (l *Lexicon) readBAMA(path string) error {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	lemma := ""
 	for sc.Scan() {
 		line := sc.Text()
 		if strings.HasPrefix(line, ";; ") {
@@ -169,8 +181,10 @@ func (l *Lexicon) readBAMA(path string) error {
 			if i := strings.IndexAny(id, "_-"); i > 0 {
 				id = id[:i]
 			}
+			lemma = ""
 			if ar, ok := FromBuckwalter(id); ok {
 				l.addLemma(ar, "bama")
+				lemma = strip(ar)
 			}
 			continue
 		}
@@ -186,10 +200,26 @@ func (l *Lexicon) readBAMA(path string) error {
 			continue
 		}
 		flag := FlagBAMAStem
-		if strings.HasPrefix(fields[2], "Nprop") {
+		cat := fields[2]
+		switch {
+		case strings.HasPrefix(cat, "Nprop"):
 			flag |= FlagBAMAProper
+		case strings.HasPrefix(cat, "N"):
+			flag |= FlagBAMANoun
+		case strings.HasPrefix(cat, "PV"):
+			flag |= FlagBAMAPerf
+		case strings.HasPrefix(cat, "IV"):
+			flag |= FlagBAMAImperf
+		case strings.HasPrefix(cat, "FW"):
+			flag |= FlagBAMAForeign
+		}
+		if len(fields) > 3 && strings.Contains(fields[3], "/ADJ</pos>") {
+			flag |= FlagBAMAAdj
 		}
 		l.addWord(ar, flag, "bama stems")
+		if k := Skel(ar); lemma != "" && l.StemLemma[k] == "" {
+			l.StemLemma[k] = lemma
+		}
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("lexicon: %s: %w", path, err)
@@ -227,13 +257,40 @@ func readTSV(path string, fn func(rec []string)) error {
 	}
 }
 
-func (l *Lexicon) readArramoozNouns(path string) error {
+func (l *Lexicon) readArramoozNouns(path string, adj bool) error {
 	return readTSV(path, func(rec []string) {
 		if len(rec) < 3 {
 			return
 		}
-		l.addWord(rec[1], FlagArramooz, "arramooz nouns")
+		flag := FlagArramooz
+		if adj {
+			flag |= FlagArramoozAdj
+		}
+		l.addWord(rec[1], flag, "arramooz nouns")
 		l.addLemma(rec[1], "arramooz")
+		// Column 12 (عدد) marks plural entries whose column 14 is the singular.
+		if len(rec) > 13 && strings.TrimSpace(rec[11]) == "جمع" && strings.TrimSpace(rec[13]) != "" {
+			if k := Skel(strip(rec[1])); l.StemLemma[k] == "" {
+				l.StemLemma[k] = strip(strings.TrimSpace(rec[13]))
+				l.counts["arramooz plural entries"]++
+			}
+		}
+		// Column 13 (الجمع) lists plurals: "+ون;+ات" suffixes and broken
+		// plurals spelled out; a broken plural's lemma is the entry.
+		if len(rec) > 12 {
+			lemma := strip(rec[1])
+			for _, pl := range strings.Split(rec[12], ";") {
+				pl = strings.TrimSpace(pl)
+				if pl == "" || strings.HasPrefix(pl, "+") {
+					continue
+				}
+				k := Skel(strip(pl))
+				if k != "" && l.StemLemma[k] == "" {
+					l.StemLemma[k] = lemma
+					l.counts["arramooz broken plurals"]++
+				}
+			}
+		}
 	})
 }
 
@@ -242,7 +299,7 @@ func (l *Lexicon) readArramoozVerbs(path string) error {
 		if len(rec) < 3 {
 			return
 		}
-		l.addWord(rec[2], FlagArramooz, "arramooz verbs")
+		l.addWord(rec[2], FlagArramooz|FlagArramoozVerb, "arramooz verbs")
 		l.addLemma(rec[2], "arramooz")
 	})
 }

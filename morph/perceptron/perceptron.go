@@ -337,3 +337,31 @@ func (t *SparseTrainer) Weight(key uint64) float64 {
 	}
 	return 0
 }
+
+// Hash2 is Hash(t, a+"|"+b) without building the string.
+func Hash2(t uint64, a, b string) uint64 {
+	h := uint64(offset64) ^ (t * 0x9E3779B97F4A7C15)
+	for i := 0; i < len(a); i++ {
+		h ^= uint64(a[i])
+		h *= prime64
+	}
+	h ^= '|'
+	h *= prime64
+	for i := 0; i < len(b); i++ {
+		h ^= uint64(b[i])
+		h *= prime64
+	}
+	return h
+}
+
+// Hash3 is Hash(t, a+"|"+b+"|"+c) without building the string.
+func Hash3(t uint64, a, b, c string) uint64 {
+	h := Hash2(t, a, b)
+	h ^= '|'
+	h *= prime64
+	for i := 0; i < len(c); i++ {
+		h ^= uint64(c[i])
+		h *= prime64
+	}
+	return h
+}

@@ -114,6 +114,23 @@ func StripMarks(s string) string {
 	}, s)
 }
 
+// LemmaKey is the form lemmas are compared in: diacritics stripped and
+// Arabic-Indic digits written as ASCII (the two lemma sources of the gold
+// PADT file write the lemma of 15 as 15 and as ١٥).
+func LemmaKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case (r >= 0x064B && r <= 0x065F) || r == 0x0670 || r == 0x0640:
+			return -1
+		case r >= '٠' && r <= '٩':
+			return '0' + r - '٠'
+		case r >= '۰' && r <= '۹':
+			return '0' + r - '۰'
+		}
+		return r
+	}, s)
+}
+
 // Evaluate aligns system to gold and counts.
 func Evaluate(gold, sys []conllu.Sentence) (Scores, error) {
 	gt, gw, gc := layout(gold)
@@ -146,7 +163,7 @@ func Evaluate(gold, sys []conllu.Sentence) (Scores, error) {
 		if g.upos == y.upos {
 			s.UPOSCorrect++
 		}
-		if g.lemma != "" && g.lemma != "_" && StripMarks(g.lemma) == StripMarks(y.lemma) {
+		if g.lemma != "" && g.lemma != "_" && LemmaKey(g.lemma) == LemmaKey(y.lemma) {
 			s.LemmaCorrect++
 		}
 	}
