@@ -34,6 +34,7 @@ package normalize
 //go:generate sh -c "cd internal/gentables && go run . -out ../../tables_presentation.go"
 
 import (
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -121,9 +122,11 @@ type Normalizer struct {
 	index  [bmpBlocks]uint16
 	blocks [][blockSize]entry
 	repl   []replacement
-	// supplementary is true when some step changes a rune beyond the BMP
-	// for the probe runes New tries; when false the chain is skipped there.
-	supplementary bool
+	// supplementary is true when a step is not a built-in Rule and may
+	// change a rune beyond the BMP: the chain then runs on each such rune.
+	// Otherwise lowerSupplementary says whether LowerCase, the only Rule
+	// with an effect there, is in the chain.
+	supplementary, lowerSupplementary bool
 }
 
 // New compiles a Normalizer that applies steps in order: the output of each
@@ -164,21 +167,15 @@ func New(steps ...Step) *Normalizer {
 	if len(n.repl) > 0xFFFF-int(entryFirstRepl) {
 		panic("normalize: more than 65533 distinct replacements in one chain")
 	}
-	// Probe the supplementary planes sparsely: the built-in steps never
-	// touch them, but a caller's step may (e.g. mathematical letters).
-	for r := rune(0x10000); r <= utf8.MaxRune; r += 0x7F {
-		buf = n.apply(buf[:0], r)
-		if len(buf) != 1 || buf[0] != r {
-			n.supplementary = true
-			break
-		}
-	}
-	if !n.supplementary {
-		for _, s := range steps {
+	// Beyond the BMP the built-in rules change nothing but case, so the
+	// chain runs there only for a caller's own steps.
+	for _, s := range steps {
+		switch s {
+		case LowerCase:
+			n.lowerSupplementary = true
+		default:
 			if _, builtin := s.(Rule); !builtin {
-				// A custom step might change a rune the probe missed.
 				n.supplementary = true
-				break
 			}
 		}
 	}
@@ -220,6 +217,17 @@ func decode(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// changesSupplementary reports whether the chain changes r, a rune beyond
+// the BMP.
+func (n *Normalizer) changesSupplementary(r rune) bool {
+	if n.supplementary {
+		var buf [4]rune
+		out := n.apply(buf[:0], r)
+		return len(out) != 1 || out[0] != r
+	}
+	return n.lowerSupplementary && unicode.ToLower(r) != r
+}
+
 // Steps returns a copy of the chain the Normalizer applies.
 func (n *Normalizer) Steps() []Step { return append([]Step(nil), n.steps...) }
 
@@ -236,7 +244,7 @@ func (n *Normalizer) String(s string) string {
 			continue
 		}
 		r, size := decode(s, i)
-		if size == 1 || (r >= 0x10000 && n.supplementary) || (r < 0x10000 && n.lookup(r) != entryKeep) {
+		if size == 1 || (r < 0x10000 && n.lookup(r) != entryKeep) || (r >= 0x10000 && n.changesSupplementary(r)) {
 			return n.stringFrom(s, i)
 		}
 		i += size
@@ -293,6 +301,8 @@ func (n *Normalizer) appendFrom(dst []byte, s string, i int) []byte {
 			for _, x := range buf {
 				dst = utf8.AppendRune(dst, x)
 			}
+		case n.lowerSupplementary:
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		default:
 			dst = append(dst, s[i:i+size]...)
 		}
@@ -305,7 +315,7 @@ func (n *Normalizer) appendFrom(dst []byte, s string, i int) []byte {
 // so that any span of the output maps back to a span of s.
 func (n *Normalizer) Map(s string) Mapped {
 	out := make([]byte, 0, len(s))
-	offs := make([]int, 0, len(s)/2+1)
+	offs := make([]int, 0, utf8.RuneCountInString(s)+1)
 	var buf []rune
 	cp := 0
 	for i := 0; i < len(s); cp++ {
@@ -350,6 +360,9 @@ func (n *Normalizer) Map(s string) Mapped {
 				out = utf8.AppendRune(out, x)
 				offs = append(offs, cp)
 			}
+		case n.lowerSupplementary:
+			out = utf8.AppendRune(out, unicode.ToLower(r))
+			offs = append(offs, cp)
 		default:
 			out = append(out, s[i:i+size]...)
 			offs = append(offs, cp)

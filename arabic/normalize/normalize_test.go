@@ -177,3 +177,18 @@ func FuzzNormalize(f *testing.F) {
 		checkMapped(t, match, s)
 	})
 }
+
+func TestSupplementary(t *testing.T) {
+	// Deseret capital long I (U+10400) lowers to U+10428; emoji stay.
+	in := "\U00010400\U0001F600"
+	if got, want := Match().String(in), "\U00010428\U0001F600"; got != want {
+		t.Errorf("Match().String(%q) = %q, want %q", in, got, want)
+	}
+	if got := Display().String(in); got != in {
+		t.Errorf("Display().String(%q) = %q, want it unchanged", in, got)
+	}
+	s := "emoji \U0001F600 stays"
+	if a := testing.AllocsPerRun(50, func() { _ = Match().String(s) }); a != 0 {
+		t.Errorf("String of unchanged text with an emoji allocates %v times", a)
+	}
+}

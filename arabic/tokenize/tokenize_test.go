@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"khabar"
 	"khabar/arabic/internal/testcorpus"
 )
 
@@ -208,5 +209,20 @@ func TestCoverProperty(t *testing.T) {
 		}
 		s := b.String()
 		checkCover(t, s, Tokenize(s, nil))
+	}
+}
+
+// TestKindsMatchContract checks that the kind names are the token kinds of
+// the JSON contract.
+func TestKindsMatchContract(t *testing.T) {
+	want := map[Kind]string{
+		Word: khabar.KindWord, Number: khabar.KindNumber, Punct: khabar.KindPunct,
+		URL: khabar.KindURL, Email: khabar.KindEmail, Hashtag: khabar.KindHashtag,
+		Mention: khabar.KindMention, Symbol: khabar.KindSymbol,
+	}
+	for k, s := range want {
+		if k.String() != s {
+			t.Errorf("%d.String() = %q, the contract says %q", k, k.String(), s)
+		}
 	}
 }
