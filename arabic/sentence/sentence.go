@@ -60,8 +60,17 @@ type Sentence struct {
 
 // Split appends the sentences of text, whose tokens are toks (from
 // tokenize.Tokenize of the same text), to dst[:0] and returns the result.
+// Tokens whose byte offsets do not fit text (ordered, non-empty, inside it)
+// are not from text: Split then returns a single sentence over all of them
+// rather than read outside text.
 func Split(text string, toks []tokenize.Token, dst []Sentence) []Sentence {
 	dst = dst[:0]
+	if !fits(text, toks) {
+		return append(dst, Sentence{
+			Start: toks[0].Start, End: toks[len(toks)-1].End,
+			FirstToken: 0, EndToken: len(toks),
+		})
+	}
 	for a := 0; a < len(toks); {
 		b := a + 1
 		for ; b < len(toks); b++ {
@@ -80,13 +89,22 @@ func Split(text string, toks []tokenize.Token, dst []Sentence) []Sentence {
 	return dst
 }
 
+// fits reports whether toks are ordered, non-empty byte spans of text.
+func fits(text string, toks []tokenize.Token) bool {
+	end := 0
+	for _, t := range toks {
+		if t.ByteStart < end || t.ByteEnd <= t.ByteStart || t.ByteEnd > len(text) {
+			return false
+		}
+		end = t.ByteEnd
+	}
+	return true
+}
+
 // lineBreakBetween reports whether the text between two adjacent tokens holds
 // a line or paragraph break.
 func lineBreakBetween(text string, prev, next tokenize.Token) bool {
 	from, to := prev.ByteEnd, next.ByteStart
-	if from < 0 || to > len(text) || from >= to {
-		return false
-	}
 	for i := from; i < to; i++ {
 		switch text[i] {
 		case '\n', '\r', '\v', '\f':
@@ -128,7 +146,7 @@ const (
 // and closers. The single quotes ‘ ’ and ' are left out: ’ and ' are too
 // often apostrophes.
 func markOf(text string, t tokenize.Token) (mark, int) {
-	if t.Kind != tokenize.Punct || t.ByteStart < 0 || t.ByteEnd > len(text) || t.ByteStart >= t.ByteEnd {
+	if t.Kind != tokenize.Punct {
 		return markNone, 0
 	}
 	r := rune(text[t.ByteStart])

@@ -94,6 +94,18 @@ func TestSplit(t *testing.T) {
 	}
 }
 
+func TestForeignTokens(t *testing.T) {
+	toks := []tokenize.Token{{Start: 0, End: 3, ByteStart: 0, ByteEnd: 3, Kind: tokenize.Word},
+		{Start: 5, End: 9, ByteStart: 50, ByteEnd: 90, Kind: tokenize.Punct}}
+	got := Split("abc. def", toks, nil)
+	if len(got) != 1 || got[0].FirstToken != 0 || got[0].EndToken != 2 || got[0].End != 9 {
+		t.Errorf("Split with tokens beyond the text = %+v, want one sentence over both", got)
+	}
+	if got := Split("", nil, nil); len(got) != 0 {
+		t.Errorf("Split of no tokens = %+v", got)
+	}
+}
+
 func TestReuseDst(t *testing.T) {
 	text := "أ. ب. ج. د. ه. و. ز. ح"
 	toks := tokenize.Tokenize("واحد. اثنان. ثلاثة. أربعة.", nil)
