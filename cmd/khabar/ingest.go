@@ -33,6 +33,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents analysed in parallel")
 	batch := fs.Int("batch", 512, "documents stored per transaction")
 	progress := fs.String("progress", "auto", "progress display: auto (a bar on a terminal), bar, log or none")
+	layers := fs.String("layers", "all", layersHelp)
 	optimize := fs.Bool("optimize", true, "merge the index into one segment at the end, for the fastest search")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: khabar ingest --db DIR [flags] FILE|DIR|- ...\n\nInputs as for analyze: text files, directories, .jsonl and .jsonl.gz files\n(fields id, title, text, date, url, source, category), - for standard input.\nAn id stored already is updated, never duplicated; an unchanged article is\nskipped, so an interrupted ingest is resumed by running it again.\n\nFlags:")
@@ -54,7 +55,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	if *batch < 1 {
 		*batch = 1
 	}
-	an, err := newAnalyzer()
+	an, err := newLayeredAnalyzer(*layers)
 	if err != nil {
 		fmt.Fprintf(stderr, "khabar ingest: %v\n", err)
 		return 1

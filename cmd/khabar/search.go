@@ -19,10 +19,9 @@ func init() {
 	})
 }
 
-// indexAnalyzer is the analyser of index and query terms. Archives record
-// which one made them (see archive), so it must change only with a new
+// indexAnalyzer is the analyser of index and query terms, the one of the
 // archive format.
-func indexAnalyzer() index.Analyzer { return index.SurfaceAnalyzer{} }
+func indexAnalyzer() index.Analyzer { return archive.KeyAnalyzer() }
 
 func runSearch(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("search", stderr)
