@@ -41,6 +41,10 @@ var patterns = []pattern{
 // run scans left to right and keeps, at each position, the longest match.
 func (m *matcher) run() {
 	for i := 0; i < len(m.us); {
+		if !m.us[i].key {
+			i++
+			continue
+		}
 		var best []found
 		bestJ := i
 		for _, p := range patterns {
@@ -251,7 +255,11 @@ func (m *matcher) day(i int, clit bool) (int, int, int, bool) {
 	}
 	if m.word(i) && (m.us[i].norm == "ال" || m.us[i].norm == "وال" || m.us[i].norm == "بال") && m.adjacent(i, i+1) {
 		if n, ok := m.num(i + 1); ok && len(m.us[i+1].norm) <= 2 && n >= 1 && n <= 31 {
-			return n, i + 2, m.us[i].offs[len([]rune(m.us[i].norm))-2], true
+			st := m.us[i].start
+			if m.us[i].norm != "ال" {
+				st++ // وال, بال: the article after the clitic
+			}
+			return n, i + 2, st, true
 		}
 	}
 	if v, next, st, ok := m.ordinal(i, clit); ok && v <= 31 {
@@ -414,7 +422,15 @@ func (m *matcher) pDate(i int) []found {
 			k, start, hasWD = n2, st, true
 		}
 	}
-	d, next, st, hasDay := m.day(k, !hasWD)
+	yawm := -1
+	if !hasWD {
+		if st, ok := m.isC(k, "يوم"); ok {
+			if _, _, _, ok := m.day(k+1, false); ok {
+				yawm, start, k = st, st, k+1
+			}
+		}
+	}
+	d, next, st, hasDay := m.day(k, !hasWD && yawm < 0)
 	var first *found
 	if hasDay {
 		if start < 0 {
@@ -581,11 +597,11 @@ func (m *matcher) pDeictic(i int) []found {
 	shift, j, st, ok := 0, 0, 0, false
 	switch {
 	case m.isPair(k, clit, []string{"اول", "امس"}):
-		shift, j, st, ok = -2, k+2, m.startC(k), true
+		shift, j, st, ok = -2, k+2, m.startC(k, "اول"), true
 	case m.isPair(k, clit, []string{"امس", "الاول"}):
-		shift, j, st, ok = -2, k+2, m.startC(k), true
+		shift, j, st, ok = -2, k+2, m.startC(k, "امس"), true
 	case m.isPair(k, clit, []string{"بعد", "غد"}) || m.isPair(k, clit, []string{"بعد", "الغد"}) || m.isPair(k, clit, []string{"بعد", "غدا"}):
-		shift, j, st, ok = 2, k+2, m.startC(k), true
+		shift, j, st, ok = 2, k+2, m.startC(k, "بعد"), true
 	default:
 		if s, ok2 := m.isC(k, "اليوم"); ok2 && (clit || m.is(k, "اليوم")) && m.todayOK(k) {
 			shift, j, st, ok = 0, k+1, s, true
@@ -648,16 +664,21 @@ func (m *matcher) isPair(k int, clit bool, words []string) bool {
 	return ok && m.is(k+1, words[1])
 }
 
-func (m *matcher) startC(k int) int {
-	if !m.word(k) {
-		return m.us[k].start
-	}
-	for _, r := range m.us[k].an {
-		if r.clit != "" && !r.def {
-			return r.start
-		}
+// startC is where the word at k starts once its proclitics are left out
+// (the first reading, bare words first, that is one of words).
+func (m *matcher) startC(k int, words ...string) int {
+	if st, ok := m.isC(k, words...); ok {
+		return st
 	}
 	return m.us[k].start
+}
+
+// hasClitic reports whether the word at k is read with a proclitic.
+func (m *matcher) hasClitic(k int) bool {
+	if !m.word(k) || len(m.us[k].an) == 0 {
+		return false
+	}
+	return m.us[k].an[0].start != m.us[k].start
 }
 
 // todayOK rejects اليوم when it is a noun with an adjective (اليوم الأول,
@@ -1047,9 +1068,22 @@ func (m *matcher) hijriMonth(i int, clit bool) (int, int, int, bool, bool) {
 // pHijri: 15 رمضان 1437 هـ, شهر رمضان, ذو الحجة.
 func (m *matcher) pHijri(i int) []found {
 	k, start := i, -1
-	d, next, st, hasDay := m.day(k, true)
+	if _, next, st, ok := m.weekdayAt(k, true); ok {
+		n2 := next
+		if m.punct(n2, "،,") {
+			n2++
+		}
+		if _, _, _, ok := m.day(n2, false); ok {
+			if _, _, _, _, ok := m.hijriMonth(n2+1, false); ok || m.is(n2+1, "من") {
+				k, start = n2, st
+			}
+		}
+	}
+	d, next, st, hasDay := m.day(k, start < 0)
 	if hasDay {
-		start = st
+		if start < 0 {
+			start = st
+		}
 		if m.is(next, "من") {
 			next++
 		}
@@ -1324,7 +1358,7 @@ func (m *matcher) pRef(i int) []found {
 		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")}
 	case m.is(i, "وقت") && m.is(i+1, "لاحق"):
 		return []found{m.mk(i, i+2, st, "DATE", "FUTURE_REF")}
-	case m.is(i, "المستقبل") && (m.is(i-1, "في") || m.startC(i) != m.us[i].start):
+	case m.is(i, "المستقبل") && m.is(i-1, "في"):
 		j := i + 1
 		if m.is(j, "القريب", "البعيد", "المنظور") {
 			j++

@@ -3,6 +3,7 @@ package temporal
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"khabar"
 	"khabar/arabic/normalize"
@@ -23,11 +24,12 @@ type unit struct {
 	start, end int // code points into the document text
 	kind       byte
 	norm       string // match-normalised form
-	// offs[k] is the text offset of rune k of norm (word units only).
-	offs []int
-	sent int
+	sent       int
 	// an are the readings of a word unit with proclitics and article taken off.
 	an []reading
+	// key is set when some reading can begin or continue an expression, so
+	// that the patterns skip the other words at once.
+	key bool
 }
 
 // reading is one way to split a word into proclitics, article and stem.
@@ -45,43 +47,69 @@ var matchNorm = normalize.Match()
 // punctuation when spans is empty).
 func scan(text string, spans []khabar.Span) []unit {
 	mp := matchNorm.Map(text)
-	rs := []rune(mp.Text)
-	var us []unit
-	for i := 0; i < len(rs); {
-		r := rs[i]
+	t := mp.Text
+	offs := mp.Offsets
+	us := make([]unit, 0, len(t)/8+1)
+	an := make([]reading, 0, len(t)/8+1)
+	isLetter := func(r rune) bool {
+		if r >= 0x621 && r <= 0x64A || r >= 'a' && r <= 'z' {
+			return true
+		}
+		if r < 0x80 {
+			return r >= 'A' && r <= 'Z'
+		}
+		return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+	}
+	ri := 0 // rune index in t
+	for bi := 0; bi < len(t); {
+		r, size := utf8.DecodeRuneInString(t[bi:])
 		switch {
-		case unicode.IsSpace(r):
-			i++
-		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
-			j := i
-			for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.Is(unicode.Mn, rs[j])) {
-				j++
-			}
-			var b strings.Builder
-			offs := make([]int, 0, j-i)
-			for k := i; k < j; k++ {
-				if unicode.Is(unicode.Mn, rs[k]) {
-					continue
+		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\v' || r == '\f' || r > 0x80 && r < 0x621 && unicode.IsSpace(r) || r > 0x64A && unicode.IsSpace(r):
+			bi += size
+			ri++
+		case isLetter(r):
+			bj, rj := bi, ri
+			for bj < len(t) {
+				r2, s2 := utf8.DecodeRuneInString(t[bj:])
+				if !isLetter(r2) {
+					break
 				}
-				b.WriteRune(rs[k])
-				offs = append(offs, mp.Offsets[k])
+				bj += s2
+				rj++
 			}
-			u := unit{start: mp.Offsets[i], end: mp.Offsets[j], kind: uWord, norm: b.String(), offs: offs}
-			u.an = readings(u)
+			u := unit{start: offs[ri], end: offs[rj], kind: uWord, norm: t[bi:bj]}
+			n := len(an)
+			an = readings(an, u.norm, offs[ri:rj])
+			u.an = an[n:len(an):len(an)]
+			u.key = isKey(u.an)
 			us = append(us, u)
-			i = j
-		case unicode.IsDigit(r):
-			j := i
-			var b strings.Builder
-			for j < len(rs) && unicode.IsDigit(rs[j]) {
-				b.WriteByte(byte('0' + digitValue(rs[j])))
-				j++
+			bi, ri = bj, rj
+		case r >= '0' && r <= '9' || r >= 0x660 && unicode.IsDigit(r):
+			bj, rj := bi, ri
+			ascii := true
+			for bj < len(t) {
+				r2, s2 := utf8.DecodeRuneInString(t[bj:])
+				if !unicode.IsDigit(r2) {
+					break
+				}
+				ascii = ascii && r2 < utf8.RuneSelf
+				bj += s2
+				rj++
 			}
-			us = append(us, unit{start: mp.Offsets[i], end: mp.Offsets[j], kind: uNum, norm: b.String()})
-			i = j
+			norm := t[bi:bj]
+			if !ascii {
+				var b strings.Builder
+				for _, d := range norm {
+					b.WriteByte(byte('0' + digitValue(d)))
+				}
+				norm = b.String()
+			}
+			us = append(us, unit{start: offs[ri], end: offs[rj], kind: uNum, norm: norm, key: true})
+			bi, ri = bj, rj
 		default:
-			us = append(us, unit{start: mp.Offsets[i], end: mp.Offsets[i+1], kind: uPunct, norm: string(r)})
-			i++
+			us = append(us, unit{start: offs[ri], end: offs[ri+1], kind: uPunct, norm: t[bi : bi+size]})
+			bi += size
+			ri++
 		}
 	}
 	assignSentences(us, spans)
@@ -130,46 +158,43 @@ func assignSentences(us []unit, spans []khabar.Span) {
 // proclitics that may precede a temporal word, longest first.
 var proclitics = []string{"وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك", ""}
 
-// readings lists the clitic analyses of a word, the bare word first.
-func readings(u unit) []reading {
-	w := u.norm
-	rs := []rune(w)
-	var out []reading
-	add := func(clit string, rest []rune, article bool) {
-		off := len([]rune(clit))
-		r := reading{clit: clit, start: u.offs[off], full: string(rest)}
+// readings appends the clitic analyses of word w (offs: the text offset
+// of each of its runes) to dst, the bare word first.
+func readings(dst []reading, w string, offs []int) []reading {
+	add := func(clit, rest string, article bool) {
+		r := reading{clit: clit, start: offs[utf8.RuneCountInString(clit)], full: rest}
 		if article {
 			r.def = true
-			if strings.HasPrefix(r.full, "ال") {
-				r.stem = r.full[len("ال"):]
+			if strings.HasPrefix(rest, "ال") {
+				r.stem = rest[len("ال"):]
 			} else { // لل: ل + (ا)ل
-				r.stem = r.full[len("ل"):]
-				r.full = "ا" + r.full
+				r.stem = rest[len("ل"):]
+				r.full = "ا" + rest
 			}
 		} else {
-			r.stem = r.full
+			r.stem = rest
 		}
-		if len([]rune(r.stem)) >= 2 {
-			out = append(out, r)
+		if utf8.RuneCountInString(r.stem) >= 2 {
+			dst = append(dst, r)
 		}
 	}
 	for i := len(proclitics) - 1; i >= 0; i-- { // "" first
 		p := proclitics[i]
-		if !strings.HasPrefix(w, p) {
+		rest, ok := strings.CutPrefix(w, p)
+		if !ok {
 			continue
 		}
-		rest := rs[len([]rune(p)):]
-		if len(rest) < 2 {
+		n := utf8.RuneCountInString(rest)
+		if n < 2 {
 			continue
 		}
-		s := string(rest)
 		switch {
-		case strings.HasPrefix(s, "ال") && len(rest) > 3:
+		case strings.HasPrefix(rest, "ال") && n > 3:
 			add(p, rest, true)
-		case strings.HasSuffix(p, "ل") && strings.HasPrefix(s, "ل") && len(rest) > 2:
+		case strings.HasSuffix(p, "ل") && strings.HasPrefix(rest, "ل") && n > 2:
 			add(p, rest, true)
 		}
 		add(p, rest, false)
 	}
-	return out
+	return dst
 }

@@ -119,8 +119,36 @@ func init() {
 // names are given with their space. صفر also means "zero": the lookup is
 // lexical only.
 func Month(name string) (int, bool) {
+	if m, ok := monthNames[name]; ok {
+		return m, true
+	}
+	if !needsFold(name) {
+		return 0, false
+	}
 	m, ok := monthNames[fold(name)]
 	return m, ok
+}
+
+// needsFold reports whether fold would change s, so that the common case of
+// an already folded word costs no allocation.
+func needsFold(s string) bool {
+	space := false
+	for i, r := range s {
+		switch {
+		case r == 'ـ' || r == 'أ' || r == 'إ' || r == 'آ' || r == 'ة' || r == 'ى':
+			return true
+		case r >= 0x300 && (r < 0x621 || r > 0x64A) && unicode.Is(unicode.Mn, r):
+			return true
+		case unicode.IsSpace(r):
+			if space || i == 0 || r != ' ' {
+				return true
+			}
+			space = true
+		default:
+			space = false
+		}
+	}
+	return space
 }
 
 // fold drops diacritics and tatweel, folds hamza/alef forms, ta marbuta and

@@ -1,0 +1,211 @@
+package temporal
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"khabar"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+type want struct{ text, typ, val string }
+
+func (w want) String() string { return fmt.Sprintf("[%s|%s|%s]", w.text, w.typ, w.val) }
+
+func got(xs []khabar.Timex) []want {
+	var out []want
+	for _, x := range xs {
+		out = append(out, want{x.Text, x.Type, x.Value})
+	}
+	return out
+}
+
+// TestFind checks each phenomenon of the issue on a short text; dct
+// 2015-12-11 is a Friday, ISO week 50.
+func TestFind(t *testing.T) {
+	const dct = "2015-12-11"
+	tests := []struct {
+		name, text, dct string
+		want            []want
+	}{
+		// Gregorian months: MSA, Levantine/Iraqi, Maghrebi, paired forms.
+		{"msa", "وقع الحادث في 3 يناير 2016", dct, []want{{"3 يناير 2016", "DATE", "2016-01-03"}}},
+		{"levantine two words", "في 5 تشرين الثاني 2014", dct, []want{{"5 تشرين الثاني 2014", "DATE", "2014-11-05"}}},
+		{"levantine kanun", "في كانون الثاني 2016", dct, []want{{"كانون الثاني 2016", "DATE", "2016-01"}}},
+		{"maghrebi", "يوم 14 جويلية 2015 في تونس", dct, []want{{"يوم 14 جويلية 2015", "DATE", "2015-07-14"}}},
+		{"maghrebi fevrier", "منذ فيفري 2011", dct, []want{{"فيفري 2011", "DATE", "2011-02"}}},
+		{"paired slash", "الجمعة (11 ديسمبر / كانون الأول 2015).", dct, []want{{"الجمعة", "DATE", "2015-12-11"}, {"11 ديسمبر / كانون الأول 2015", "DATE", "2015-12-11"}}},
+		{"paired reversed", "في 18 كانون الاول/ديسمبر في نيويورك", dct, []want{{"18 كانون الاول/ديسمبر", "DATE", "2015-12-18"}}},
+		{"paired parens", "في آذار (مارس) الماضي", dct, []want{{"آذار (مارس) الماضي", "DATE", "2015-03"}}},
+		{"ordinal day", "في الحادي عشر من سبتمبر 2001", dct, []want{{"الحادي عشر من سبتمبر 2001", "DATE", "2001-09-11"}}},
+		{"month last", "تراجعت الأسعار في نوفمبر الماضي", dct, []want{{"نوفمبر الماضي", "DATE", "2015-11"}}},
+		{"month next", "تبدأ في يناير المقبل", dct, []want{{"يناير المقبل", "DATE", "2016-01"}}},
+		{"ambiguous may name", "قالت تيريزا ماي إن", dct, nil},
+		{"ambiguous march verb", "مارس الرئيس ضغوطا", dct, nil},
+		// Hijri.
+		// The tabular calendar puts 15 Ramadan 1437 on 21 June; Umm al-Qura on the 20th.
+		{"hijri full", "الموافق 15 رمضان 1437 هـ", "2016-06-01", []want{{"15 رمضان 1437 هـ", "DATE", "2016-06-21"}}},
+		{"hijri month", "خلال شهر ذو الحجة", "2016-09-01", []want{{"شهر ذو الحجة", "DATE", "2016-09"}}},
+		{"hijri year", "في عام 1438هـ", dct, []want{{"عام 1438هـ", "DATE", "2017"}}},
+		{"hijri name not month", "أعلن رجب طيب أردوغان", dct, nil},
+		{"muwafiq pairing", "الأحد 14 رمضان 1437 هـ الموافق 19 يونيو 2016", dct, []want{{"الأحد 14 رمضان 1437 هـ", "DATE", "2016-06-19"}, {"19 يونيو 2016", "DATE", "2016-06-19"}}},
+		// Weekdays and tense.
+		{"past verb", "واعلنت هذه الفصائل الخميس موافقتها", dct, []want{{"الخميس", "DATE", "2015-12-10"}}},
+		{"imperfect verb", "يبحث كيري في موسكو الثلثاء مع بوتين", dct, []want{{"الثلثاء", "DATE", "2015-12-15"}}},
+		{"future verb", "سيزور الرئيس القاهرة الاثنين", dct, []want{{"الاثنين", "DATE", "2015-12-14"}}},
+		{"hamza spelling", "قال الوزير الإثنين إن", dct, []want{{"الإثنين", "DATE", "2015-12-07"}}},
+		{"arbiaa", "تجتمع اللجنة الاربعاء", dct, []want{{"الاربعاء", "DATE", "2015-12-16"}}},
+		{"same day past", "وقد اعلن كيري الجمعة انه", dct, []want{{"الجمعة", "DATE", "2015-12-11"}}},
+		{"last modifier", "يوم الأحد الماضي", dct, []want{{"يوم الأحد الماضي", "DATE", "2015-12-06"}}},
+		{"next modifier", "الخميس المقبل", dct, []want{{"الخميس المقبل", "DATE", "2015-12-17"}}},
+		{"lam jussive", "لم يعلن الجيش السبت", dct, []want{{"السبت", "DATE", "2015-12-05"}}},
+		// Deictics and relative periods.
+		{"today", "كما اعلنت واشنطن اليوم الجمعة", dct, []want{{"اليوم الجمعة", "DATE", "2015-12-11"}}},
+		{"yesterday", "وصل امس إلى بيروت", dct, []want{{"امس", "DATE", "2015-12-10"}}},
+		{"yesterday hamza", "وصل أمس إلى بيروت", dct, []want{{"أمس", "DATE", "2015-12-10"}}},
+		{"day before", "قتل أول أمس", dct, []want{{"أول أمس", "DATE", "2015-12-09"}}},
+		{"tomorrow", "يصل غدا", dct, []want{{"غدا", "DATE", "2015-12-12"}}},
+		{"after tomorrow", "يصل بعد غد", dct, []want{{"بعد غد", "DATE", "2015-12-13"}}},
+		{"tonight", "يلقي خطابا الليلة", dct, []want{{"الليلة", "TIME", "2015-12-11TNI"}}},
+		{"this week", "اجتماع هذا الاسبوع في الرياض", dct, []want{{"هذا الاسبوع", "DATE", "2015-W50"}}},
+		{"last week", "الاسبوع الماضي", dct, []want{{"الاسبوع الماضي", "DATE", "2015-W49"}}},
+		{"next week", "الأسبوع المقبل", dct, []want{{"الأسبوع المقبل", "DATE", "2015-W51"}}},
+		{"last month", "في الشهر الماضي", dct, []want{{"الشهر الماضي", "DATE", "2015-11"}}},
+		{"next year", "العام المقبل", dct, []want{{"العام المقبل", "DATE", "2016"}}},
+		{"last year fem", "السنة الماضية", dct, []want{{"السنة الماضية", "DATE", "2014"}}},
+		{"two years ago", "توترت العلاقات قبل عامين.", dct, []want{{"قبل عامين", "DATE", "2013"}}},
+		{"three months ago", "منذ ثلاثة أشهر", dct, []want{{"منذ ثلاثة أشهر", "DATE", "2015-09"}}},
+		{"week before event", "قبل اسبوع من مؤتمر دولي", dct, []want{{"اسبوع", "DURATION", "P1W"}}},
+		{"coming days", "خلال الأيام المقبلة", dct, []want{{"الأيام المقبلة", "DATE", "FUTURE_REF"}}},
+		{"years ago vague", "منذ سنوات", dct, []want{{"منذ سنوات", "DATE", "PAST_REF"}}},
+		{"start of month", "مطلع الشهر", dct, []want{{"مطلع الشهر", "DATE", "2015-12"}}},
+		{"end of year", "أواخر العام", dct, []want{{"أواخر العام", "DATE", "2015"}}},
+		{"end of last year", "أواخر العام الماضي", dct, []want{{"أواخر العام الماضي", "DATE", "2014"}}},
+		{"now", "وهو الآن في السجن", dct, []want{{"الآن", "DATE", "PRESENT_REF"}}},
+		{"world day not today", "اليوم العالمي للمرأة", dct, nil},
+		{"general secretary", "الأمين العام للأمم المتحدة", dct, nil},
+		// Times and parts of day.
+		{"clock words", "الساعة الثالثة بعد الظهر", dct, []want{{"الساعة الثالثة بعد الظهر", "TIME", "2015-12-11T15:00"}}},
+		{"clock digits gmt", "في 14:30 بتوقيت غرينتش", dct, []want{{"14:30 بتوقيت غرينتش", "TIME", "2015-12-11T14:30"}}},
+		{"morning of day", "صباح الاحد", dct, []want{{"صباح الاحد", "TIME", "2015-12-06TMO"}}},
+		{"evening yesterday", "مساء امس", dct, []want{{"مساء امس", "TIME", "2015-12-10TEV"}}},
+		{"midnight", "حتى منتصف الليل", dct, []want{{"منتصف الليل", "TIME", "2015-12-11T24:00"}}},
+		{"time anchored to date", "وصل الخميس الساعة 10 صباحا", dct, []want{{"الخميس", "DATE", "2015-12-10"}, {"الساعة 10 صباحا", "TIME", "2015-12-10T10:00"}}},
+		// Durations and sets.
+		{"three years", "سجن ثلاث سنوات", dct, []want{{"ثلاث سنوات", "DURATION", "P3Y"}}},
+		{"dual", "استمر عامين", dct, []want{{"عامين", "DURATION", "P2Y"}}},
+		{"two weeks", "لمدة اسبوعين", dct, []want{{"اسبوعين", "DURATION", "P2W"}}},
+		{"hours", "خلال 48 ساعة", dct, []want{{"48 ساعة", "DURATION", "PT48H"}}},
+		{"daily", "يصدر يوميا", dct, []want{{"يوميا", "SET", "P1D"}}},
+		{"every week", "يجتمعون كل اسبوع", dct, []want{{"كل اسبوع", "SET", "P1W"}}},
+		{"daily adjective", "خلال مؤتمره الصحافي اليومي", dct, []want{{"اليومي", "SET", "P1D"}}},
+		{"every friday", "كل يوم جمعة", dct, []want{{"كل يوم جمعة", "SET", "XXXX-WXX-5"}}},
+		// Numbers, digit systems, ranges.
+		{"twenty words", "منذ عشرين عاما", dct, []want{{"منذ عشرين عاما", "DATE", "1995"}}},
+		{"compound words", "خمسة وعشرين عاما", dct, []want{{"خمسة وعشرين عاما", "DURATION", "P25Y"}}},
+		{"arabic-indic digits", "في ١١ ديسمبر ٢٠١٥", dct, []want{{"١١ ديسمبر ٢٠١٥", "DATE", "2015-12-11"}}},
+		{"persian digits", "عام ۲۰۱۴", dct, []want{{"عام ۲۰۱۴", "DATE", "2014"}}},
+		{"day range", "من 3 الى 5 مارس", dct, []want{{"3", "DATE", "2016-03-03"}, {"5 مارس", "DATE", "2016-03-05"}}}, // nearest March
+		{"year range", "بين عامي 2011 و2013", dct, []want{{"عامي 2011", "DATE", "2011"}, {"2013", "DATE", "2013"}}},
+		{"numeric not year", "قتل 2000 شخص", dct, nil},
+		// Without a dct nothing relative is guessed.
+		{"no dct weekday", "اعلنت الفصائل الخميس", "", []want{{"الخميس", "DATE", "XXXX-WXX-4"}}},
+		{"no dct yesterday", "وصل امس", "", []want{{"امس", "DATE", "XXXX-XX-XX"}}},
+		{"no dct week", "هذا الاسبوع", "", []want{{"هذا الاسبوع", "DATE", "XXXX-WXX"}}},
+		{"no dct ago", "قبل عامين", "", []want{{"قبل عامين", "DATE", "XXXX"}}},
+		{"no dct month", "في 18 كانون الاول/ديسمبر", "", []want{{"18 كانون الاول/ديسمبر", "DATE", "XXXX-12-18"}}},
+		{"no dct absolute", "في 11 ديسمبر 2015", "", []want{{"11 ديسمبر 2015", "DATE", "2015-12-11"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			xs := Find(tc.text, tc.dct, nil, nil)
+			g := got(xs)
+			if fmt.Sprint(g) != fmt.Sprint(tc.want) {
+				t.Errorf("Find(%q, %q)\n got %v\nwant %v", tc.text, tc.dct, g, tc.want)
+			}
+			for _, x := range xs {
+				if tc.dct == "" && x.Anchor == "dct" {
+					t.Errorf("%s anchored to a missing dct", x.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestAnnotateIDsAndOffsets(t *testing.T) {
+	doc := &khabar.Document{Text: "وصل أمس الأحد، ويغادر غدا.", DCT: "2018-03-12"}
+	New().Annotate(doc)
+	rs := []rune(doc.Text)
+	if len(doc.Timexes) != 2 {
+		t.Fatalf("timexes = %+v", doc.Timexes)
+	}
+	for i, x := range doc.Timexes {
+		if x.ID != fmt.Sprintf("t%d", i+1) {
+			t.Errorf("id %q, want t%d", x.ID, i+1)
+		}
+		if string(rs[x.Start:x.End]) != x.Text {
+			t.Errorf("offsets %d..%d give %q, text %q", x.Start, x.End, string(rs[x.Start:x.End]), x.Text)
+		}
+		if x.Anchor != "dct" {
+			t.Errorf("%s anchor %q, want dct", x.Text, x.Anchor)
+		}
+	}
+}
+
+// TestSeedArticle is the golden test on the seed article (dct Friday
+// 11 Dec 2015): the expressions the issue lists must come out exactly, and
+// the whole list must match testdata/seed-timexes.golden.
+func TestSeedArticle(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join("..", "testdata", "seed-article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &khabar.Document{Text: string(text), DCT: "2015-12-11"}
+	New().Annotate(doc)
+	must := map[string]string{
+		"الثلثاء": "2015-12-15",
+		"الجمعة":  "2015-12-11",
+		"11 ديسمبر / كانون الأول 2015": "2015-12-11",
+		"18 كانون الاول/ديسمبر":        "2015-12-18",
+		"قبل عامين":                    "2013",
+		"هذا الاسبوع":                  "2015-W50",
+		"الخميس":                       "2015-12-10",
+	}
+	seen := map[string]bool{}
+	for _, x := range doc.Timexes {
+		if v, ok := must[x.Text]; ok {
+			seen[x.Text] = true
+			if x.Value != v {
+				t.Errorf("%s = %s, want %s", x.Text, x.Value, v)
+			}
+		}
+	}
+	for k := range must {
+		if !seen[k] {
+			t.Errorf("%s not found", k)
+		}
+	}
+	b, err := json.MarshalIndent(doc.Timexes, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "seed-timexes.golden")
+	if *update {
+		if err := os.WriteFile(golden, append(b, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantB, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if strings.TrimSpace(string(wantB)) != strings.TrimSpace(string(b)) {
+		t.Errorf("seed timexes differ from %s:\n%s", golden, b)
+	}
+}
