@@ -243,7 +243,15 @@ func (n *Normalizer) String(s string) string {
 			i++
 			continue
 		}
-		r, size := decode(s, i)
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// Two-byte sequence (Arabic script), decoded inline.
+			if n.low[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)] != entryKeep {
+				return n.stringFrom(s, i)
+			}
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if size == 1 || (r < 0x10000 && n.lookup(r) != entryKeep) || (r >= 0x10000 && n.changesSupplementary(r)) {
 			return n.stringFrom(s, i)
 		}

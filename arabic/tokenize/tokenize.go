@@ -107,12 +107,13 @@ func Tokenize(text string, dst []Token) []Token {
 		c := text[p.b]
 		var r rune
 		var size int
+		var cl class
 		if c < utf8.RuneSelf {
-			r, size = rune(c), 1
+			r, size, cl = rune(c), 1, lowClass[c]
 		} else {
 			r, size = decode(text, p.b)
+			cl = classOf(r, size)
 		}
-		cl := classOf(r, size)
 		if cl == cSpace || cl == cIgnore || cl == cJoiner {
 			p.b += size
 			p.cp++
