@@ -31,7 +31,8 @@
 //     ص.ب. (post box), ج.م.ع, أ.ف.ب. The exception is a letter right after a
 //     number, an era or unit that often ends a sentence (عام 2018 م.). A "."
 //     after one of a few Latin titles and short forms (Mr, Dr, Inc, Jan,
-//     see abbreviations) is not an end either.
+//     see abbreviations) is not an end either, nor a dot in or after an
+//     acronym spelt out in short Arabic words (إف.بي.آي, سي.إن.إن).
 //   - Not inside a number, which the tokenizer keeps whole (3.5, 1,250.5),
 //     nor in a dot between two ASCII letters or digits with no space around
 //     it (bbc.com, v2.0) or before an Arabic .نت or .كوم (العربية.نت), nor
@@ -357,6 +358,9 @@ func isNonFinalDot(text string, toks []tokenize.Token, a, b, start, k int) bool 
 	switch prev.Kind {
 	case tokenize.Word:
 		w := text[prev.ByteStart:prev.ByteEnd]
+		if isAcronymPart(text, toks, a, b, k) {
+			return true
+		}
 		if letterCount(w) == 1 {
 			// U.S., د., ص.ب., but not an era or unit after a number.
 			return k-2 < a || toks[k-2].Kind != tokenize.Number
@@ -366,6 +370,28 @@ func isNonFinalDot(text string, toks []tokenize.Token, a, b, start, k int) bool 
 		return k-1 == start && k+1 < b // "1. ..." opening a list item
 	}
 	return false
+}
+
+// isAcronymPart reports whether the "." toks[k], right after a word, is in
+// or ends a dotted acronym of short words spelt out in Arabic letters:
+// إف.بي.آي, سي.إن.إن, إن.تي.في. The words around an inner dot have at most
+// two letters and touch it; a final dot follows such a word that itself
+// follows an inner dot.
+func isAcronymPart(text string, toks []tokenize.Token, a, b, k int) bool {
+	short := func(i int) bool {
+		return i >= a && i < b && toks[i].Kind == tokenize.Word &&
+			letterCount(text[toks[i].ByteStart:toks[i].ByteEnd]) <= 2
+	}
+	touch := func(i int) bool { return toks[i].ByteEnd == toks[i+1].ByteStart }
+	if !short(k - 1) {
+		return false
+	}
+	if short(k+1) && touch(k) {
+		return true // inner dot (the caller checked that k-1 touches k)
+	}
+	// Final dot: word . word . with every piece touching.
+	return k-3 >= a && short(k-3) && touch(k-3) && touch(k-2) &&
+		toks[k-2].ByteEnd-toks[k-2].ByteStart == 1 && text[toks[k-2].ByteStart] == '.'
 }
 
 // letterCount counts the letters of w, not counting the tatweel: هـ is one.
