@@ -175,7 +175,7 @@ func Tokenize(text string, dst []Token) []Token {
 }
 
 // peek returns the rune at p, its size and its class; at the end of the text
-// it returns size 0 and class cSpace. The ASCII path is inlined.
+// it returns size 0 and class cSpace.
 func peek(text string, p pos) (rune, int, class) {
 	if p.b < len(text) && text[p.b] < utf8.RuneSelf {
 		return rune(text[p.b]), 1, lowClass[text[p.b]]
