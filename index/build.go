@@ -12,6 +12,7 @@ import (
 // field it belongs to, so one dictionary serves all fields.
 const (
 	FieldKey      = 'k' // match key (lemma or stem) of a title or body word
+	FieldTitleKey = 'T' // match key of a title word, again: titles weigh more
 	FieldSurface  = 's' // normalised surface form, for phrases
 	FieldEntity   = 'e' // canonical entity name, match-normalised
 	FieldEntType  = 't' // an entity type that occurs in the document
@@ -88,6 +89,9 @@ func Prepare(an Analyzer, d *DocInput) *Prepared {
 				continue
 			}
 			p.Terms = append(p.Terms, TermPos{string(FieldKey) + k.Term, pos + uint32(j)})
+			if i == 0 {
+				p.Terms = append(p.Terms, TermPos{string(FieldTitleKey) + k.Term, pos + uint32(j)})
+			}
 		}
 		pos += uint32(len(words))
 	}

@@ -14,6 +14,7 @@ const (
 	bm25K1       = 1.2
 	bm25B        = 0.75
 	surfaceBoost = 0.3
+	titleBoost   = 0.5
 )
 
 // Index searches a list of segments that cover consecutive document
@@ -129,7 +130,7 @@ func (ix *Index) Search(q *Query, opt Options) *Result {
 		opt.Limit = 10
 	}
 	k := opt.Limit + opt.Offset
-	st := &searchState{ix: ix, idfs: map[string]float64{}}
+	st := &searchState{ix: ix, idfs: map[string]float64{}, expanded: map[*Query][]string{}}
 	res := &Result{}
 	top := &hitHeap{}
 	var fc *facetCounter
@@ -201,10 +202,11 @@ func (h *hitHeap) Pop() any {
 }
 
 type searchState struct {
-	ix   *Index
-	seg  *Segment
-	idfs map[string]float64
-	pos  [2][]uint32
+	ix       *Index
+	seg      *Segment
+	idfs     map[string]float64
+	expanded map[*Query][]string
+	pos      [2][]uint32
 }
 
 func (st *searchState) idfOf(term string) float64 {
@@ -273,10 +275,29 @@ func (st *searchState) eval(q *Query) []scored {
 // SynonymQuery does (their frequencies add up and the most frequent key's
 // idf counts), plus a smaller score for the exact surface form.
 func (st *searchState) word(q *Query) []scored {
+	keys, ok := st.expanded[q]
+	if !ok {
+		keys = st.ix.expandClitics(q.Keys)
+		st.expanded[q] = keys
+	}
+	out := st.synonyms(keys, 1)
+	var title []string
+	for _, k := range keys {
+		title = append(title, string(FieldTitleKey)+k[1:])
+	}
+	out = union(out, st.synonyms(title, titleBoost))
+	if q.Surface != "" && len(q.Surface) > 1 {
+		out = union(out, st.synonyms([]string{q.Surface}, surfaceBoost))
+	}
+	return out
+}
+
+// synonyms scores terms that stand for one another, weighted by boost.
+func (st *searchState) synonyms(terms []string, boost float64) []scored {
 	s := st.seg
 	maxDF := 0
 	var its []PostingIter
-	for _, k := range q.Keys {
+	for _, k := range terms {
 		if df := st.ix.DocFreq(k); df > maxDF {
 			maxDF = df
 		}
@@ -286,7 +307,7 @@ func (st *searchState) word(q *Query) []scored {
 	}
 	var out []scored
 	if len(its) == 1 {
-		idf := st.ix.idf(maxDF)
+		idf := st.ix.idf(maxDF) * boost
 		it := its[0]
 		for it.Next() {
 			if it.Doc >= s.NumDocs || st.ix.isDeleted(s.Base+it.Doc) {
@@ -295,7 +316,7 @@ func (st *searchState) word(q *Query) []scored {
 			out = append(out, scored{it.Doc, float32(idf * st.tfNorm(float64(it.Freq), it.Doc))})
 		}
 	} else if len(its) > 1 {
-		idf := st.ix.idf(maxDF)
+		idf := st.ix.idf(maxDF) * boost
 		tf := map[uint32]float64{}
 		for i := range its {
 			for its[i].Next() {
@@ -309,20 +330,6 @@ func (st *searchState) word(q *Query) []scored {
 			out = append(out, scored{d, float32(idf * st.tfNorm(f, d))})
 		}
 		slices.SortFunc(out, func(a, b scored) int { return int(a.doc) - int(b.doc) })
-	}
-	if q.Surface != "" && len(q.Surface) > 1 {
-		if t := s.Lookup(q.Surface); t >= 0 {
-			idf := st.idfOf(q.Surface) * surfaceBoost
-			it := s.Postings(t)
-			var sf []scored
-			for it.Next() {
-				if it.Doc >= s.NumDocs || st.ix.isDeleted(s.Base+it.Doc) {
-					continue
-				}
-				sf = append(sf, scored{it.Doc, float32(idf * st.tfNorm(float64(it.Freq), it.Doc))})
-			}
-			out = union(out, sf)
-		}
 	}
 	return out
 }

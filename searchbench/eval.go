@@ -177,6 +177,7 @@ func evalKhabar(db string, qs []query) (scores, error) {
 			}
 		}
 	}
+	writeRanks(filepath.Join(filepath.Dir(db), "ranks-khabar.tsv"), qs, ranked)
 	s := score("Khabar", qs, ranked)
 	s.P50, s.P99 = percentiles(ds)
 	p50, p99 := percentiles(dsSnip)
@@ -224,6 +225,7 @@ func evalBleve(work string, qs []query) ([]scores, error) {
 			}
 		}
 		ix.Close()
+		writeRanks(filepath.Join(work, "ranks-bleve-"+model+".tsv"), qs, ranked)
 		s := score("Bleve, analyzer ar, "+model, qs, ranked)
 		s.P50, s.P99 = percentiles(ds)
 		out = append(out, s)
@@ -344,4 +346,21 @@ func writeCopyFile(corpus, out string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// writeRanks records where each query's relevant article came, for
+// looking into failures (0: not in the top 10).
+func writeRanks(path string, qs []query, ranked [][]string) {
+	var b strings.Builder
+	for i, q := range qs {
+		r := 0
+		for k, id := range ranked[i] {
+			if id == q.Relevant && k < 10 {
+				r = k + 1
+				break
+			}
+		}
+		fmt.Fprintf(&b, "%d\t%s\t%s\n", r, q.Relevant, q.Text)
+	}
+	os.WriteFile(path, []byte(b.String()), 0o644)
 }
