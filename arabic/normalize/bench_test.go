@@ -11,43 +11,24 @@ import (
 // in the match form: go test -bench . -benchtime 3x -cpu 1 ./arabic/normalize.
 func BenchmarkMatchWords(b *testing.B) {
 	texts := testcorpus.ANTArticles(b, 2000)
-	var words []string
-	var n int64
-	for _, t := range texts {
-		n += int64(len(t))
-		words = append(words, strings.Fields(t)...)
+	words := make([][]string, len(texts))
+	for i, text := range texts {
+		words[i] = strings.Fields(text)
 	}
 	m := Match()
-	b.SetBytes(n)
-	b.ReportAllocs()
-	var cpu testcorpus.CPUThroughput
-	b.ResetTimer()
-	cpu.Start()
-	for range b.N {
-		for _, w := range words {
+	next := 0 // RunThroughput hands the texts over in order
+	testcorpus.RunThroughput(b, texts, func(string) {
+		for _, w := range words[next] {
 			_ = m.String(w)
 		}
-	}
-	cpu.Report(b, n)
+		next = (next + 1) % len(texts)
+	})
 }
 
 // BenchmarkMatchMap maps whole articles with offsets.
 func BenchmarkMatchMap(b *testing.B) {
-	texts := testcorpus.ANTArticles(b, 2000)
-	var n int64
-	for _, t := range texts {
-		n += int64(len(t))
-	}
 	m := Match()
-	b.SetBytes(n)
-	b.ReportAllocs()
-	var cpu testcorpus.CPUThroughput
-	b.ResetTimer()
-	cpu.Start()
-	for range b.N {
-		for _, t := range texts {
-			_ = m.Map(t)
-		}
-	}
-	cpu.Report(b, n)
+	testcorpus.RunThroughput(b, testcorpus.ANTArticles(b, 2000), func(text string) {
+		_ = m.Map(text)
+	})
 }

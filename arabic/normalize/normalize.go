@@ -278,45 +278,48 @@ func (n *Normalizer) AppendString(dst []byte, s string) []byte {
 // there changes) and the normalised form of s[i:].
 func (n *Normalizer) appendFrom(dst []byte, s string, i int) []byte {
 	dst = append(dst, s[:i]...)
-	var buf []rune
 	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch e := n.low[c]; e {
-			case entryKeep:
-				dst = append(dst, c)
-			case entryDrop:
-			default:
-				dst = append(dst, n.repl[e-entryFirstRepl].s...)
-			}
-			i++
-			continue
-		}
-		r, size := decode(s, i)
-		switch {
-		case size == 1:
-			dst = utf8.AppendRune(dst, utf8.RuneError)
-		case r < 0x10000:
-			switch e := n.lookup(r); e {
-			case entryKeep:
-				dst = append(dst, s[i:i+size]...)
-			case entryDrop:
-			default:
-				dst = append(dst, n.repl[e-entryFirstRepl].s...)
-			}
-		case n.supplementary:
-			buf = n.apply(buf[:0], r)
-			for _, x := range buf {
-				dst = utf8.AppendRune(dst, x)
-			}
-		case n.lowerSupplementary:
-			dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		default:
-			dst = append(dst, s[i:i+size]...)
-		}
+		out, _, size := n.next(s, i)
+		dst = append(dst, out...)
 		i += size
 	}
 	return dst
+}
+
+// next returns what the rune at s[i] becomes (a slice of s when it stays,
+// "" when it goes), how many runes that is, and the rune's size in s.
+func (n *Normalizer) next(s string, i int) (out string, runes, size int) {
+	c := s[i]
+	var e entry
+	if c < utf8.RuneSelf {
+		e = n.low[c]
+		size = 1
+	} else {
+		var r rune
+		r, size = decode(s, i)
+		switch {
+		case size == 1:
+			return string(utf8.RuneError), 1, 1
+		case r < 0x10000:
+			e = n.lookup(r)
+		case n.supplementary:
+			var buf [4]rune
+			rs := n.apply(buf[:0], r)
+			return string(rs), len(rs), size
+		case n.lowerSupplementary:
+			if l := unicode.ToLower(r); l != r {
+				return string(l), 1, size
+			}
+		}
+	}
+	switch e {
+	case entryKeep:
+		return s[i : i+size], 1, size
+	case entryDrop:
+		return "", 0, size
+	}
+	rp := n.repl[e-entryFirstRepl]
+	return rp.s, rp.runes, size
 }
 
 // Map returns the normalised form of s with the origin of every output rune,
@@ -324,55 +327,11 @@ func (n *Normalizer) appendFrom(dst []byte, s string, i int) []byte {
 func (n *Normalizer) Map(s string) Mapped {
 	out := make([]byte, 0, len(s))
 	offs := make([]int, 0, utf8.RuneCountInString(s)+1)
-	var buf []rune
 	cp := 0
 	for i := 0; i < len(s); cp++ {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch e := n.low[c]; e {
-			case entryKeep:
-				out = append(out, c)
-				offs = append(offs, cp)
-			case entryDrop:
-			default:
-				rp := n.repl[e-entryFirstRepl]
-				out = append(out, rp.s...)
-				for k := 0; k < rp.runes; k++ {
-					offs = append(offs, cp)
-				}
-			}
-			i++
-			continue
-		}
-		r, size := decode(s, i)
-		switch {
-		case size == 1:
-			out = utf8.AppendRune(out, utf8.RuneError)
-			offs = append(offs, cp)
-		case r < 0x10000:
-			switch e := n.lookup(r); e {
-			case entryKeep:
-				out = append(out, s[i:i+size]...)
-				offs = append(offs, cp)
-			case entryDrop:
-			default:
-				rp := n.repl[e-entryFirstRepl]
-				out = append(out, rp.s...)
-				for k := 0; k < rp.runes; k++ {
-					offs = append(offs, cp)
-				}
-			}
-		case n.supplementary:
-			buf = n.apply(buf[:0], r)
-			for _, x := range buf {
-				out = utf8.AppendRune(out, x)
-				offs = append(offs, cp)
-			}
-		case n.lowerSupplementary:
-			out = utf8.AppendRune(out, unicode.ToLower(r))
-			offs = append(offs, cp)
-		default:
-			out = append(out, s[i:i+size]...)
+		o, runes, size := n.next(s, i)
+		out = append(out, o...)
+		for range runes {
 			offs = append(offs, cp)
 		}
 		i += size

@@ -11,37 +11,20 @@ import (
 // benchArticles is how many ANT articles the benchmarks read.
 const benchArticles = 2000
 
-func totalBytes(texts []string) int64 {
-	var n int64
-	for _, t := range texts {
-		n += int64(len(t))
-	}
-	return n
-}
-
 // BenchmarkPipeline measures the text core as the engine runs it: tokenize,
 // put every token in the match form, split sentences. Bytes are article
 // bytes: go test -bench Pipeline -benchtime 3x -cpu 1 ./arabic/sentence.
 func BenchmarkPipeline(b *testing.B) {
-	texts := testcorpus.ANTArticles(b, benchArticles)
 	match := normalize.Match()
 	var toks []tokenize.Token
 	var sents []Sentence
-	b.SetBytes(totalBytes(texts))
-	b.ReportAllocs()
-	var cpu testcorpus.CPUThroughput
-	b.ResetTimer()
-	cpu.Start()
-	for range b.N {
-		for _, text := range texts {
-			toks = tokenize.Tokenize(text, toks)
-			for _, t := range toks {
-				_ = match.String(text[t.ByteStart:t.ByteEnd])
-			}
-			sents = Split(text, toks, sents)
+	testcorpus.RunThroughput(b, testcorpus.ANTArticles(b, benchArticles), func(text string) {
+		toks = tokenize.Tokenize(text, toks)
+		for _, t := range toks {
+			_ = match.String(text[t.ByteStart:t.ByteEnd])
 		}
-	}
-	cpu.Report(b, totalBytes(texts))
+		sents = Split(text, toks, sents)
+	})
 }
 
 // BenchmarkSplit measures the sentence splitter alone on tokenized articles.
@@ -52,16 +35,11 @@ func BenchmarkSplit(b *testing.B) {
 		toks[i] = tokenize.Tokenize(text, nil)
 	}
 	var sents []Sentence
-	b.SetBytes(totalBytes(texts))
-	var cpu testcorpus.CPUThroughput
-	b.ResetTimer()
-	cpu.Start()
-	for range b.N {
-		for i, text := range texts {
-			sents = Split(text, toks[i], sents)
-		}
-	}
-	cpu.Report(b, totalBytes(texts))
+	next := 0 // RunThroughput hands the texts over in order
+	testcorpus.RunThroughput(b, texts, func(text string) {
+		sents = Split(text, toks[next], sents)
+		next = (next + 1) % len(texts)
+	})
 }
 
 // TestANTArticles runs the splitter over real articles and checks the

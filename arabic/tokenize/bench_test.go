@@ -9,23 +9,10 @@ import (
 // BenchmarkTokenize measures the tokenizer on real articles:
 // go test -bench Tokenize -benchtime 3x -cpu 1 ./arabic/tokenize.
 func BenchmarkTokenize(b *testing.B) {
-	texts := testcorpus.ANTArticles(b, 2000)
-	var n int64
-	for _, t := range texts {
-		n += int64(len(t))
-	}
 	var toks []Token
-	b.SetBytes(n)
-	b.ReportAllocs()
-	var cpu testcorpus.CPUThroughput
-	b.ResetTimer()
-	cpu.Start()
-	for range b.N {
-		for _, text := range texts {
-			toks = Tokenize(text, toks)
-		}
-	}
-	cpu.Report(b, n)
+	testcorpus.RunThroughput(b, testcorpus.ANTArticles(b, 2000), func(text string) {
+		toks = Tokenize(text, toks)
+	})
 }
 
 // TestANTArticles checks the cover property on real articles.

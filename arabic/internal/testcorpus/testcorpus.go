@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // ModuleRoot walks up from the working directory to the folder that holds
@@ -120,23 +119,26 @@ func Golden(tb testing.TB, path, got string, update bool) {
 	tb.Fatalf("output differs from %s: %d lines, want %d", path, len(gl), len(wl))
 }
 
-// CPUThroughput measures a benchmark by the CPU time of the process rather
-// than wall-clock time, which a machine shared with other jobs inflates.
-// Call Start after b.ResetTimer and Report after the loop; Report adds a
-// "cpu-MB/s" metric: bytesPerOp*b.N over the process's CPU seconds.
-type CPUThroughput struct {
-	start time.Duration
-	ok    bool
-}
-
-// Start records the CPU time used so far.
-func (c *CPUThroughput) Start() { c.start, c.ok = processCPUTime() }
-
-// Report adds the cpu-MB/s metric to b.
-func (c *CPUThroughput) Report(b *testing.B, bytesPerOp int64) {
-	end, ok := processCPUTime()
-	if !c.ok || !ok || end <= c.start {
-		return
+// RunThroughput runs fn on every text b.N times and reports throughput in
+// bytes of text: MB/s by the wall clock and cpu-MB/s by the CPU time of the
+// process, which a machine shared with other jobs does not inflate.
+func RunThroughput(b *testing.B, texts []string, fn func(text string)) {
+	b.Helper()
+	var total int64
+	for _, t := range texts {
+		total += int64(len(t))
 	}
-	b.ReportMetric(float64(bytesPerOp)*float64(b.N)/1e6/(end-c.start).Seconds(), "cpu-MB/s")
+	b.SetBytes(total)
+	b.ReportAllocs()
+	b.ResetTimer()
+	start, ok := processCPUTime()
+	for range b.N {
+		for _, t := range texts {
+			fn(t)
+		}
+	}
+	b.StopTimer()
+	if end, ok2 := processCPUTime(); ok && ok2 && end > start {
+		b.ReportMetric(float64(total)*float64(b.N)/1e6/(end-start).Seconds(), "cpu-MB/s")
+	}
 }
