@@ -32,3 +32,14 @@ func BenchmarkMatchMap(b *testing.B) {
 		_ = m.Map(text)
 	})
 }
+
+// TestANTArticles checks the Map invariants on real articles.
+func TestANTArticles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the ANT corpus")
+	}
+	for _, text := range testcorpus.ANTArticles(t, 200) {
+		checkMapped(t, Display(), text)
+		checkMapped(t, Match(), text)
+	}
+}
