@@ -118,6 +118,10 @@ var calUnits = map[string]string{
 	"اسبوع": "W", "شهر": "M", "عام": "Y", "سنه": "Y", "قرن": "CE", "عقد": "DE",
 }
 
+// notWithThis are the units هذا does not make a period of: هذا العقد is
+// this contract or necklace far more often than this decade.
+var notWithThis = map[string]bool{"عقد": true, "قرن": true}
+
 // pluralUnits name plural periods for PAST_REF/FUTURE_REF phrases.
 var pluralUnits = map[string]string{
 	"ايام": "D", "اسابيع": "W", "اشهر": "M", "شهور": "M", "سنوات": "Y", "سنين": "Y", "اعوام": "Y",

@@ -32,6 +32,7 @@ type matcher struct {
 type pattern func(m *matcher, i int) []found
 
 var patterns = []pattern{
+	(*matcher).pPer, // before pDeictic: في اليوم after an amount is a rate
 	(*matcher).pDate, (*matcher).pWeekday, (*matcher).pDeictic, (*matcher).pRelUnit,
 	(*matcher).pPlural, (*matcher).pAgo, (*matcher).pDuration, (*matcher).pYear,
 	(*matcher).pHijri, (*matcher).pTime, (*matcher).pSet, (*matcher).pRef,
@@ -457,6 +458,21 @@ func (m *matcher) pDate(i int) []found {
 		}
 		next = k
 	}
+	// 31 من الشهر الحالي, 13 منه
+	if hasDay && first == nil {
+		rk := next
+		if m.is(rk, "الشهر") {
+			dir, dr, ok := lookup(m, rk+1, false, 1, relDir)
+			if ok && dr.stem != "سابق" && dr.stem != "تالي" && dr.stem != "لاحق" {
+				if v := m.c.shift("M", dir); m.c.ok && d <= 31 {
+					f := m.rel(m.mk(i, rk+2, start, "DATE", fmt.Sprintf("%s-%02d", v, d)))
+					return []found{f}
+				} else if !m.c.ok {
+					return []found{m.mk(i, rk+2, start, "DATE", fmt.Sprintf("XXXX-XX-%02d", d))}
+				}
+			}
+		}
+	}
 	// شهر مارس
 	month := next
 	monthStart := -1
@@ -755,7 +771,7 @@ func (m *matcher) isAdjAfter(k int) bool {
 func (m *matcher) pRelUnitCore(i int, clit bool) *found {
 	// هذا/هذه + unit
 	if st, ok := m.isCMaybe(i, clit, "هذا", "هذه"); ok {
-		if u, _, ok := lookup(m, i+1, false, 1, calUnits); ok {
+		if u, r, ok := lookup(m, i+1, false, 1, calUnits); ok && !notWithThis[r.stem] {
 			f := m.rel(m.mk(i, i+2, st, "DATE", m.c.shift(u, 0)))
 			return &f
 		}
@@ -872,6 +888,10 @@ func (m *matcher) quantity(i int, clit bool, bareOK bool) (int, string, int, int
 	}
 	du, r, ok := lookup(m, i, clit, 0, durUnits)
 	if !ok {
+		return 0, "", 0, 0, false
+	}
+	if du.count == 1 && m.namesDate(i+1) {
+		// شهر مايو, يوم الاثنين: the unit word introduces a name
 		return 0, "", 0, 0, false
 	}
 	switch {
@@ -993,15 +1013,22 @@ func (m *matcher) pYear(i int) []found {
 	if !prefixed && !m.bareYearOK(k, j) {
 		return nil
 	}
-	// 2009/2010, 2009-2010: a season
-	if m.punct(j, "/-") && m.adjacent(j-1, j) {
+	// 2009/2010, 2009-2010: a season; 1885-1957: two years
+	var second *found
+	if m.punct(j, "/-–") && m.adjacent(j-1, j) {
 		if y2, j2, ok := m.year(j + 1); ok && y2 == y+1 {
 			j = j2
 		} else if n2, ok := m.num(j + 1); ok && len(m.us[j+1].norm) == 2 && n2 == (y+1)%100 {
 			j = j + 2
+		} else if ok && y2 > y {
+			f := m.mk(j+1, j2, m.us[j+1].start, "DATE", fmt.Sprintf("%04d", y2))
+			second = &f
 		}
 	}
 	out := []found{m.mk(i, j, start, "DATE", fmt.Sprintf("%04d", y))}
+	if second != nil {
+		return append(out, *second)
+	}
 	// عامي 2011 و2013, بين 2011 و2013
 	if m.word(j) && m.us[j].norm == "و" && m.adjacent(j, j+1) {
 		if y2, j2, ok := m.year(j + 1); ok {
@@ -1015,10 +1042,16 @@ func (m *matcher) pYear(i int) []found {
 // before it or nothing counted comes after it (2000 شخص is no year).
 func (m *matcher) bareYearOK(k, j int) bool {
 	y, _ := m.num(k)
-	if y < 1900 || y > 2099 {
+	if y < 1800 || y > 2099 {
 		return false
 	}
-	if m.triggered(k) || m.is(k-1, "موسم", "نسخه", "دوره", "مونديال", "كاس", "بطوله", "انتخابات", "منتخب", "ميزانيه", "رؤيه", "اولمبياد", "يورو", "لعام", "بعام", "وعام") {
+	if m.triggered(k) || m.is(k-1, "بين") || m.punct(k-1, "(") || m.punct(k-1, "-–") && k > 1 && m.isYearAt(k-2) {
+		return true
+	}
+	if y < 1900 {
+		return false
+	}
+	if m.is(k-1, "موسم", "نسخه", "دوره", "مونديال", "كاس", "بطوله", "انتخابات", "منتخب", "ميزانيه", "رؤيه", "اولمبياد", "يورو", "لعام", "بعام", "وعام") {
 		return true
 	}
 	if k > 0 && m.punct(k-1, "(") {
@@ -1186,7 +1219,10 @@ func (m *matcher) pTime(i int) []found {
 		k++
 	}
 	h, mi := -1, 0
-	if n, ok := m.num(k); ok && len(m.us[k].norm) <= 2 && !m.decimal(k) {
+	if n, ok := m.num(k); ok && saa && len(m.us[k].norm) == 4 && n%100 < 60 && n/100 <= 24 {
+		h, mi = n/100, n%100 // الساعة 0821 بتوقيت غرينتش
+		k++
+	} else if n, ok := m.num(k); ok && len(m.us[k].norm) <= 2 && !m.decimal(k) {
 		if m.punct(k+1, ":") && m.adjacent(k, k+1) {
 			if n2, ok := m.num(k + 2); ok && len(m.us[k+2].norm) == 2 && n2 < 60 && n <= 24 {
 				h, mi = n, n2
@@ -1378,7 +1414,7 @@ func (m *matcher) pRef(i int) []found {
 
 // pEra: القرن الماضي, القرن العشرين, التسعينيات.
 func (m *matcher) pEra(i int) []found {
-	if d, r, ok := lookup(m, i, true, 1, decades); ok {
+	if d, r, ok := lookup(m, i, true, -1, decades); ok && (r.def || m.is(i+1, "القرن")) {
 		j := i + 1
 		c := 19
 		if m.is(j, "من") && m.is(j+1, "القرن") {
@@ -1524,4 +1560,63 @@ func (m *matcher) pairHijri() {
 			b.val = a.val
 		}
 	}
+}
+
+// namesDate reports whether unit k is a month, weekday or Hijri month
+// name, or a day number: what يوم or شهر introduce.
+func (m *matcher) namesDate(k int) bool {
+	if _, _, _, _, ok := m.monthName(k, false); ok {
+		return true
+	}
+	if _, _, ok := m.bareWeekday(k, false, true); ok {
+		return true
+	}
+	if _, _, _, _, ok := m.hijriMonth(k, false); ok {
+		return true
+	}
+	if _, _, _, ok := m.day(k, false); ok {
+		return true
+	}
+	return false
+}
+
+// pPer: 28 دولارا للشهر, 400 ألف برميل في اليوم: a rate after an amount.
+func (m *matcher) pPer(i int) []found {
+	if !m.word(i) {
+		return nil
+	}
+	var r reading
+	hit := false
+	for _, x := range m.us[i].an {
+		if !x.def || (x.clit != "ل" && x.clit != "") {
+			continue
+		}
+		if x.clit == "" && !m.is(i-1, "في") {
+			continue
+		}
+		if _, ok := perUnits[x.stem]; ok {
+			r, hit = x, true
+			break
+		}
+	}
+	if !hit || m.isAdjAfter(i+1) {
+		return nil
+	}
+	num := false
+	for k := i - 1; k >= 0 && k >= i-5 && m.sameSent(k, i); k-- {
+		if _, ok := m.num(k); ok {
+			num = true
+		}
+	}
+	if !num {
+		return nil
+	}
+	return []found{m.mk(i, i+1, r.start, "SET", perUnits[r.stem])}
+}
+
+var perUnits = map[string]string{"يوم": "P1D", "ساعه": "PT1H", "اسبوع": "P1W", "شهر": "P1M", "سنه": "P1Y", "عام": "P1Y"}
+
+func (m *matcher) isYearAt(k int) bool {
+	_, _, ok := m.year(k)
+	return ok
 }

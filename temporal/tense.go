@@ -23,7 +23,17 @@ func (m *matcher) tense(i int) int {
 		if m.punct(k, "\"«»“”") {
 			break // a quotation boundary: the verb outside does not govern
 		}
-		if t := m.verbTense(k); t != 0 {
+		t := m.verbTense(k)
+		if t == future && m.subjunctive(k) {
+			// قبل أن يستأنف, بعد أن يصل: the tense is the main verb's
+			for k2 := k - 2; k2 >= 0 && m.sameSent(k2, i) && k-k2 <= 16; k2-- {
+				if t2 := m.verbTense(k2); t2 != 0 {
+					return t2
+				}
+			}
+			return t
+		}
+		if t != 0 {
 			return t
 		}
 	}
@@ -71,6 +81,19 @@ func init() {
 	}
 }
 
+// subjunctive reports whether the verb at k is a bare imperfect after أن.
+func (m *matcher) subjunctive(k int) bool {
+	w := m.us[k].norm
+	return k > 0 && m.is(k-1, "ان", "بان", "لان") && !strings.HasPrefix(w, "س") && !strings.HasPrefix(w, "وس")
+}
+
+// neutralVerbs are imperfects of background formulas (يذكر أن, يشار إلى,
+// يبدو أن) that do not set the time of what follows.
+var neutralVerbs = map[string]bool{
+	"يذكر": true, "يشار": true, "يبدو": true, "يعتقد": true, "يقول": true, "تقول": true, "يضيف": true,
+	"يعتبر": true, "يعد": true, "تعد": true, "يمكن": true, "يجب": true, "ينبغي": true, "يرجح": true,
+}
+
 // verbTense classifies the word at k: past, future (future or imperfect) or 0.
 func (m *matcher) verbTense(k int) int {
 	if !m.word(k) {
@@ -80,6 +103,9 @@ func (m *matcher) verbTense(k int) int {
 		return t
 	}
 	w := m.us[k].norm
+	if neutralVerbs[w] || neutralVerbs[strings.TrimPrefix(w, "و")] {
+		return 0
+	}
 	for _, p := range []string{"و", "ف"} {
 		if rest, ok := strings.CutPrefix(w, p); ok && len([]rune(rest)) >= 3 {
 			if c := classifyVerb(rest); c != 0 {
@@ -101,6 +127,22 @@ func (m *matcher) adjustByParticle(k, c int) int {
 	return c
 }
 
+//go:generate go run ./internal/genverbs -padt ../../shared/data/padt-upos-mwt/ar_padt-upos-train.conllu -o verbs_padt.go
+
+// padtAspect is padtVerbs as a map: past or future (imperfect).
+var padtAspect = map[string]int{}
+
+func init() {
+	for _, e := range strings.Fields(padtVerbs) {
+		w, a, _ := strings.Cut(e, ":")
+		if a == "P" {
+			padtAspect[w] = past
+		} else {
+			padtAspect[w] = future
+		}
+	}
+}
+
 func classifyVerb(w string) int {
 	rs := []rune(w)
 	n := len(rs)
@@ -110,8 +152,16 @@ func classifyVerb(w string) int {
 	if pastVerbs[w] {
 		return past
 	}
+	if a, ok := padtAspect[w]; ok {
+		return a
+	}
+	if rest, ok := strings.CutPrefix(w, "س"); ok {
+		if a, ok := padtAspect[rest]; ok && a == future {
+			return future
+		}
+	}
 	// future: س + imperfect prefix
-	if n >= 4 && rs[0] == 'س' && strings.ContainsRune("يتنا", rs[1]) && !nounsLikeVerbs[string(rs[1:])] && !strings.HasSuffix(w, "ه") {
+	if n >= 4 && rs[0] == 'س' && strings.ContainsRune("يتن", rs[1]) && !nounsLikeVerbs[string(rs[1:])] && !strings.HasSuffix(w, "ه") {
 		return future
 	}
 	// imperfect: ي or ت prefix, not a verbal noun pattern

@@ -30,6 +30,8 @@ type unit struct {
 	// key is set when some reading can begin or continue an expression, so
 	// that the patterns skip the other words at once.
 	key bool
+	// nl is set when a line break comes before the unit.
+	nl bool
 }
 
 // reading is one way to split a word into proclitics, article and stem.
@@ -61,8 +63,12 @@ func scan(text string, spans []khabar.Span) []unit {
 		return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 	}
 	ri := 0 // rune index in t
+	nl := false
 	for bi := 0; bi < len(t); {
 		r, size := utf8.DecodeRuneInString(t[bi:])
+		if r == '\n' || r == '\u2029' {
+			nl = true
+		}
 		switch {
 		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\v' || r == '\f' || r > 0x80 && r < 0x621 && unicode.IsSpace(r) || r > 0x64A && unicode.IsSpace(r):
 			bi += size
@@ -77,7 +83,8 @@ func scan(text string, spans []khabar.Span) []unit {
 				bj += s2
 				rj++
 			}
-			u := unit{start: offs[ri], end: offs[rj], kind: uWord, norm: t[bi:bj]}
+			u := unit{start: offs[ri], end: offs[rj], kind: uWord, norm: t[bi:bj], nl: nl}
+			nl = false
 			n := len(an)
 			an = readings(an, u.norm, offs[ri:rj])
 			u.an = an[n:len(an):len(an)]
@@ -104,10 +111,12 @@ func scan(text string, spans []khabar.Span) []unit {
 				}
 				norm = b.String()
 			}
-			us = append(us, unit{start: offs[ri], end: offs[rj], kind: uNum, norm: norm, key: true})
+			us = append(us, unit{start: offs[ri], end: offs[rj], kind: uNum, norm: norm, key: true, nl: nl})
+			nl = false
 			bi, ri = bj, rj
 		default:
-			us = append(us, unit{start: offs[ri], end: offs[ri+1], kind: uPunct, norm: t[bi : bi+size]})
+			us = append(us, unit{start: offs[ri], end: offs[ri+1], kind: uPunct, norm: t[bi : bi+size], nl: nl})
+			nl = false
 			bi += size
 			ri++
 		}
@@ -146,10 +155,15 @@ func assignSentences(us []unit, spans []khabar.Span) {
 		}
 		return
 	}
+	// Without sentence spans: a line break, or . ! ? ؟ not glued to what
+	// follows (28.43 is one number), ends a sentence.
 	s := 0
 	for i := range us {
+		if us[i].nl && i > 0 {
+			s++
+		}
 		us[i].sent = s
-		if us[i].kind == uPunct && strings.ContainsAny(us[i].norm, ".!?؟\n") {
+		if us[i].kind == uPunct && strings.ContainsAny(us[i].norm, ".!?؟") && (i+1 == len(us) || us[i+1].start != us[i].end) {
 			s++
 		}
 	}
