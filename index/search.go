@@ -632,3 +632,24 @@ func topCounts(m map[string]int, size int) []Count {
 	}
 	return out
 }
+
+// DocInfo is what the index stores of a document.
+type DocInfo struct {
+	ID, Title, Source string
+	Date              int32 // NoDate when unknown
+	Deleted           bool
+}
+
+// Doc returns the stored fields of document number num.
+func (ix *Index) Doc(num uint32) (DocInfo, bool) {
+	i := sort.Search(len(ix.segs), func(i int) bool { return ix.segs[i].Base+ix.segs[i].NumDocs > num })
+	if i == len(ix.segs) || num < ix.segs[i].Base {
+		return DocInfo{}, false
+	}
+	s := ix.segs[i]
+	l := int(num - s.Base)
+	return DocInfo{ID: s.DocID(l), Title: s.DocTitle(l), Source: s.DocSource(l), Date: s.DocDate(l), Deleted: ix.isDeleted(num)}, true
+}
+
+// IDF is the BM25 inverse document frequency of a term.
+func (ix *Index) IDF(term string) float64 { return ix.idf(ix.DocFreq(term)) }

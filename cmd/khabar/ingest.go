@@ -13,6 +13,7 @@ import (
 	"khabar"
 	"khabar/analysis"
 	"khabar/archive"
+	"khabar/dedup"
 	"khabar/index"
 	"khabar/input"
 )
@@ -172,7 +173,18 @@ func (g *ingester) record(in analysis.Input, hash uint64) *archive.Record {
 	for _, e := range doc.Entities {
 		di.Entities = append(di.Entities, index.Entity{Type: e.Type, Canonical: e.Canonical})
 	}
-	return &archive.Record{Doc: doc, Hash: hash, Prepared: index.Prepare(g.ix, di)}
+	p := index.Prepare(g.ix, di)
+	var words, keys []string
+	for _, w := range index.Words(doc.Text, nil) {
+		words = append(words, index.SurfaceTerm(doc.Text[w.ByteStart:w.ByteEnd]))
+	}
+	for _, t := range p.Terms {
+		if t.Term[0] == index.FieldKey {
+			keys = append(keys, t.Term[1:])
+		}
+	}
+	sig := dedup.Sign(words, keys)
+	return &archive.Record{Doc: doc, Hash: hash, Prepared: p, Signature: sig.Marshal()}
 }
 
 var errStop = errors.New("stop")

@@ -1,0 +1,408 @@
+// Package dedup finds near-duplicate articles (the same wire copy filed by
+// several outlets, or twice by one) and groups articles about one event
+// into stories.
+//
+// Near-duplicates are found with MinHash over word shingles: the share of
+// equal MinHash values estimates the Jaccard similarity of two articles'
+// shingle sets, and locality-sensitive hashing over bands of the signature
+// finds the candidate pairs without comparing all pairs. Stories are made
+// by single-pass clustering in date order (the classic topic-detection-and-
+// tracking scheme): each article joins the most similar story that was
+// active within the last few days, by the cosine of tf-idf vectors of its
+// key terms, or starts a new one.
+//
+// The package does no I/O; signatures are made at ingest and kept by the
+// archive.
+package dedup
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"slices"
+	"sort"
+)
+
+// NumHashes is the length of a MinHash signature; Bands*Rows == NumHashes.
+const (
+	NumHashes = 64
+	Bands     = 16
+	Rows      = 4
+	// ShingleWords is the number of consecutive words of a shingle.
+	ShingleWords = 3
+	// MaxTerms bounds the key terms kept per article for stories.
+	MaxTerms = 40
+)
+
+// Signature summarises one article.
+type Signature struct {
+	MinHash [NumHashes]uint32
+	// Shingles is the number of distinct shingles (0: too short to judge).
+	Shingles int
+	// Terms are the article's most frequent key terms with their counts.
+	Terms []TermCount
+}
+
+// TermCount is a term with its frequency in an article.
+type TermCount struct {
+	Term  string
+	Count uint32
+}
+
+// hash64 is FNV-1a followed by a 64-bit finaliser (splitmix64): stable
+// across runs, as stored signatures must be.
+func hash64(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return mix(h)
+}
+
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// hashParams are the NumHashes hash functions h_i(x) = mix(x ^ a_i).
+var hashParams = func() [NumHashes]uint64 {
+	var p [NumHashes]uint64
+	s := uint64(0x9e3779b97f4a7c15)
+	for i := range p {
+		s += 0x9e3779b97f4a7c15
+		p[i] = mix(s)
+	}
+	return p
+}()
+
+// Sign makes the signature of an article from its words (normalised
+// surface forms, in order) and its key terms (match keys, any order).
+func Sign(words []string, keys []string) Signature {
+	var sig Signature
+	for i := range sig.MinHash {
+		sig.MinHash[i] = math.MaxUint32
+	}
+	seen := map[uint64]bool{}
+	var buf []byte
+	for i := 0; i+ShingleWords <= len(words); i++ {
+		buf = buf[:0]
+		for _, w := range words[i : i+ShingleWords] {
+			buf = append(buf, w...)
+			buf = append(buf, ' ')
+		}
+		h := hash64(buf)
+		if seen[h] {
+			continue
+		}
+		seen[h] = true
+		for j, a := range hashParams {
+			if v := uint32(mix(h^a) >> 32); v < sig.MinHash[j] {
+				sig.MinHash[j] = v
+			}
+		}
+	}
+	sig.Shingles = len(seen)
+	counts := map[string]uint32{}
+	for _, k := range keys {
+		if !functionWords[k] && len(k) > 2 {
+			counts[k]++
+		}
+	}
+	for t, n := range counts {
+		sig.Terms = append(sig.Terms, TermCount{t, n})
+	}
+	sort.Slice(sig.Terms, func(i, j int) bool {
+		if sig.Terms[i].Count != sig.Terms[j].Count {
+			return sig.Terms[i].Count > sig.Terms[j].Count
+		}
+		return sig.Terms[i].Term < sig.Terms[j].Term
+	})
+	if len(sig.Terms) > MaxTerms {
+		sig.Terms = sig.Terms[:MaxTerms]
+	}
+	return sig
+}
+
+// Similarity estimates the Jaccard similarity of the shingle sets.
+func Similarity(a, b *Signature) float64 {
+	if a.Shingles == 0 || b.Shingles == 0 {
+		return 0
+	}
+	eq := 0
+	for i := range a.MinHash {
+		if a.MinHash[i] == b.MinHash[i] {
+			eq++
+		}
+	}
+	return float64(eq) / NumHashes
+}
+
+const sigVersion = 1
+
+// ErrBadSignature is returned by Unmarshal for bytes it cannot read.
+var ErrBadSignature = errors.New("dedup: malformed signature")
+
+// Marshal encodes a signature.
+func (s *Signature) Marshal() []byte {
+	out := make([]byte, 0, 1+4*NumHashes+8+len(s.Terms)*10)
+	out = append(out, sigVersion)
+	for _, v := range s.MinHash {
+		out = binary.LittleEndian.AppendUint32(out, v)
+	}
+	out = binary.AppendUvarint(out, uint64(s.Shingles))
+	out = binary.AppendUvarint(out, uint64(len(s.Terms)))
+	for _, t := range s.Terms {
+		out = binary.AppendUvarint(out, uint64(t.Count))
+		out = binary.AppendUvarint(out, uint64(len(t.Term)))
+		out = append(out, t.Term...)
+	}
+	return out
+}
+
+// Unmarshal decodes a signature made by Marshal.
+func Unmarshal(b []byte) (*Signature, error) {
+	if len(b) < 1+4*NumHashes || b[0] != sigVersion {
+		return nil, ErrBadSignature
+	}
+	s := &Signature{}
+	for i := range s.MinHash {
+		s.MinHash[i] = binary.LittleEndian.Uint32(b[1+4*i:])
+	}
+	b = b[1+4*NumHashes:]
+	next := func() (uint64, bool) {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			return 0, false
+		}
+		b = b[n:]
+		return v, true
+	}
+	sh, ok := next()
+	if !ok {
+		return nil, ErrBadSignature
+	}
+	s.Shingles = int(sh)
+	n, ok := next()
+	if !ok || n > MaxTerms {
+		return nil, ErrBadSignature
+	}
+	for range n {
+		c, ok1 := next()
+		l, ok2 := next()
+		if !ok1 || !ok2 || l > uint64(len(b)) {
+			return nil, ErrBadSignature
+		}
+		s.Terms = append(s.Terms, TermCount{string(b[:l]), uint32(c)})
+		b = b[l:]
+	}
+	return s, nil
+}
+
+// Doc is an article as Duplicates and Stories see it.
+type Doc struct {
+	Num    uint32 // archive document number
+	Date   int32  // days since 1970; math.MinInt32 when unknown
+	Source string
+	Sig    *Signature
+}
+
+// Duplicates groups the documents whose estimated similarity to another
+// member is at least threshold, through LSH candidates. It returns, for
+// each document in a group, the number of the group's first document (its
+// original); documents without a duplicate are absent.
+func Duplicates(docs []Doc, threshold float64) map[uint32]uint32 {
+	buckets := map[uint64][]int{}
+	parent := make([]int, len(docs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	var key [Rows * 4]byte
+	for i, d := range docs {
+		if d.Sig == nil || d.Sig.Shingles < 2*ShingleWords {
+			continue // too short to call a copy
+		}
+		for b := 0; b < Bands; b++ {
+			for r := 0; r < Rows; r++ {
+				binary.LittleEndian.PutUint32(key[4*r:], d.Sig.MinHash[b*Rows+r])
+			}
+			h := hash64(key[:]) ^ uint64(b)
+			for _, j := range buckets[h] {
+				if find(i) != find(j) && Similarity(d.Sig, docs[j].Sig) >= threshold {
+					ri, rj := find(i), find(j)
+					if docs[ri].Num < docs[rj].Num {
+						parent[rj] = ri
+					} else {
+						parent[ri] = rj
+					}
+				}
+			}
+			buckets[h] = append(buckets[h], i)
+		}
+	}
+	out := map[uint32]uint32{}
+	size := map[int]int{}
+	for i := range docs {
+		size[find(i)]++
+	}
+	for i, d := range docs {
+		if r := find(i); size[r] > 1 {
+			out[d.Num] = docs[r].Num
+		}
+	}
+	return out
+}
+
+// StoryOptions tune Stories.
+type StoryOptions struct {
+	// Days an event stays open for new articles after its last one.
+	Days int
+	// Threshold is the least cosine similarity to join a story.
+	Threshold float64
+	// TopTerms bounds the terms of an article's vector.
+	TopTerms int
+}
+
+// Story is a group of articles about one event.
+type Story struct {
+	Docs []uint32 // document numbers in date order
+}
+
+// Stories clusters docs into stories. idf gives the inverse document
+// frequency of a key term. Documents without a date or signature are left
+// out; every other document is in exactly one story (most are alone).
+func Stories(docs []Doc, idf func(term string) float64, opt StoryOptions) []Story {
+	if opt.Days <= 0 {
+		opt.Days = 3
+	}
+	if opt.Threshold <= 0 {
+		opt.Threshold = 0.3
+	}
+	if opt.TopTerms <= 0 {
+		opt.TopTerms = 20
+	}
+	order := make([]int, 0, len(docs))
+	for i, d := range docs {
+		if d.Sig != nil && d.Date != math.MinInt32 {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if docs[a].Date != docs[b].Date {
+			return int(docs[a].Date - docs[b].Date)
+		}
+		return int(docs[a].Num) - int(docs[b].Num)
+	})
+	type cluster struct {
+		centroid map[string]float64
+		norm     float64
+		last     int32
+		docs     []uint32
+	}
+	var clusters []*cluster
+	byTerm := map[string][]int{} // term -> open clusters whose centroid holds it
+	for _, i := range order {
+		d := docs[i]
+		vec := tfidf(d.Sig, idf, opt.TopTerms)
+		if len(vec) == 0 {
+			clusters = append(clusters, &cluster{docs: []uint32{d.Num}, last: d.Date})
+			continue
+		}
+		dots := map[int]float64{}
+		for t, w := range vec {
+			// Dates only grow, so a cluster that went quiet stays closed:
+			// drop it from the list as it is met.
+			lst := byTerm[t]
+			open := lst[:0]
+			for _, c := range lst {
+				if cl := clusters[c]; d.Date-cl.last <= int32(opt.Days) {
+					open = append(open, c)
+					dots[c] += w * cl.centroid[t]
+				}
+			}
+			byTerm[t] = open
+		}
+		best, bestSim := -1, opt.Threshold
+		for c, dot := range dots {
+			sim := dot / clusters[c].norm
+			if sim > bestSim || sim == bestSim && best >= 0 && c < best {
+				best, bestSim = c, sim
+			}
+		}
+		if best < 0 {
+			cl := &cluster{centroid: map[string]float64{}, last: d.Date, docs: []uint32{d.Num}}
+			best = len(clusters)
+			clusters = append(clusters, cl)
+		} else {
+			clusters[best].docs = append(clusters[best].docs, d.Num)
+			clusters[best].last = max(clusters[best].last, d.Date)
+		}
+		cl := clusters[best]
+		n := float64(len(cl.docs))
+		for t := range cl.centroid {
+			cl.centroid[t] *= (n - 1) / n
+		}
+		for t, w := range vec {
+			if _, ok := cl.centroid[t]; !ok {
+				byTerm[t] = append(byTerm[t], best)
+			}
+			cl.centroid[t] += w / n
+		}
+		cl.norm = 0
+		for _, w := range cl.centroid {
+			cl.norm += w * w
+		}
+		cl.norm = math.Sqrt(cl.norm)
+	}
+	out := make([]Story, 0, len(clusters))
+	for _, c := range clusters {
+		out = append(out, Story{Docs: c.docs})
+	}
+	return out
+}
+
+// tfidf is the unit vector of an article's top terms.
+func tfidf(s *Signature, idf func(string) float64, top int) map[string]float64 {
+	type tw struct {
+		t string
+		w float64
+	}
+	var ws []tw
+	for _, tc := range s.Terms {
+		w := (1 + math.Log(float64(tc.Count))) * idf(tc.Term)
+		if w > 0 {
+			ws = append(ws, tw{tc.Term, w})
+		}
+	}
+	sort.Slice(ws, func(i, j int) bool {
+		if ws[i].w != ws[j].w {
+			return ws[i].w > ws[j].w
+		}
+		return ws[i].t < ws[j].t
+	})
+	if len(ws) > top {
+		ws = ws[:top]
+	}
+	norm := 0.0
+	for _, x := range ws {
+		norm += x.w * x.w
+	}
+	norm = math.Sqrt(norm)
+	vec := make(map[string]float64, len(ws))
+	for _, x := range ws {
+		vec[x.t] = x.w / norm
+	}
+	return vec
+}

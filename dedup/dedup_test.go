@@ -1,0 +1,91 @@
+package dedup
+
+import (
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+const wire = `قال وزير الخارجية الأمريكي مايك بومبيو إن الولايات المتحدة ستفرض عقوبات جديدة على إيران
+إذا لم توقف برنامجها الصاروخي وأضاف في مؤتمر صحفي في واشنطن أن الإدارة تدرس كل الخيارات المتاحة
+مع الحلفاء في أوروبا والشرق الأوسط وأن المحادثات مع الجانب الأوروبي ستستمر الأسبوع المقبل في بروكسل`
+
+func words(s string) []string { return strings.Fields(s) }
+
+func TestSimilarity(t *testing.T) {
+	a := Sign(words(wire), nil)
+	// The same copy with an outlet's line added and a word changed.
+	b := Sign(words("واشنطن (رويترز) - "+strings.Replace(wire, "جديدة", "إضافية", 1)), nil)
+	c := Sign(words("فاز ريال مدريد على برشلونة بثلاثة أهداف مقابل هدف في المباراة التي أقيمت مساء السبت على ملعب سانتياغو برنابيو أمام جمهور غفير وسط أجواء احتفالية كبيرة"), nil)
+	if s := Similarity(&a, &a); s != 1 {
+		t.Errorf("self similarity %v", s)
+	}
+	if s := Similarity(&a, &b); s < 0.8 {
+		t.Errorf("wire copies %v, want >= 0.8", s)
+	}
+	if s := Similarity(&a, &c); s > 0.2 {
+		t.Errorf("unrelated %v", s)
+	}
+	dups := Duplicates([]Doc{{Num: 5, Sig: &b}, {Num: 2, Sig: &a}, {Num: 9, Sig: &c}}, 0.8)
+	if !reflect.DeepEqual(dups, map[uint32]uint32{5: 2, 2: 2}) {
+		t.Errorf("duplicates %v", dups)
+	}
+}
+
+func TestMarshal(t *testing.T) {
+	s := Sign(words(wire), words("وزير خارجيه وزير بومبيو عقوبات ايران ايران ايران في"))
+	got, err := Unmarshal(s.Marshal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(*got, s) {
+		t.Errorf("round trip %+v, want %+v", got, s)
+	}
+	if s.Terms[0] != (TermCount{"ايران", 3}) || len(s.Terms) != 5 {
+		t.Errorf("terms %v (function word في must be left out)", s.Terms)
+	}
+	for _, bad := range [][]byte{nil, {2}, s.Marshal()[:100], append(s.Marshal()[:len(s.Marshal())-2], 0xff)} {
+		if _, err := Unmarshal(bad); err == nil {
+			t.Errorf("Unmarshal(%d bytes) gave no error", len(bad))
+		}
+	}
+}
+
+func TestStories(t *testing.T) {
+	doc := func(num uint32, day int32, src, keys string) Doc {
+		s := Sign(nil, words(keys))
+		return Doc{Num: num, Date: day, Source: src, Sig: &s}
+	}
+	docs := []Doc{
+		doc(1, 100, "bbc", "زلزال تركيا ضحايا انقاذ زلزال"),
+		doc(2, 101, "cnn", "زلزال تركيا انقاذ فرق ضحايا"),
+		doc(3, 101, "skynews", "انتخابات العراق نتائج مفوضيه"),
+		doc(4, 102, "alarabia", "نتائج انتخابات العراق مفوضيه طعون"),
+		doc(5, 110, "bbc", "زلزال تركيا ضحايا انقاذ"), // a week later: a new story
+		doc(6, 100, "cnn", "مباراه ريال برشلونه"),
+		{Num: 7, Date: math.MinInt32, Sig: docs0()}, // no date: left out
+	}
+	idf := func(string) float64 { return 1 }
+	got := Stories(docs, idf, StoryOptions{Days: 3, Threshold: 0.3})
+	var groups [][]uint32
+	for _, s := range got {
+		groups = append(groups, s.Docs)
+	}
+	want := [][]uint32{{1, 2}, {6}, {3, 4}, {5}}
+	if !reflect.DeepEqual(groups, want) {
+		t.Errorf("stories %v, want %v", groups, want)
+	}
+}
+
+func docs0() *Signature { s := Sign(nil, words("شيء")); return &s }
+
+func FuzzUnmarshal(f *testing.F) {
+	s := Sign(words(wire), words("وزير خارجيه"))
+	f.Add(s.Marshal())
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if s, err := Unmarshal(b); err == nil {
+			Similarity(s, s)
+		}
+	})
+}
