@@ -77,17 +77,17 @@ func TestIngestSearch(t *testing.T) {
 	in := filepath.Join(dir, "in.jsonl")
 	db := filepath.Join(dir, "db")
 	writeArticles(t, in, 40, "")
-	_, stderr, st := runKhabar(t, "", "ingest", "--db", db, "--batch", "7", in)
+	_, stderr, st := runKhabar(t, "", "ingest", "--layers", "none", "--db", db, "--batch", "7", in)
 	if st != 1 || !strings.Contains(stderr, "in.jsonl:5: malformed JSON") || !strings.Contains(stderr, "done: 40 stored") {
 		t.Fatalf("ingest status %d, stderr:\n%s", st, stderr)
 	}
 	// The same input again: nothing new. A changed article: updated.
-	_, stderr, _ = runKhabar(t, "", "ingest", "--db", db, in)
+	_, stderr, _ = runKhabar(t, "", "ingest", "--layers", "none", "--db", db, in)
 	if !strings.Contains(stderr, "done: 0 stored, 40 unchanged") {
 		t.Errorf("second ingest:\n%s", stderr)
 	}
 	writeArticles(t, in, 40, "جدا")
-	_, stderr, _ = runKhabar(t, "", "ingest", "--db", db, in)
+	_, stderr, _ = runKhabar(t, "", "ingest", "--layers", "none", "--db", db, in)
 	if !strings.Contains(stderr, "done: 40 stored, 0 unchanged") {
 		t.Errorf("third ingest:\n%s", stderr)
 	}
@@ -139,7 +139,7 @@ func TestIngestKilled(t *testing.T) {
 	const n = 3000
 	writeArticles(t, in, n, "")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestIngestKilled$")
-	cmd.Env = append(os.Environ(), "KHABAR_INGEST_CHILD="+strings.Join([]string{"ingest", "--db", db, "--batch", "40", "--progress", "log", in}, "\x1f"))
+	cmd.Env = append(os.Environ(), "KHABAR_INGEST_CHILD="+strings.Join([]string{"ingest", "--layers", "none", "--db", db, "--batch", "40", "--progress", "log", in}, "\x1f"))
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -179,7 +179,7 @@ func TestIngestKilled(t *testing.T) {
 		}
 	}
 	t.Logf("killed after %d reported, %d stored", reported, len(ids))
-	_, errOut, _ := runKhabar(t, "", "ingest", "--db", db, "--progress", "log", in)
+	_, errOut, _ := runKhabar(t, "", "ingest", "--layers", "none", "--db", db, "--progress", "log", in)
 	if !strings.Contains(errOut, fmt.Sprintf("%d stored, %d unchanged", n-len(ids), len(ids))) {
 		t.Errorf("resume: %s", errOut)
 	}
