@@ -559,6 +559,8 @@ func (m *matcher) pWeekday(i int) []found {
 	if v, r, ok := lookup(m, j, false, 1, relDir); ok && v != 0 && r.stem != "تالي" && r.stem != "لاحق" && r.stem != "سابق" {
 		val = m.c.weekday(wd, v, true)
 		j++
+	} else if m.is(i-1, "منذ") {
+		val = m.c.weekday(wd, past, true) // منذ الاثنين: since last Monday
 	} else {
 		val = m.c.weekday(wd, m.tense(i), false)
 	}
@@ -781,7 +783,11 @@ func (m *matcher) pRelUnitCore(i int, clit bool) *found {
 	if !ok {
 		return nil
 	}
-	dir, r2, ok := lookup(m, i+1, false, 1, relDir)
+	adj := i + 1
+	if (r.stem == "عام" || r.stem == "سنه") && m.is(adj, "المالي", "الماليه", "الدراسي", "الدراسيه") {
+		adj++ // السنة المالية الحالية: the fiscal year, valued as the year
+	}
+	dir, r2, ok := lookup(m, adj, false, 1, relDir)
 	if !ok || r2.stem == "سابق" || r2.stem == "سابقه" || r2.stem == "تالي" || r2.stem == "تاليه" || r2.stem == "لاحق" {
 		return nil
 	}
@@ -789,7 +795,7 @@ func (m *matcher) pRelUnitCore(i int, clit bool) *found {
 	if (r.stem == "سنه") != strings.HasSuffix(r2.stem, "ه") {
 		return nil
 	}
-	f := m.rel(m.mk(i, i+2, r.start, "DATE", m.c.shift(u, dir)))
+	f := m.rel(m.mk(i, adj+1, r.start, "DATE", m.c.shift(u, dir)))
 	return &f
 }
 
@@ -1238,6 +1244,9 @@ func (m *matcher) pTime(i int) []found {
 			}
 			k++
 		}
+	} else if v, r, ok := lookup(m, k, true, 1, hourWords); ok && !saa && m.podAdvAt(k+1) {
+		h, start = v, r.start // العاشرة صباحا
+		k++
 	} else if saa {
 		if v, r, ok := lookup(m, k, false, 1, hourWords); ok {
 			h = v
@@ -1381,32 +1390,49 @@ func (m *matcher) pRef(i int) []found {
 			}
 		}
 	}
-	st, ok := m.isC(i, "الوقت", "الاونه", "وقت", "المستقبل", "الفتره", "المرحله", "الماضي")
+	r0, ok := m.rd(i, true, -1, func(r reading) bool {
+		switch r.full {
+		case "الوقت", "الاونه", "وقت", "المستقبل", "الفتره", "المرحله", "الماضي", "هذه":
+			return true
+		}
+		return false
+	})
 	if !ok {
 		return nil
 	}
+	st, f0 := r0.start, r0.full
+	is0 := func(words ...string) bool {
+		for _, w := range words {
+			if f0 == w {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
-	case m.is(i, "الوقت") && m.is(i+1, "الحالي", "الراهن", "الحاضر"):
+	case is0("الوقت") && m.is(i+1, "الحالي", "الراهن", "الحاضر"):
 		return []found{m.mk(i, i+2, st, "DATE", "PRESENT_REF")}
-	case m.is(i, "الاونه") && m.is(i+1, "الاخيره"):
+	case is0("هذه") && m.is(i+1, "الايام"):
+		return []found{m.mk(i, i+2, st, "DATE", "PRESENT_REF")}
+	case is0("الاونه") && m.is(i+1, "الاخيره"):
 		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")}
-	case m.is(i, "وقت") && m.is(i+1, "سابق", "مبكر"):
+	case is0("وقت") && m.is(i+1, "سابق", "مبكر"):
 		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")}
-	case m.is(i, "وقت") && m.is(i+1, "لاحق"):
+	case is0("وقت") && m.is(i+1, "لاحق"):
 		return []found{m.mk(i, i+2, st, "DATE", "FUTURE_REF")}
-	case m.is(i, "المستقبل") && m.is(i-1, "في"):
+	case is0("المستقبل") && m.is(i-1, "في"):
 		j := i + 1
 		if m.is(j, "القريب", "البعيد", "المنظور") {
 			j++
 		}
 		return []found{m.mk(i, j, st, "DATE", "FUTURE_REF")}
-	case m.is(i, "الفتره", "المرحله") && m.is(i+1, "الماضيه", "الاخيره", "السابقه", "المنصرمه"):
+	case is0("الفتره", "المرحله") && m.is(i+1, "الماضيه", "الاخيره", "السابقه", "المنصرمه"):
 		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")}
-	case m.is(i, "الفتره", "المرحله") && m.is(i+1, "المقبله", "القادمه"):
+	case is0("الفتره", "المرحله") && m.is(i+1, "المقبله", "القادمه"):
 		return []found{m.mk(i, i+2, st, "DATE", "FUTURE_REF")}
-	case m.is(i, "الفتره") && m.is(i+1, "الحاليه", "الراهنه"):
+	case is0("الفتره") && m.is(i+1, "الحاليه", "الراهنه"):
 		return []found{m.mk(i, i+2, st, "DATE", "PRESENT_REF")}
-	case m.is(i, "الماضي") && m.is(i-1, "في") && !m.word(i+1):
+	case is0("الماضي") && m.is(i-1, "في") && !m.word(i+1):
 		return []found{m.mk(i, i+1, st, "DATE", "PAST_REF")}
 	}
 	return nil

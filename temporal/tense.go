@@ -20,13 +20,13 @@ const (
 // the common case in news.
 func (m *matcher) tense(i int) int {
 	for k := i - 1; k >= 0 && m.sameSent(k, i) && i-k <= 25; k-- {
-		if m.punct(k, "\"«»“”") {
-			break // a quotation boundary: the verb outside does not govern
-		}
 		t := m.verbTense(k)
 		if t == future && m.subjunctive(k) {
 			// قبل أن يستأنف, بعد أن يصل: the tense is the main verb's
 			for k2 := k - 2; k2 >= 0 && m.sameSent(k2, i) && k-k2 <= 16; k2-- {
+				if modalVerbs[m.us[k2].norm] {
+					return future // يجب أن يقدم
+				}
 				if t2 := m.verbTense(k2); t2 != 0 {
 					return t2
 				}
@@ -93,6 +93,9 @@ var neutralVerbs = map[string]bool{
 	"يذكر": true, "يشار": true, "يبدو": true, "يعتقد": true, "يقول": true, "تقول": true, "يضيف": true,
 	"يعتبر": true, "يعد": true, "تعد": true, "يمكن": true, "يجب": true, "ينبغي": true, "يرجح": true,
 }
+
+// modalVerbs make the subjunctive after them a plan.
+var modalVerbs = map[string]bool{"يجب": true, "ينبغي": true, "يتعين": true, "يمكن": true, "عليه": true, "عليهم": true, "يعتزم": true, "تعتزم": true, "يريد": true, "تريد": true}
 
 // verbTense classifies the word at k: past, future (future or imperfect) or 0.
 func (m *matcher) verbTense(k int) int {
@@ -164,14 +167,10 @@ func classifyVerb(w string) int {
 	if n >= 4 && rs[0] == 'س' && strings.ContainsRune("يتن", rs[1]) && !nounsLikeVerbs[string(rs[1:])] && !strings.HasSuffix(w, "ه") {
 		return future
 	}
-	// imperfect: ي or ت prefix, not a verbal noun pattern
-	if n >= 4 && n <= 8 && (rs[0] == 'ي' || rs[0] == 'ت') {
-		if strings.HasSuffix(w, "ات") || strings.HasSuffix(w, "يه") || (rs[0] == 'ت' && (strings.HasSuffix(w, "ه") || n >= 5 && rs[n-2] == 'ي')) {
-			return 0
-		}
-		if rs[0] == 'ت' && n == 5 && rs[2] == 'ا' { // تفاعل: noun or past
-			return 0
-		}
+	// An unknown ي-word of verb size is most likely an imperfect; unknown
+	// ت-words are verbal nouns (تأخير) and names (تشلسي) as often as verbs,
+	// so they are left alone.
+	if n >= 4 && n <= 6 && rs[0] == 'ي' && !strings.HasSuffix(w, "ات") && !strings.HasSuffix(w, "يه") && !strings.ContainsAny(string(rs[1:]), "ڤغ") {
 		return future
 	}
 	// perfective suffixes

@@ -6,8 +6,8 @@
 //
 // A form is kept when PADT tags it VERB more often than anything else. Its
 // aspect is the majority of the Aspect (UD) or PFV/IPFV (UniMorph) features
-// where PADT gives them, else the prefix: ي/ت/ن imperfect (ت-forms ending in
-// ت, وا or ا are perfect), the rest perfect.
+// where PADT gives them, else the prefix: ي/ت/ن imperfect (ت- and ن-forms
+// ending in ت, وا or ا are perfect), the rest perfect.
 package main
 
 import (
@@ -114,10 +114,11 @@ func aspect(w string, perf, imp int) string {
 	}
 	rs := []rune(w)
 	switch rs[0] {
-	case 'ي', 'ن':
+	case 'ي':
 		return "I"
-	case 'ت':
-		if strings.HasSuffix(w, "ت") || strings.HasSuffix(w, "وا") || strings.HasSuffix(w, "ا") {
+	case 'ت', 'ن':
+		// تم, نظمت, تعادلا, نجحوا are perfect; تعقد, نبحث imperfect
+		if len(rs) <= 2 || strings.HasSuffix(w, "ت") || strings.HasSuffix(w, "وا") || strings.HasSuffix(w, "ا") {
 			return "P"
 		}
 		return "I"
