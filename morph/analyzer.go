@@ -280,7 +280,7 @@ func (c *core) tag(ds denseScorer, s *scratch) {
 	sc := s.sc[:n]
 	p1, p2 := "<s>", "<s>"
 	for j := range s.words {
-		s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(c.m.Vocab[s.words[j].sk]), lexFlags(c.m.Lexicon, s.words[j].sk))
+		s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(c.m.Vocab[s.words[j].sk]), lexFlags(c.m.Lexicon, s.words[j].sk), c.m.TagDict)
 		ds.scores(s.tf, sc)
 		bi := 0
 		for k := 1; k < n; k++ {

@@ -67,6 +67,11 @@ const (
 	tLex3
 	tPrevPre2
 	tSuf1Next
+	tCurAmb
+	tNextAmb
+	tNextAmb2
+	tAmbCtx
+	tNextAmbSk
 
 	lPOS
 	lSuf1
@@ -189,7 +194,7 @@ type tagWord struct {
 }
 
 // tagFeats are the features of word j given the tags already chosen.
-func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev2Tag string, vocab int, lex [3]uint16) []uint64 {
+func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev2Tag string, vocab int, lex [3]uint16, dict map[string]string) []uint64 {
 	w := &words[j]
 	sk := w.sk
 	role := string(w.role)
@@ -236,6 +241,23 @@ func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev
 		perceptron.Hash3(tSuf1Next, runeSuffix(sk, 1), runeSuffix(next, 1), prevTag),
 		perceptron.Hash(tNextPre2, runePrefix(next, 2)),
 		perceptron.Hash2(tVocab, vocabBucket(vocab), role),
+	)
+	amb := func(k int) string {
+		if k >= len(words) {
+			return "</s>"
+		}
+		if a, ok := dict[words[k].sk]; ok {
+			return a
+		}
+		return "?"
+	}
+	cur, n1, n2 := amb(j), amb(j+1), amb(j+2)
+	dst = append(dst,
+		perceptron.Hash(tCurAmb, cur),
+		perceptron.Hash(tNextAmb, n1),
+		perceptron.Hash2(tNextAmb2, n1, n2),
+		perceptron.Hash3(tAmbCtx, prevTag, cur, n1),
+		perceptron.Hash2(tNextAmbSk, n1, sk),
 	)
 	return dst
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // modelVersion changes whenever the model layout or features change.
-const modelVersion = 5
+const modelVersion = 6
 
 // RuleCount is how often a known token took one segmentation rule in
 // training.
@@ -54,6 +54,7 @@ type Model struct {
 
 	// Tagging.
 	Tags    []string
+	TagDict map[string]string // word skeleton (3+ times in train) -> its tags of 10%+ share, e.g. "ADJ/NOUN"
 	TagKeys []uint64
 	TagVals []float32
 
@@ -188,10 +189,18 @@ func (m *Model) Encode(w io.Writer) error {
 		wm.LexVals = binary.LittleEndian.AppendUint16(wm.LexVals, m.Lexicon[k])
 	}
 	wm.LexKeys = kb.String()
-	for _, sm := range []map[string]string{m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma} {
+	for _, sm := range []map[string]string{m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.TagDict} {
 		wm.StrMaps = append(wm.StrMaps, packStrMap(sm))
 	}
-	wm.Tables = [][]byte{u64Bytes(m.SegKeys), f32Bytes(m.SegVals), u64Bytes(m.TagKeys), f32Bytes(m.TagVals), u64Bytes(m.LemKeys), f32Bytes(m.LemVals)}
+	wm.Tables = [][]byte{}
+	for _, t := range []struct {
+		k []uint64
+		v []float32
+		w int
+	}{{m.SegKeys, m.SegVals, 1}, {m.TagKeys, m.TagVals, len(m.Tags)}, {m.LemKeys, m.LemVals, 1}} {
+		k, v := compactTable(t.k, t.v, t.w)
+		wm.Tables = append(wm.Tables, u64Bytes(k), f32Bytes(v))
+	}
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return fmt.Errorf("morph: encode model: %w", err)
@@ -268,20 +277,42 @@ func DecodeModel(data []byte) (*Model, error) {
 	for i, k := range keys {
 		m.Lexicon[k] = binary.LittleEndian.Uint16(wm.LexVals[2*i:])
 	}
-	if len(wm.StrMaps) != 6 || len(wm.Tables) != 6 {
+	if len(wm.StrMaps) != 7 || len(wm.Tables) != 6 {
 		return nil, bad
 	}
-	var maps [6]map[string]string
+	var maps [7]map[string]string
 	for i, s := range wm.StrMaps {
 		if maps[i], err = unpackStrMap(s); err != nil {
 			return nil, err
 		}
 	}
-	m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma = maps[0], maps[1], maps[2], maps[3], maps[4], maps[5]
-	m.SegKeys, m.SegVals = bytesU64(wm.Tables[0]), bytesF32(wm.Tables[1])
-	m.TagKeys, m.TagVals = bytesU64(wm.Tables[2]), bytesF32(wm.Tables[3])
-	m.LemKeys, m.LemVals = bytesU64(wm.Tables[4]), bytesF32(wm.Tables[5])
+	m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.TagDict = maps[0], maps[1], maps[2], maps[3], maps[4], maps[5], maps[6]
+	widths := []int{1, len(m.Tags), 1}
+	var tabs [3]*perceptron.Table
+	for i := range tabs {
+		k, v := bytesU64(wm.Tables[2*i]), bytesF32(wm.Tables[2*i+1])
+		if len(v) != len(k)*widths[i] {
+			return nil, bad
+		}
+		tabs[i] = perceptron.NewTable(k, v, widths[i])
+	}
+	m.SegKeys, m.SegVals = tabs[0].Keys, tabs[0].Vals
+	m.TagKeys, m.TagVals = tabs[1].Keys, tabs[1].Vals
+	m.LemKeys, m.LemVals = tabs[2].Keys, tabs[2].Vals
 	return m, nil
+}
+
+// compactTable drops the empty slots of a frozen hash table.
+func compactTable(keys []uint64, vals []float32, width int) ([]uint64, []float32) {
+	var k []uint64
+	var v []float32
+	for i, key := range keys {
+		if key != 0 {
+			k = append(k, key)
+			v = append(v, vals[i*width:(i+1)*width]...)
+		}
+	}
+	return k, v
 }
 
 // tables rebuilds the frozen weight tables.

@@ -108,3 +108,6 @@ func TokenizePADT(text string) (toks []string, starts []int) {
 	}
 	return toks, starts
 }
+
+// IsPunct reports whether s is made of punctuation or symbols only.
+func IsPunct(s string) bool { return s != "" && shape(s) == "P" }

@@ -295,6 +295,13 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 	m.SegKeys, m.SegVals = segT.Keys, segT.Vals
 
 	// 4. Tagger on gold segmentation.
+	// The ambiguity classes seen in training come from the other nine
+	// tenths of the data (jackknifing), as a new text's words would.
+	m.TagDict = buildTagDict(train, -1)
+	var foldDicts [tagFolds]map[string]string
+	for f := range foldDicts {
+		foldDicts[f] = buildTagDict(train, f)
+	}
 	tagger := perceptron.NewDenseTrainer(len(m.Tags))
 	tagDs := trainerDense{tagger}
 	for ep := 0; ep < opt.TagEpochs; ep++ {
@@ -308,7 +315,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 			}
 			sc := s.sc[:len(m.Tags)]
 			for j := range s.words {
-				s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(m.Vocab[s.words[j].sk])-selfCount(s.words[j]), lexFlags(m.Lexicon, s.words[j].sk))
+				s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(m.Vocab[s.words[j].sk])-selfCount(s.words[j]), lexFlags(m.Lexicon, s.words[j].sk), foldDicts[si%tagFolds])
 				tagDs.scores(s.tf, sc)
 				bi := 0
 				for k := 1; k < len(sc); k++ {
@@ -554,6 +561,51 @@ func deriveLexRules(sk, lsk string, stemLemma map[string]string) []LemmaRule {
 				out = append(out, r)
 			}
 		}
+	}
+	return out
+}
+
+const tagFolds = 10
+
+// buildTagDict gives each word seen three times or more its ambiguity
+// class: the tags it takes at least 10% of the time, sorted.
+func buildTagDict(train []conllu.Sentence, fold int) map[string]string {
+	counts := map[string]map[string]int{}
+	for si, s := range train {
+		if si%tagFolds == fold {
+			continue
+		}
+		for _, t := range s.Tokens {
+			for _, w := range t.Words {
+				form := w.Form
+				if len(t.Words) == 1 {
+					form = t.Form
+				}
+				sk := Skel(form)
+				if counts[sk] == nil {
+					counts[sk] = map[string]int{}
+				}
+				counts[sk][w.UPOS]++
+			}
+		}
+	}
+	out := map[string]string{}
+	for sk, tc := range counts {
+		total := 0
+		for _, n := range tc {
+			total += n
+		}
+		if total < 2 {
+			continue
+		}
+		var tags []string
+		for t, n := range tc {
+			if 10*n >= total {
+				tags = append(tags, t)
+			}
+		}
+		sort.Strings(tags)
+		out[sk] = strings.Join(tags, "/")
 	}
 	return out
 }
