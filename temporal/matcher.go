@@ -555,6 +555,11 @@ func (m *matcher) pWeekday(i int) []found {
 		start = st
 	}
 	j := next
+	if pod == "NI" {
+		if wd2, n2, ok := m.bareWeekday(j, false, false); ok && wd2 == (wd+1)%7 {
+			j = n2 // ليل الثلاثاء الأربعاء: the night between
+		}
+	}
 	var val string
 	if v, r, ok := lookup(m, j, false, 1, relDir); ok && v != 0 && r.stem != "تالي" && r.stem != "لاحق" && r.stem != "سابق" {
 		val = m.c.weekday(wd, v, true)
@@ -913,14 +918,14 @@ func (m *matcher) quantity(i int, clit bool, bareOK bool) (int, string, int, int
 	return 0, "", 0, 0, false
 }
 
-var durTriggers = []string{"لمده", "مده", "طوال", "طيله", "خلال", "قبل", "بعد", "منذ", "نحو", "حوالي", "زهاء", "قرابه", "غضون", "قرابه", "اكثر", "اقل"}
+var durTriggers = []string{"بين", "لمده", "مده", "طوال", "طيله", "خلال", "قبل", "بعد", "منذ", "نحو", "حوالي", "زهاء", "قرابه", "غضون", "قرابه", "اكثر", "اقل"}
 
 // pDuration: 48 ساعة, ثلاث سنوات, عامين, يوم واحد, لسنوات.
 func (m *matcher) pDuration(i int) []found {
 	bare := i > 0 && m.is(i-1, durTriggers...) || i > 1 && m.is(i-2, "من") && m.is(i-1, "اكثر", "اقل")
 	if !bare && m.word(i) {
 		for _, r := range m.us[i].an {
-			if r.clit == "ل" || r.clit == "ول" {
+			if r.clit == "ل" || r.clit == "ول" || r.clit == "ب" {
 				if du, ok := durUnits[r.stem]; ok && !r.def && du.count == 0 {
 					bare = true
 				}
@@ -928,8 +933,32 @@ func (m *matcher) pDuration(i int) []found {
 		}
 	}
 	n, u, next, st, ok := m.quantity(i, true, bare)
+	if !ok && m.is(i, "ساعه") && m.word(i+1) && m.us[i+1].norm == "و" {
+		n, u, next, st, ok = 1, "H", i+1, m.us[i].start, true // ساعة و38 دقيقة
+	}
 	if !ok {
 		return nil
+	}
+	// ساعة و38 دقيقة, عامين وثلاثة أشهر: one duration
+	if n > 0 && m.word(next) {
+		k := next
+		if m.us[k].norm == "و" && m.adjacent(k, k+1) {
+			k++
+		} else if rs := m.us[k].an; len(rs) > 0 && strings.HasPrefix(m.us[k].norm, "و") {
+			k = -1
+			for _, r := range rs {
+				if r.clit == "و" {
+					k = next
+				}
+			}
+		} else {
+			k = -1
+		}
+		if k >= 0 {
+			if n2, u2, next2, _, ok := m.quantityAfterWa(k); ok && n2 > 0 && unitRank[u2] > unitRank[u] && n2 < unitMax[u2] && !m.is(i-1, "بين", "من") {
+				return []found{m.mk(i, next2, st, "DURATION", combine(n, u, n2, u2))}
+			}
+		}
 	}
 	if bare && next == i+1 && m.isAdjAfter(next) && !m.is(next, "الماضيه", "الماضي", "المقبل", "المقبله", "الاخيره") {
 		// أيام العيد, يوم الانتخابات: a construct, not an amount
@@ -990,7 +1019,7 @@ func (m *matcher) pAgo(i int) []found {
 func (m *matcher) pYear(i int) []found {
 	k, start := i, -1
 	prefixed := false
-	if st, ok := m.isC(k, "عام", "العام", "سنه", "السنه", "عامي", "سنتي", "عاما"); ok {
+	if st, ok := m.isC(k, "عام", "العام", "سنه", "السنه", "عامي", "سنتي", "عاما", "اعوام", "الاعوام", "سنوات", "السنوات"); ok {
 		if _, _, ok := m.year(k + 1); ok {
 			k, start, prefixed = k+1, st, true
 		} else if n, ok := m.num(k + 1); ok && n >= 1300 && n <= 1500 {
@@ -1035,10 +1064,16 @@ func (m *matcher) pYear(i int) []found {
 	if second != nil {
 		return append(out, *second)
 	}
-	// عامي 2011 و2013, بين 2011 و2013
-	if m.word(j) && m.us[j].norm == "و" && m.adjacent(j, j+1) {
-		if y2, j2, ok := m.year(j + 1); ok {
-			out = append(out, m.mk(j+1, j2, m.us[j+1].start, "DATE", fmt.Sprintf("%04d", y2)))
+	// عامي 2011 و2013, بين 2011 و2013, أعوام 2008 و2013 و2014
+	for m.word(j) && m.us[j].norm == "و" && m.adjacent(j, j+1) {
+		y2, j2, ok := m.year(j + 1)
+		if !ok {
+			break
+		}
+		out = append(out, m.mk(j+1, j2, m.us[j+1].start, "DATE", fmt.Sprintf("%04d", y2)))
+		j = j2
+		if m.punct(j, "،,") && m.word(j+1) && m.us[j+1].norm == "و" {
+			j++
 		}
 	}
 	return out
@@ -1225,7 +1260,15 @@ func (m *matcher) pTime(i int) []found {
 		k++
 	}
 	h, mi := -1, 0
-	if n, ok := m.num(k); ok && saa && len(m.us[k].norm) == 4 && n%100 < 60 && n/100 <= 24 {
+	if n, ok := m.num(k); ok && len(m.us[k].norm) <= 2 && n <= 24 && m.punct(k+1, ",.") && m.adjacent(k, k+1) && m.adjacent(k+1, k+2) && (saa || m.isC2(k+3, "بتوقيت", "توقيت")) {
+		if n2, ok := m.num(k + 2); ok && len(m.us[k+2].norm) == 2 && n2 < 60 {
+			h, mi = n, n2 // الساعة 21,20 and 20,20 بتوقيت غرينتش
+			if start < 0 {
+				start = m.us[k].start
+			}
+			k += 3
+		}
+	} else if n, ok := m.num(k); ok && saa && len(m.us[k].norm) == 4 && n%100 < 60 && n/100 <= 24 {
 		h, mi = n/100, n%100 // الساعة 0821 بتوقيت غرينتش
 		k++
 	} else if n, ok := m.num(k); ok && len(m.us[k].norm) <= 2 && !m.decimal(k) {
@@ -1386,6 +1429,9 @@ func (m *matcher) pRef(i int) []found {
 	if m.word(i) {
 		for _, r := range m.us[i].an {
 			if v, ok := refAdverbs[r.full]; ok && (r.clit == "" || r.clit == "و" || r.clit == "ف") {
+				if (r.full == "سابقا" || r.full == "حاليا") && m.word(i-1) && strings.HasSuffix(m.us[i-1].norm, "ا") && len(m.us[i-1].norm) > 4 {
+					continue // موظفا سابقا: an adjective
+				}
 				return []found{m.mk(i, i+1, r.start, "DATE", v)}
 			}
 		}
@@ -1551,6 +1597,9 @@ func (m *matcher) pQuarter(i int) []found {
 			y, j = yy, n2
 		}
 	}
+	if y == 0 && j == next && half {
+		return nil // النصف الأول من الشاشة
+	}
 	if y == 0 && j == next {
 		if !m.c.ok {
 			return []found{m.mk(i, j, st, "DATE", fmt.Sprintf("XXXX-%s%d", letter, q))}
@@ -1644,5 +1693,36 @@ var perUnits = map[string]string{"يوم": "P1D", "ساعه": "PT1H", "اسبو�
 
 func (m *matcher) isYearAt(k int) bool {
 	_, _, ok := m.year(k)
+	return ok
+}
+
+// quantityAfterWa reads the amount after و, glued (وثلاثة أشهر) or as its own unit (و 38 دقيقة).
+func (m *matcher) quantityAfterWa(k int) (int, string, int, int, bool) {
+	if m.us[k].norm == "و" {
+		return m.quantity(k+1, false, false)
+	}
+	return m.quantity(k, true, false)
+}
+
+// unitMax bounds the second amount of a compound duration (عامين وثلاثة
+// أشهر): 16 شهرا after عام is the other end of a range, not a compound.
+var unitMax = map[string]int{"Y": 100, "M": 12, "W": 5, "D": 31, "H": 24, "MIN": 60, "S": 60, "DE": 10, "CE": 100}
+
+var unitRank = map[string]int{"CE": 1, "DE": 2, "Y": 3, "M": 4, "W": 5, "D": 6, "H": 7, "MIN": 8, "S": 9}
+
+// combine writes two amounts of different units as one TIMEX3 duration.
+func combine(n1 int, u1 string, n2 int, u2 string) string {
+	a, b := duration(n1, u1), duration(n2, u2)
+	if strings.HasPrefix(a, "PT") {
+		return a + b[2:]
+	}
+	if strings.HasPrefix(b, "PT") {
+		return a + b[1:]
+	}
+	return a + b[1:]
+}
+
+func (m *matcher) isC2(k int, words ...string) bool {
+	_, ok := m.isC(k, words...)
 	return ok
 }

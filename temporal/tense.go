@@ -21,6 +21,9 @@ const (
 func (m *matcher) tense(i int) int {
 	for k := i - 1; k >= 0 && m.sameSent(k, i) && i-k <= 25; k-- {
 		t := m.verbTense(k)
+		if t != 0 && k > 0 && m.is(k-1, "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي") {
+			continue // a relative clause does not govern the weekday
+		}
 		if t == future && m.subjunctive(k) {
 			// قبل أن يستأنف, بعد أن يصل: the tense is the main verb's
 			for k2 := k - 2; k2 >= 0 && m.sameSent(k2, i) && k-k2 <= 16; k2-- {
