@@ -344,8 +344,8 @@ func TestIngestWithoutTokenConfigured(t *testing.T) {
 }
 
 type searchAnswer struct {
-	Total int
-	Hits  []searchHit
+	Total  int
+	Hits   []searchHit
 	Facets *struct {
 		People, Places, Sources, Months []struct {
 			Value string
