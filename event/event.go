@@ -1,0 +1,634 @@
+// Package event finds events in an analysed Arabic news article: who met,
+// visited, agreed, demanded, accused, threatened, attacked, supported or
+// negotiated with whom, where and when, and whether it happened, is planned,
+// is possible or is denied.
+//
+// It is rule-based over what earlier layers put in the document: tokens and
+// their match-normalised Norm, sentences, entities and timexes. The event
+// types are a closed list, each mapped to a CAMEO code (Conflict and
+// Mediation Event Observations, v1.1b3); docs/EVENTS.md documents the list
+// with its triggers and guidelines:
+//
+//	type             CAMEO  name                                   triggers (examples)
+//	MEET             040    Consult                                التقى، اجتمع، يبحث مع، محادثات، اجتماع
+//	VISIT            042    Make a visit                           زار، يزور، زيارة
+//	STATEMENT        010    Make statement                         أصدر بيانا
+//	AGREE            030    Express intent to cooperate            وافق، اتفق، توصل الى اتفاق، موافقة
+//	DEMAND           100    Demand                                 طالب، طلب، مطالبة
+//	ACCUSE           112    Accuse                                 اتهم، اتهامات
+//	THREATEN         130    Threaten                               هدد، توعد، تهديد
+//	ATTACK           190    Use conventional military force        هاجم، قصف، استهدف، شن هجوما، غارة
+//	SUPPORT          070    Provide aid                            دعم، أيد، ساند
+//	NEGOTIATE        046    Engage in negotiation                  تفاوض، مفاوضات
+//	MEETING_PLANNED  036    Express intent to meet or negotiate    a planned مؤتمر، قمة، اجتماع; a future اجتمع without partner
+//
+// Participants are entity ids with a role: the first entity after the
+// trigger with no preposition before it is the agent (Arabic news is
+// verb-subject-object), the next one is the partner or target (by type), an
+// entity after مع or بين is a partner, one after على/ضد/الى a target for
+// hostile types; a LOC after في is the place, and the nearest date or time
+// in the clause is the time. An entity coordinated with و takes the role of
+// the one before it.
+//
+// Modality: future for س/سوف, an imperfect or a meeting noun with a date
+// after the document date, or a planning word before the trigger (يفترض ان,
+// من المقرر, يعتزم); possible for قد with an imperfect, محتمل, ربما, امكان,
+// لا يمكن استبعاد; negated (and polarity negative) for لم/لن/لا/ما/عدم.
+//
+// An Annotator keeps no state between calls; one value serves many
+// goroutines.
+package event
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"khabar"
+)
+
+// Annotator finds events; it implements khabar.Annotator.
+type Annotator struct{}
+
+// New returns an event annotator.
+func New() *Annotator { return &Annotator{} }
+
+// Window sizes, in tokens.
+const (
+	// argWindow is how far after a trigger its participants may be.
+	argWindow = 20
+	// modalWindow is how far before a trigger a modality word may be.
+	modalWindow = 5
+	// embeddedGap: a noun trigger this close after another trigger is its
+	// complement (`موافقتها على اجراء مفاوضات`), not an event of its own.
+	embeddedGap = 4
+	// needsWindow is how far the word a trigger needs (مع, اتفاق) may be.
+	needsWindow = 12
+)
+
+// Annotate fills doc.Events. It reads doc.Tokens, doc.Sentences,
+// doc.Entities, doc.Timexes and doc.DCT.
+func (a *Annotator) Annotate(doc *khabar.Document) {
+	doc.Events = []khabar.Event{}
+	if len(doc.Tokens) == 0 {
+		return
+	}
+	v := newView(doc)
+	v.find()
+}
+
+type view struct {
+	doc    *khabar.Document
+	runes  []rune
+	toks   []khabar.Token
+	sentOf []int
+	sentLo []int
+	sentHi []int
+	entAt  []int // token -> entity index, or -1
+	tmxAt  []int // token -> timex index, or -1
+	events []cand
+}
+
+// cand is an event found, with the token of its trigger.
+type cand struct {
+	tok int
+	khabar.Event
+	placeCanon string
+	timeValue  string
+}
+
+func newView(doc *khabar.Document) *view {
+	v := &view{doc: doc, runes: []rune(doc.Text), toks: doc.Tokens}
+	n := len(v.toks)
+	v.sentOf = make([]int, n)
+	v.entAt = make([]int, n)
+	v.tmxAt = make([]int, n)
+	sents := doc.Sentences
+	if len(sents) == 0 {
+		sents = []khabar.Span{{Start: 0, End: len(v.runes)}}
+	}
+	s := 0
+	for i, t := range v.toks {
+		for s+1 < len(sents) && t.Start >= sents[s].End {
+			s++
+		}
+		v.sentOf[i] = s
+		v.entAt[i] = -1
+		v.tmxAt[i] = -1
+	}
+	v.sentLo = make([]int, len(sents))
+	v.sentHi = make([]int, len(sents))
+	for i := range v.sentLo {
+		v.sentLo[i] = n
+	}
+	for i := n - 1; i >= 0; i-- {
+		v.sentLo[v.sentOf[i]] = i
+	}
+	for i := 0; i < n; i++ {
+		v.sentHi[v.sentOf[i]] = i + 1
+	}
+	for k, e := range doc.Entities {
+		v.mark(e.Start, e.End, k, v.entAt)
+	}
+	for k, t := range doc.Timexes {
+		v.mark(t.Start, t.End, k, v.tmxAt)
+	}
+	return v
+}
+
+// mark sets at[i] = k for the tokens that [start, end) overlaps, keeping
+// the first span that reaches a token.
+func (v *view) mark(start, end, k int, at []int) {
+	i := sort.Search(len(v.toks), func(i int) bool { return v.toks[i].End > start })
+	for ; i < len(v.toks) && v.toks[i].Start < end; i++ {
+		if at[i] < 0 {
+			at[i] = k
+		}
+	}
+}
+
+func (v *view) norm(i int) string {
+	if n := v.toks[i].Norm; n != "" {
+		return n
+	}
+	return v.toks[i].Text
+}
+
+// bare is the norm without a leading و or ف conjunction, for looking up
+// function words (`ويفترض`, `ولم`).
+func (v *view) bare(i int) string {
+	n := v.norm(i)
+	if len(n) >= 4*len("و") && (strings.HasPrefix(n, "و") || strings.HasPrefix(n, "ف")) {
+		return n[len("و"):]
+	}
+	return n
+}
+
+// breaksClause says whether token k ends the clause of a trigger:
+// punctuation other than quotation marks, brackets and slashes, or a word
+// that opens another clause.
+func (v *view) breaksClause(k int) bool {
+	if v.isPunct(k) {
+		switch v.toks[k].Text {
+		case "\"", "(", ")", "/", "«", "»", "“", "”":
+			return false
+		}
+		return true
+	}
+	return clauseBreak[v.norm(k)]
+}
+
+// clause is the stretch of sentence [lo, hi) around the trigger at i,
+// bounded by breaksClause, at most argWindow tokens on each side.
+func (v *view) clause(i, lo, hi int) (int, int) {
+	a := i
+	for a-1 >= lo && a-1 >= i-argWindow && !v.breaksClause(a-1) {
+		a--
+	}
+	b := i + 1
+	for b < hi && b <= i+argWindow && !v.breaksClause(b) {
+		b++
+	}
+	return a, b
+}
+
+func (v *view) isPunct(i int) bool {
+	k := v.toks[i].Kind
+	return k == khabar.KindPunct || k == khabar.KindSymbol
+}
+
+func (v *view) find() {
+	lastTrig := -100
+	for i := range v.toks {
+		if v.toks[i].Kind != khabar.KindWord || v.entAt[i] >= 0 {
+			continue
+		}
+		t, pre, ok := lex.lookup(v.norm(i))
+		if !ok {
+			continue
+		}
+		sent := v.sentOf[i]
+		lo, hi := v.sentLo[sent], v.sentHi[sent]
+		if t.needs != nil && !v.followedBy(i, hi, t.needs) {
+			continue
+		}
+		if t.kind == formNoun {
+			if i > lo && (v.norm(i-1) == "هذا" || v.norm(i-1) == "هذه" || v.norm(i-1) == "ذلك" || v.norm(i-1) == "تلك") {
+				continue // a mention of an event already told
+			}
+			if i-lastTrig <= embeddedGap && v.sentOf[lastTrig] == sent {
+				continue // the complement of the trigger before
+			}
+			if t.conference && i+1 < hi && strings.Contains(v.norm(i+1), "صحف") {
+				continue // a press conference
+			}
+		}
+		modality, polarity := v.modality(i, t, lo, hi)
+		typ := t.typ
+		c := cand{tok: i}
+		c.Type = typ
+		c.Trigger = v.span(i, pre)
+		c.Modality, c.Polarity = modality, polarity
+		v.arguments(&c, t, lo, hi)
+		planned := modality == Future || modality == Possible
+		switch {
+		case t.conference && typ == MeetingPlanned && !planned:
+			continue // a conference that is not planned is not an event here
+		case t.conference && planned:
+			c.Type = MeetingPlanned
+		case typ == Meet && planned && t.gather && !hasRole(c.Participants, RolePartner):
+			c.Type = MeetingPlanned
+		}
+		lastTrig = i
+		v.events = append(v.events, c)
+	}
+	v.finish()
+}
+
+func hasRole(ps []khabar.Participant, role string) bool {
+	for _, p := range ps {
+		if p.Role == role {
+			return true
+		}
+	}
+	return false
+}
+
+// followedBy says whether one of words comes in the few tokens after i.
+func (v *view) followedBy(i, hi int, words map[string]bool) bool {
+	for k := i + 1; k < hi && k <= i+needsWindow; k++ {
+		n := v.norm(k)
+		if words[n] || words[v.bare(k)] {
+			return true
+		}
+		if strings.HasPrefix(n, "ل") && words[n[len("ل"):]] {
+			return true
+		}
+	}
+	return false
+}
+
+// modality classifies the trigger at i from the words around it and the
+// dates of its clause.
+func (v *view) modality(i int, t trigger, lo, hi int) (string, string) {
+	future := t.kind == formFuture
+	possible, negated := false, false
+	for k := i - 1; k >= lo && k >= i-modalWindow; k-- {
+		b := v.bare(k)
+		switch {
+		case lex.futureBefore[b]:
+			future = true
+		case lex.possibleBefore[b]:
+			if b == "قد" && t.kind == formPast {
+				continue // قد with a past verb is "already"
+			}
+			possible = true
+		case lex.negationBefore[b] && k >= i-3:
+			negated = true
+		}
+		if v.isPunct(k) && v.toks[k].Text != "\"" {
+			break
+		}
+	}
+	for k := i + 1; k < hi && k <= i+3; k++ {
+		b := v.bare(k)
+		if lex.possibleAfter[b] {
+			possible = true
+		}
+		if lex.futureAfter[b] {
+			future = true
+		}
+	}
+	// a future verb governing a noun trigger: `سيجري مفاوضات`
+	if t.kind == formNoun && i-1 >= lo {
+		if p := []rune(v.bare(i - 1)); len(p) >= 4 && p[0] == 'س' && (p[1] == 'ي' || p[1] == 'ت' || p[1] == 'ن') {
+			future = true
+		}
+	}
+	if !future && t.kind != formPast {
+		clo, chi := v.clause(i, lo, hi)
+		if tm := v.nearestTimex(i, clo, chi); tm >= 0 && v.after(v.doc.Timexes[tm].Value) {
+			future = true
+		}
+	}
+	polarity := Positive
+	if negated {
+		polarity = Negative
+	}
+	switch {
+	case possible:
+		return Possible, polarity
+	case future:
+		return Future, polarity
+	case negated:
+		return Negated, polarity
+	}
+	return Asserted, polarity
+}
+
+// after says whether a timex value is a date after the document date.
+func (v *view) after(value string) bool {
+	dct := v.doc.DCT
+	if len(dct) < 10 || len(value) < 4 || value[0] < '0' || value[0] > '9' {
+		return value == "FUTURE_REF"
+	}
+	// compare as far as the value is precise: 2015-12-15 vs 2015-12-11,
+	// 2015-12 vs 2015-12 (same month: not after)
+	n := min(len(value), 10)
+	if strings.Contains(value[:n], "W") || strings.Contains(value[:n], "X") {
+		return false
+	}
+	return value[:n] > dct[:n]
+}
+
+// nearestTimex is the closest DATE or TIME timex to token i in [lo, hi),
+// preferring one after the trigger, or -1.
+func (v *view) nearestTimex(i, lo, hi int) int {
+	best, bestDist := -1, 0
+	for k := max(lo, i-argWindow); k < hi && k <= i+argWindow; k++ {
+		tm := v.tmxAt[k]
+		if tm < 0 {
+			continue
+		}
+		if t := v.doc.Timexes[tm].Type; t != "DATE" && t != "TIME" {
+			continue
+		}
+		d := k - i
+		if d < 0 {
+			d = -d*2 + 1 // before the trigger: weaker
+		}
+		if best < 0 || d < bestDist {
+			best, bestDist = tm, d
+		}
+	}
+	return best
+}
+
+// prepositions, folded, that put the entity after them in a role.
+var (
+	partnerPreps = map[string]bool{"مع": true, "بين": true}
+	targetPreps  = map[string]bool{"علي": true, "ضد": true, "الي": true, "عن": true, "نحو": true}
+	placePreps   = map[string]bool{"في": true}
+	otherPreps   = map[string]bool{"من": true, "منذ": true, "حول": true, "بشان": true, "خلال": true, "عبر": true, "لدي": true, "امام": true, "برعايه": true, "بحضور": true, "باسم": true, "قبل": true, "بعد": true}
+	hostile      = map[string]bool{Attack: true, Accuse: true, Threaten: true, Demand: true}
+	clauseBreak  = map[string]bool{"ان": true, "انه": true, "انها": true, "بان": true, "حيث": true, "لكن": true, "لكنها": true, "لكنه": true, "ولكن": true}
+)
+
+// arguments fills the participants, place and time of c.
+func (v *view) arguments(c *cand, t trigger, lo, hi int) {
+	c.Participants = []khabar.Participant{}
+	seen := map[string]bool{}
+	add := func(role string, e int) {
+		ent := v.doc.Entities[e]
+		key := ent.Canonical
+		if key == "" {
+			key = ent.Text
+		}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		c.Participants = append(c.Participants, khabar.Participant{Role: role, Entity: ent.ID})
+	}
+	prep := ""
+	sincePrep := 0 // words since prep was set: it fades after a few
+	lastRole := ""
+	bareCount := 0
+	end := min(hi, c.tok+1+argWindow)
+	for k := c.tok + 1; k < end; k++ {
+		if k > c.tok+1 {
+			if _, _, ok := lex.lookup(v.norm(k)); ok && v.entAt[k] < 0 {
+				break // the next event's words
+			}
+		}
+		n := v.norm(k)
+		if v.breaksClause(k) || (k > c.tok+1 && isQuoteMark(v.toks[k].Text)) {
+			break
+		}
+		e := v.entAt[k]
+		if e < 0 {
+			sincePrep++
+			if sincePrep > 3 {
+				prep = ""
+			}
+			before := prep
+			switch {
+			case partnerPreps[v.bare(k)]:
+				prep = "with"
+			case targetPreps[v.bare(k)]:
+				prep = "to"
+			case placePreps[v.bare(k)]:
+				prep = "in"
+			case otherPreps[v.bare(k)] || ((strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) && len(n) > 4):
+				prep = "other"
+			}
+			if prep != before || (prep != "" && v.isPrepWord(k)) {
+				sincePrep = 0
+			}
+			continue
+		}
+		// skip the rest of this entity's tokens
+		first := k
+		for k+1 < end && v.entAt[k+1] == e {
+			k++
+		}
+		ent := v.doc.Entities[e]
+		// a proclitic on the entity's first token (`وبوتين`, `بموسكو`)
+		clitic := ""
+		if ent.Start > v.toks[first].Start {
+			clitic = string(v.runes[v.toks[first].Start:min(ent.Start, len(v.runes))])
+		}
+		if strings.HasSuffix(clitic, "ب") || strings.HasSuffix(clitic, "ل") {
+			prep = "other"
+		}
+		coordinated := strings.HasPrefix(clitic, "و") && len([]rune(clitic)) == 1
+		var role string
+		switch {
+		case coordinated && lastRole != "":
+			role = lastRole
+		case prep == "in" && ent.Type == "LOC":
+			if c.Place == "" {
+				c.Place, c.placeCanon = ent.ID, ent.Canonical
+			}
+			prep = ""
+			continue
+		case prep == "with":
+			role = RolePartner
+		case prep == "to" && hostile[t.typ]:
+			role = RoleTarget
+		case prep == "to" && t.typ == Visit && ent.Type == "LOC":
+			role = RoleTarget
+		case prep == "" && t.kind == formNoun && first == c.tok+1 && ent.Type == "LOC":
+			// `مؤتمر نيويورك`, `قمة هلسنكي`: the place of the meeting
+			if c.Place == "" {
+				c.Place, c.placeCanon = ent.ID, ent.Canonical
+			}
+			continue
+		case prep == "":
+			if ent.Type == "MISC" {
+				continue
+			}
+			bareCount++
+			if bareCount == 1 && (t.kind != formNoun || first == c.tok+1) {
+				role = RoleAgent
+			} else {
+				role = t.secondRole
+			}
+		default:
+			prep = ""
+			lastRole = ""
+			continue
+		}
+		add(role, e)
+		lastRole = role
+		prep = ""
+	}
+	// a subject before the trigger (`روسيا تدعم`, `كيري وبوتين سيبحثان`)
+	if !hasRole(c.Participants, RoleAgent) && t.kind != formNoun {
+		k := c.tok - 1
+		for k >= lo {
+			if e := v.entAt[k]; e >= 0 {
+				add(RoleAgent, e)
+				// a coordinated pair before the verb
+				j := k
+				for j > lo && v.entAt[j-1] == e {
+					j--
+				}
+				if j-1 >= lo {
+					if f := v.entAt[j-1]; f >= 0 && f != e {
+						add(RoleAgent, f)
+					}
+				}
+				break
+			}
+			if v.toks[k].Text == "\"" {
+				k--
+				continue
+			}
+			break
+		}
+	}
+	// the participants in document order of role: agents first
+	sort.SliceStable(c.Participants, func(a, b int) bool {
+		return roleRank(c.Participants[a].Role) < roleRank(c.Participants[b].Role)
+	})
+	clo, chi := v.clause(c.tok, lo, hi)
+	if tm := v.nearestTimex(c.tok, clo, chi); tm >= 0 {
+		c.Time, c.timeValue = v.doc.Timexes[tm].ID, v.doc.Timexes[tm].Value
+	}
+}
+
+// isPrepWord says whether token k is a preposition of the argument walk.
+func (v *view) isPrepWord(k int) bool {
+	b := v.bare(k)
+	return partnerPreps[b] || targetPreps[b] || placePreps[b] || otherPreps[b]
+}
+
+func isQuoteMark(s string) bool {
+	switch s {
+	case "\"", "«", "»", "“", "”":
+		return true
+	}
+	return false
+}
+
+func roleRank(r string) int {
+	switch r {
+	case RoleAgent:
+		return 0
+	case RolePartner:
+		return 1
+	}
+	return 2
+}
+
+// span is the trigger span of token i, less pre proclitic runes.
+func (v *view) span(i, pre int) khabar.Span {
+	start, end := v.toks[i].Start+pre, v.toks[i].End
+	if start < 0 || start > end || end > len(v.runes) {
+		start, end = 0, 0
+	}
+	return khabar.Span{Start: start, End: end, Text: string(v.runes[start:end])}
+}
+
+// sameParticipants says whether two participant lists name the same
+// entities (by canonical name), whatever the roles.
+func (v *view) sameParticipants(a, b []khabar.Participant) bool {
+	names := func(ps []khabar.Participant) map[string]bool {
+		m := map[string]bool{}
+		for _, p := range ps {
+			for _, e := range v.doc.Entities {
+				if e.ID == p.Entity {
+					m[e.Canonical] = true
+				}
+			}
+		}
+		return m
+	}
+	x, y := names(a), names(b)
+	if len(x) != len(y) {
+		return false
+	}
+	for k := range x {
+		if !y[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// finish merges the mentions of one planned meeting (same place or same
+// date) and numbers the events.
+func (v *view) finish() {
+	var out []cand
+	for _, c := range v.events {
+		merged := false
+		if c.Type != MeetingPlanned && len(c.Participants) >= 2 {
+			// the same event told again: same type, same participants
+			for k := range out {
+				if out[k].Type == c.Type && v.sameParticipants(out[k].Participants, c.Participants) {
+					merged = true
+					break
+				}
+			}
+		}
+		if c.Type == MeetingPlanned {
+			for k := range out {
+				o := &out[k]
+				if o.Type != MeetingPlanned {
+					continue
+				}
+				samePlace := c.placeCanon != "" && c.placeCanon == o.placeCanon
+				sameTime := c.timeValue != "" && c.timeValue == o.timeValue
+				if samePlace || sameTime {
+					if o.Place == "" {
+						o.Place, o.placeCanon = c.Place, c.placeCanon
+					}
+					if o.Time == "" {
+						o.Time, o.timeValue = c.Time, c.timeValue
+					}
+					have := map[string]bool{}
+					for _, p := range o.Participants {
+						have[p.Entity] = true
+					}
+					for _, p := range c.Participants {
+						if !have[p.Entity] {
+							o.Participants = append(o.Participants, p)
+						}
+					}
+					merged = true
+					break
+				}
+			}
+		}
+		if !merged {
+			out = append(out, c)
+		}
+	}
+	evs := make([]khabar.Event, len(out))
+	for i, c := range out {
+		evs[i] = c.Event
+		evs[i].ID = "ev" + strconv.Itoa(i+1)
+	}
+	v.doc.Events = evs
+}

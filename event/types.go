@@ -1,0 +1,251 @@
+package event
+
+import (
+	"strings"
+
+	"khabar/arabic/normalize"
+)
+
+// Event types: the closed list of the JSON contract's event.type. Each is
+// mapped to one CAMEO code in CAMEO; docs/EVENTS.md documents them.
+const (
+	Meet           = "MEET"
+	Visit          = "VISIT"
+	Statement      = "STATEMENT"
+	Agree          = "AGREE"
+	Demand         = "DEMAND"
+	Accuse         = "ACCUSE"
+	Threaten       = "THREATEN"
+	Attack         = "ATTACK"
+	Support        = "SUPPORT"
+	Negotiate      = "NEGOTIATE"
+	MeetingPlanned = "MEETING_PLANNED"
+)
+
+// CAMEO maps every event type to its CAMEO code (Conflict and Mediation
+// Event Observations, v1.1b3) and that code's name.
+var CAMEO = map[string][2]string{
+	Meet:           {"040", "Consult, not specified below"},
+	Visit:          {"042", "Make a visit"},
+	Statement:      {"010", "Make statement, not specified below"},
+	Agree:          {"030", "Express intent to cooperate, not specified below"},
+	Demand:         {"100", "Demand, not specified below"},
+	Accuse:         {"112", "Accuse, not specified below"},
+	Threaten:       {"130", "Threaten, not specified below"},
+	Attack:         {"190", "Use conventional military force, not specified below"},
+	Support:        {"070", "Provide aid, not specified below"},
+	Negotiate:      {"046", "Engage in negotiation"},
+	MeetingPlanned: {"036", "Express intent to meet or negotiate"},
+}
+
+// Types lists the event types in a fixed order.
+var Types = []string{Meet, Visit, Statement, Agree, Demand, Accuse, Threaten, Attack, Support, Negotiate, MeetingPlanned}
+
+// Participant roles.
+const (
+	RoleAgent   = "agent"
+	RolePartner = "partner"
+	RoleTarget  = "target"
+)
+
+// Modality and polarity values.
+const (
+	Asserted = "asserted"
+	Future   = "future"
+	Possible = "possible"
+	Negated  = "negated"
+	Positive = "positive"
+	Negative = "negative"
+)
+
+// triggerEntry lists the trigger words of one type: verbs in the past and
+// in the imperfect (future forms with س are derived from the imperfect) and
+// verbal nouns. Forms are in ordinary spelling, folded at init.
+type triggerEntry struct {
+	typ        string
+	past       []string
+	imperfect  []string
+	nouns      []string
+	secondRole string // role of the entity after the agent
+}
+
+var triggerTable = []triggerEntry{
+	{typ: Meet, secondRole: RolePartner,
+		past:      []string{"التقى", "التقت", "التقوا", "اجتمع", "اجتمعت", "اجتمعوا", "بحث", "بحثت", "بحثا", "ناقش", "ناقشت", "استقبل", "استقبلت", "تباحث", "تباحثت"},
+		imperfect: []string{"يلتقي", "تلتقي", "يلتقيان", "يجتمع", "تجتمع", "يجتمعون", "يجتمعان", "يبحث", "تبحث", "يبحثان", "يناقش", "تناقش", "يستقبل", "تستقبل"},
+		nouns:     []string{"اجتماع", "لقاء", "محادثات", "مباحثات", "اجتماعا", "لقاءا", "لقاءً"}},
+	{typ: Visit, secondRole: RoleTarget,
+		past:      []string{"زار", "زارت", "زاروا"},
+		imperfect: []string{"يزور", "تزور"},
+		nouns:     []string{"زيارة", "زيارته", "زيارتها"}},
+	{typ: Statement, secondRole: RoleTarget,
+		past:      []string{"أصدر", "أصدرت"},
+		imperfect: []string{"يصدر", "تصدر"},
+		nouns:     nil},
+	{typ: Agree, secondRole: RolePartner,
+		past:      []string{"وافق", "وافقت", "وافقوا", "اتفق", "اتفقت", "اتفقوا", "اتفقا", "توصل", "توصلت", "توصلوا", "توصلا"},
+		imperfect: []string{"يوافق", "توافق", "يتفق", "تتفق", "يتوصل", "تتوصل"},
+		nouns:     []string{"موافقة", "موافقتها", "موافقته", "موافقتهم"}},
+	{typ: Demand, secondRole: RoleTarget,
+		past:      []string{"طالب", "طالبت", "طالبوا", "طلب", "طلبت"},
+		imperfect: []string{"يطالب", "تطالب", "يطالبون"},
+		nouns:     []string{"مطالبة"}},
+	{typ: Accuse, secondRole: RoleTarget,
+		past:      []string{"اتهم", "اتهمت", "اتهموا"},
+		imperfect: []string{"يتهم", "تتهم", "يتهمون"},
+		nouns:     []string{"اتهامات"}},
+	{typ: Threaten, secondRole: RoleTarget,
+		past:      []string{"هدد", "هددت", "هددوا", "توعد", "توعدت"},
+		imperfect: []string{"يهدد", "تهدد", "يتوعد", "تتوعد"},
+		nouns:     []string{"تهديد", "تهديدات"}},
+	{typ: Attack, secondRole: RoleTarget,
+		past:      []string{"هاجم", "هاجمت", "هاجموا", "قصف", "قصفت", "استهدف", "استهدفت", "شن", "شنت"},
+		imperfect: []string{"يهاجم", "تهاجم", "يقصف", "تقصف", "يستهدف", "تستهدف", "يشن", "تشن"},
+		nouns:     []string{"هجوم", "هجوما", "قصف", "غارة", "غارات", "هجمات", "الهجوم", "القصف", "الغارات", "الهجمات"}},
+	{typ: Support, secondRole: RoleTarget,
+		past:      []string{"دعم", "دعمت", "أيد", "أيدت", "ساند", "ساندت"},
+		imperfect: []string{"يدعم", "تدعم", "يدعمون", "يؤيد", "تؤيد", "يساند", "تساند"},
+		nouns:     []string{"بدعم", "دعمها", "دعمه"}},
+	{typ: Negotiate, secondRole: RolePartner,
+		past:      []string{"تفاوض", "تفاوضت", "فاوض"},
+		imperfect: []string{"يتفاوض", "تتفاوض", "يفاوض"},
+		nouns:     []string{"مفاوضات", "المفاوضات"}},
+	{typ: MeetingPlanned, secondRole: RolePartner,
+		nouns: []string{"مؤتمر", "قمة", "المؤتمر", "القمة", "منتدى"}},
+}
+
+// needsAfter lists trigger forms that are events only with one of the
+// given words in the next few tokens: يبحث is "discusses" with مع and
+// "searches" without it; توصل is "agrees" only when it reaches an اتفاق.
+var needsAfter = map[string][]string{
+	"بحث": {"مع"}, "بحثت": {"مع"}, "بحثا": {"مع"}, "يبحث": {"مع"}, "تبحث": {"مع"}, "يبحثان": {"مع", "في"},
+	"سيبحث": {"مع"}, "ستبحث": {"مع"}, "سيبحثان": {"مع", "في"}, "ناقش": {"مع"}, "ناقشت": {"مع"}, "يناقش": {"مع"}, "تناقش": {"مع"},
+	"توصل": {"اتفاق", "لاتفاق"}, "توصلت": {"اتفاق", "لاتفاق"}, "توصلوا": {"اتفاق", "لاتفاق"}, "توصلا": {"اتفاق", "لاتفاق"},
+	"يتوصل": {"اتفاق", "لاتفاق"}, "تتوصل": {"اتفاق", "لاتفاق"}, "سيتوصل": {"اتفاق", "لاتفاق"},
+	"أصدر": {"بيان", "بيانا"}, "أصدرت": {"بيان", "بيانا"}, "يصدر": {"بيان", "بيانا"}, "تصدر": {"بيان", "بيانا"},
+	"شن": {"هجوم", "هجوما", "غارة", "غارات", "هجمات", "حملة"}, "شنت": {"هجوم", "هجوما", "غارة", "غارات", "هجمات", "حملة"},
+	"يشن": {"هجوم", "هجوما", "غارة", "غارات", "هجمات", "حملة"}, "تشن": {"هجوم", "هجوما", "غارة", "غارات", "هجمات", "حملة"},
+}
+
+// Form kinds.
+const (
+	formPast = iota
+	formImperfect
+	formFuture // سيفعل
+	formNoun
+)
+
+// trigger is one folded trigger form.
+type trigger struct {
+	typ        string
+	kind       int
+	secondRole string
+	// conference marks the nouns of a conference, summit or meeting, which
+	// are events only when planned.
+	conference bool
+	// gather marks the verbs of a group meeting (اجتمع), which are a
+	// planned meeting when future and without a partner.
+	gather bool
+	// needs, when set, are the words one of which must follow closely.
+	needs map[string]bool
+}
+
+// Modality cues, folded at init. futureBefore and possibleBefore are
+// looked for in the few tokens before a trigger.
+var (
+	futureBefore   = []string{"سوف", "يفترض", "المقرر", "المتوقع", "المنتظر", "يعتزم", "تعتزم", "ينوي", "تنوي", "سيتم", "المرتقب"}
+	possibleBefore = []string{"قد", "ربما", "امكان", "إمكانية", "احتمال", "يحتمل", "محتمل", "استبعاد"}
+	possibleAfter  = []string{"محتمل", "المحتمل", "محتملة"}
+	negationBefore = []string{"لم", "لن", "لا", "ما", "عدم", "ليس"}
+	futureAfter    = []string{"المرتقب", "المرتقبة", "المقبل", "المقبلة", "المقرر", "المزمع", "المزمعة"}
+)
+
+// lexicon is the folded tables, built once at init and never modified.
+type lexicon struct {
+	triggers       map[string]trigger
+	futureBefore   map[string]bool
+	possibleBefore map[string]bool
+	possibleAfter  map[string]bool
+	negationBefore map[string]bool
+	futureAfter    map[string]bool
+}
+
+var lex = buildLexicon()
+
+func set(m *normalize.Normalizer, words []string) map[string]bool {
+	s := make(map[string]bool, len(words))
+	for _, w := range words {
+		s[m.String(w)] = true
+	}
+	return s
+}
+
+func buildLexicon() *lexicon {
+	m := normalize.Match()
+	l := &lexicon{triggers: map[string]trigger{}}
+	add := func(form string, t trigger) {
+		f := m.String(form)
+		if _, dup := l.triggers[f]; !dup {
+			l.triggers[f] = t
+		}
+	}
+	for _, e := range triggerTable {
+		for _, f := range e.past {
+			add(f, trigger{typ: e.typ, kind: formPast, secondRole: e.secondRole})
+		}
+		for _, f := range e.imperfect {
+			add(f, trigger{typ: e.typ, kind: formImperfect, secondRole: e.secondRole})
+			add("س"+f, trigger{typ: e.typ, kind: formFuture, secondRole: e.secondRole})
+		}
+		for _, f := range e.nouns {
+			add(f, trigger{typ: e.typ, kind: formNoun, secondRole: e.secondRole, conference: e.typ == MeetingPlanned})
+		}
+	}
+	for form, words := range needsAfter {
+		for _, f := range []string{form} {
+			k := m.String(f)
+			t, ok := l.triggers[k]
+			if !ok {
+				continue
+			}
+			t.needs = set(m, words)
+			l.triggers[k] = t
+		}
+	}
+	for _, f := range []string{"اجتمع", "اجتمعت", "اجتمعوا", "يجتمع", "تجتمع", "يجتمعون", "يجتمعان"} {
+		for _, k := range []string{m.String(f), "س" + m.String(f)} {
+			if t, ok := l.triggers[k]; ok {
+				t.gather = true
+				l.triggers[k] = t
+			}
+		}
+	}
+	// meeting nouns become MEETING_PLANNED when planned
+	for _, f := range []string{"اجتماع", "اجتماعا", "لقاء", "لقاءا", "لقاءً"} {
+		t := l.triggers[m.String(f)]
+		t.conference = true
+		l.triggers[m.String(f)] = t
+	}
+	l.futureBefore = set(m, futureBefore)
+	l.possibleBefore = set(m, possibleBefore)
+	l.possibleAfter = set(m, possibleAfter)
+	l.negationBefore = set(m, negationBefore)
+	l.futureAfter = set(m, futureAfter)
+	return l
+}
+
+// lookup finds token norm n as a trigger, also behind a proclitic و, ف or
+// ل+ال (`والتقى`, `وسيلتقي`, `فالمفاوضات`).
+func (l *lexicon) lookup(n string) (trigger, int, bool) {
+	if t, ok := l.triggers[n]; ok {
+		return t, 0, true
+	}
+	for _, p := range []string{"و", "ف"} {
+		if strings.HasPrefix(n, p) && len(n) > len(p)+2 {
+			if t, ok := l.triggers[n[len(p):]]; ok {
+				return t, 1, true
+			}
+		}
+	}
+	return trigger{}, 0, false
+}

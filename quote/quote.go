@@ -1,0 +1,926 @@
+// Package quote finds reported speech in an analysed Arabic news article:
+// direct quotations in every quotation mark news uses (`"…"`, `«…»`, `“…”`,
+// `'…'`), partial quotations inside a sentence, and indirect speech opened by
+// a reporting verb and a complementizer (`قال ان`, `اكد انه`, `اقر بأن`) or
+// attributed through a source (`بحسب`, `وفقا لـ`, `نقلا عن`). Each quotation
+// gets its cue and, when one can be found, its speaker.
+//
+// It is rule-based over what earlier layers put in the document: tokens and
+// their match-normalised Norm, sentences, entities and timexes. The cue
+// lexicon (reporting verbs in their conjugations, source phrases,
+// complementizers, title and group nouns) is a set of Go tables in
+// lexicon.go, folded at init with the match normaliser.
+//
+// Attribution is found in every position news uses:
+//
+//   - cue before: `وقال كيربي ان "..."`, `اعلن كيري انه ...`, `وقال: "..."`;
+//   - cue after: `"..."، كما اضاف تونر`, `... ، قال المتحدث`;
+//   - through a source: `..., بحسب وكالة رويترز`, `ووفقا للمرصد، فان ...`.
+//
+// Speakers are resolved in this order: a named entity after the verb (a
+// title followed by a name, `المتحدث باسم الخارجية الاميركية جون كيربي`,
+// resolves to the name); a subject before the verb (`ولكن المتحدث اقر`); a
+// title or group noun alone (`وقال المتحدث`), whose entity is the named
+// antecedent, the last speaker with a person's name; and a dropped subject
+// (`واضاف خلال مؤتمره ان`), which takes the last explicit subject of a
+// reporting verb in the preceding sentences. When none is found the speaker
+// is left absent: none is invented.
+//
+// When an indirect clause contains a direct quotation of several words
+// (`اعلن كيري انه سيجري مفاوضات مع السعوديين "لتذليل نقاط الخلاف"`), the
+// quotation marks win and the quote is the quoted words; short quoted names
+// inside a clause (`تنظيم "داعش"`) are not quotations.
+//
+// An Annotator keeps no state between calls; one value serves many
+// goroutines.
+package quote
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"khabar"
+)
+
+// Annotator finds quotations; it implements khabar.Annotator.
+type Annotator struct{}
+
+// New returns a quotation annotator.
+func New() *Annotator { return &Annotator{} }
+
+// Limits of the search windows, in tokens.
+const (
+	// cueWindow is how far after a reporting verb its complementizer or
+	// quotation mark may be.
+	cueWindow = 28
+	// subjectWindow is how far after the verb its subject may start.
+	subjectWindow = 8
+	// nameAfterTitle is how far after a title noun its name may be.
+	nameAfterTitle = 7
+	// antecedentSentences is how many sentences back a dropped subject or a
+	// title looks for its antecedent.
+	antecedentSentences = 4
+	// minEmbeddedWords is the smallest quotation inside an indirect clause
+	// that is taken as the quote (shorter ones are mostly quoted names).
+	minEmbeddedWords = 3
+	// minBareWords is the smallest quotation without any cue that is still
+	// taken as a quote.
+	minBareWords = 8
+)
+
+// Annotate fills doc.Quotes. It reads doc.Tokens, doc.Sentences,
+// doc.Entities and doc.Timexes; it does nothing on a document without tokens.
+func (a *Annotator) Annotate(doc *khabar.Document) {
+	doc.Quotes = []khabar.Quote{}
+	if len(doc.Tokens) == 0 {
+		return
+	}
+	v := newView(doc)
+	v.findQuotes()
+}
+
+// subject is a speaker mention found for a cue.
+type subject struct {
+	start, end int // token range of the mention
+	entity     int // index into doc.Entities, or -1
+	personal   bool
+	sent       int
+}
+
+// pair is a matched pair of quotation marks, token indices of the marks.
+type pair struct {
+	open, close int
+	claimed     bool
+}
+
+// view is one document seen through the token-level indices the rules need.
+type view struct {
+	doc    *khabar.Document
+	runes  []rune
+	toks   []khabar.Token
+	sentOf []int // token -> sentence index
+	sentLo []int // sentence -> first token
+	sentHi []int // sentence -> one past the last token
+	entAt  []int // token -> entity index covering it, or -1
+	inTmx  []bool
+	pairs  []pair
+	pairAt map[int]int // opening mark token -> pair index
+
+	quotes      []khabar.Quote
+	lastSubject *subject // the latest explicit subject of a reporting verb
+	lastPerson  *subject // the latest subject with a person's name
+}
+
+func newView(doc *khabar.Document) *view {
+	v := &view{doc: doc, runes: []rune(doc.Text), toks: doc.Tokens, pairAt: map[int]int{}}
+	n := len(v.toks)
+	v.sentOf = make([]int, n)
+	v.entAt = make([]int, n)
+	v.inTmx = make([]bool, n)
+	sents := doc.Sentences
+	if len(sents) == 0 {
+		sents = []khabar.Span{{Start: 0, End: len(v.runes)}}
+	}
+	s := 0
+	for i, t := range v.toks {
+		for s+1 < len(sents) && t.Start >= sents[s].End {
+			s++
+		}
+		v.sentOf[i] = s
+		v.entAt[i] = -1
+	}
+	v.sentLo = make([]int, len(sents))
+	v.sentHi = make([]int, len(sents))
+	for i := range v.sentLo {
+		v.sentLo[i] = n
+	}
+	for i := n - 1; i >= 0; i-- {
+		v.sentLo[v.sentOf[i]] = i
+	}
+	for i := 0; i < n; i++ {
+		v.sentHi[v.sentOf[i]] = i + 1
+	}
+	v.markSpans(len(doc.Entities), func(k int) (int, int) { return doc.Entities[k].Start, doc.Entities[k].End },
+		func(i, k int) {
+			if v.entAt[i] < 0 {
+				v.entAt[i] = k
+			}
+		})
+	v.markSpans(len(doc.Timexes), func(k int) (int, int) { return doc.Timexes[k].Start, doc.Timexes[k].End },
+		func(i, k int) { v.inTmx[i] = true })
+	v.findPairs()
+	return v
+}
+
+// markSpans calls mark(i, k) for every token i that span k overlaps; spans
+// and tokens are both in document order, so one sweep with a binary search
+// per span suffices.
+func (v *view) markSpans(count int, span func(k int) (int, int), mark func(i, k int)) {
+	for k := 0; k < count; k++ {
+		start, end := span(k)
+		i := sort.Search(len(v.toks), func(i int) bool { return v.toks[i].End > start })
+		for ; i < len(v.toks) && v.toks[i].Start < end; i++ {
+			mark(i, k)
+		}
+	}
+}
+
+// quoteMark says whether token i is a quotation mark and which: the
+// symmetric marks toggle, the others open or close.
+func (v *view) quoteMark(i int) (open, close, symmetric bool) {
+	t := v.toks[i]
+	if t.Kind != khabar.KindPunct && t.Kind != khabar.KindSymbol {
+		return false, false, false
+	}
+	switch t.Text {
+	case `"`, "“", "”", "„", "‟", "''":
+		return true, true, true
+	case "'", "‘", "’":
+		return true, true, true
+	case "«", "‹":
+		return true, false, false
+	case "»", "›":
+		return false, true, false
+	}
+	return false, false, false
+}
+
+// paragraphBreak says whether a line break separates tokens i-1 and i.
+func (v *view) paragraphBreak(i int) bool {
+	if i == 0 {
+		return false
+	}
+	lo, hi := v.toks[i-1].End, v.toks[i].Start
+	if lo < 0 || hi > len(v.runes) || lo > hi {
+		return false
+	}
+	for _, r := range v.runes[lo:hi] {
+		if r == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// findPairs matches quotation marks within paragraphs. A mark left open at
+// a paragraph end is dropped (news often reopens a quotation on each
+// paragraph without closing the previous one).
+func (v *view) findPairs() {
+	openAt := -1
+	openText := ""
+	for i := range v.toks {
+		if v.paragraphBreak(i) {
+			openAt = -1
+		}
+		o, c, sym := v.quoteMark(i)
+		if !o && !c {
+			continue
+		}
+		t := v.toks[i].Text
+		single := t == "'" || t == "‘" || t == "’"
+		switch {
+		case openAt < 0 && o:
+			if single && !v.singleCanOpen(i) {
+				continue
+			}
+			openAt, openText = i, t
+		case openAt >= 0 && c:
+			// a single mark closes only a single-mark quotation
+			oSingle := openText == "'" || openText == "‘" || openText == "’"
+			if single != oSingle {
+				continue
+			}
+			if i > openAt+1 {
+				v.pairAt[openAt] = len(v.pairs)
+				v.pairs = append(v.pairs, pair{open: openAt, close: i})
+			}
+			openAt = -1
+		case openAt >= 0 && o && !sym:
+			openAt, openText = i, t
+		}
+	}
+}
+
+// singleCanOpen says whether an apostrophe-like mark at i may open a
+// quotation: it must stand before a word and after a space or the start.
+func (v *view) singleCanOpen(i int) bool {
+	if i+1 >= len(v.toks) || v.toks[i+1].Start != v.toks[i].End {
+		return false
+	}
+	return i == 0 || v.toks[i-1].End < v.toks[i].Start
+}
+
+// norm is the token's Norm, falling back to its text.
+func (v *view) norm(i int) string {
+	if n := v.toks[i].Norm; n != "" {
+		return n
+	}
+	return v.toks[i].Text
+}
+
+// cueAt looks token i up as a reporting verb, also behind a proclitic و or
+// ف; it returns the cue and how many runes of proclitic precede it.
+func (v *view) cueAt(i int) (cueInfo, int, bool) {
+	if v.toks[i].Kind != khabar.KindWord {
+		return cueInfo{}, 0, false
+	}
+	n := v.norm(i)
+	if c, ok := lex.verbs[n]; ok {
+		return c, 0, true
+	}
+	if len(n) > 2 && (strings.HasPrefix(n, "و") || strings.HasPrefix(n, "ف")) {
+		if c, ok := lex.verbs[n[len("و"):]]; ok {
+			return c, 1, true
+		}
+	}
+	return cueInfo{}, 0, false
+}
+
+// sourceAt matches a source phrase (`بحسب`, `نقلا عن`) starting at token i
+// and returns the index one past it.
+func (v *view) sourceAt(i int) (int, bool) {
+	for _, words := range lex.sources {
+		if i+len(words) > len(v.toks) {
+			continue
+		}
+		ok := true
+		for k, w := range words {
+			if v.norm(i+k) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return i + len(words), true
+		}
+	}
+	return 0, false
+}
+
+func (v *view) isPunct(i int) bool {
+	k := v.toks[i].Kind
+	return k == khabar.KindPunct || k == khabar.KindSymbol
+}
+
+// isSentenceEnd says whether token i is sentence-final punctuation.
+func (v *view) isSentenceEnd(i int) bool {
+	switch v.toks[i].Text {
+	case ".", "!", "?", "؟", "…":
+		return true
+	}
+	return false
+}
+
+func (v *view) isComma(i int) bool {
+	switch v.toks[i].Text {
+	case "،", ",", "؛", ";", "-", "–", "—":
+		return true
+	}
+	return false
+}
+
+// findQuotes runs the rules over the document in order.
+func (v *view) findQuotes() {
+	n := len(v.toks)
+	for i := 0; i < n; i++ {
+		if c, pre, ok := v.cueAt(i); ok {
+			v.fromVerb(i, c, pre)
+			continue
+		}
+		if end, ok := v.sourceAt(i); ok {
+			v.fromSource(i, end)
+		}
+	}
+	// quotations with a cue after them, or long enough to stand alone
+	for pi := range v.pairs {
+		p := &v.pairs[pi]
+		if p.claimed {
+			continue
+		}
+		v.fromPairAlone(p)
+	}
+	v.finish()
+}
+
+// fromVerb handles a reporting verb at token i.
+func (v *view) fromVerb(i int, c cueInfo, pre int) {
+	sent := v.sentOf[i]
+	hi := v.sentHi[sent]
+	cue := v.cueSpan(i, i+1, pre)
+
+	// the impersonal "it is noted that"
+	if i+1 < hi && lex.impersonal[v.norm(i)] && lex.complementizer[v.norm(i+1)] {
+		return
+	}
+	// attribution after the content: `... ، كما اضاف تونر`
+	if v.attributionAfter(i, c, cue) {
+		return
+	}
+	// look ahead for the complementizer or the opening quotation mark
+	limit := min(hi, i+1+cueWindow)
+	comp, open := -1, -1
+	for j := i + 1; j < limit; j++ {
+		if _, ok := v.pairAt[j]; ok {
+			open = j
+			break
+		}
+		if o, _, _ := v.quoteMark(j); o {
+			break // an unmatched mark
+		}
+		if lex.complementizer[v.norm(j)] {
+			comp = j
+			break
+		}
+		if v.isSentenceEnd(j) {
+			break
+		}
+		if _, _, ok := v.cueAt(j); ok && j > i+1 {
+			break // another reporting verb: ours has no content of its own
+		}
+	}
+	bound := limit
+	if comp >= 0 {
+		bound = comp
+	} else if open >= 0 {
+		bound = open
+	}
+	subj := v.resolveSubject(i, bound)
+	if comp < 0 && open < 0 {
+		return
+	}
+	if open >= 0 {
+		p := &v.pairs[v.pairAt[open]]
+		p.claimed = true
+		v.addDirect(p, subj, cue)
+		return
+	}
+	// indirect: from after the complementizer to the end of the sentence,
+	// unless a quotation opens right there or a longer one lies inside
+	contentLo := comp + 1
+	if contentLo >= len(v.toks) {
+		return
+	}
+	if pi, ok := v.pairAt[contentLo]; ok {
+		p := &v.pairs[pi]
+		p.claimed = true
+		v.addDirect(p, subj, cue)
+		return
+	}
+	contentHi := v.contentEnd(contentLo, v.sentHi[v.sentOf[contentLo]])
+	var embedded *pair
+	for j := contentLo; j < contentHi; j++ {
+		pi, ok := v.pairAt[j]
+		if !ok {
+			continue
+		}
+		p := &v.pairs[pi]
+		if p.close >= contentHi {
+			contentHi = p.close + 1
+		}
+		p.claimed = true
+		if embedded == nil && v.words(p.open+1, p.close) >= minEmbeddedWords && !v.isName(p.open+1, p.close) {
+			embedded = p
+		}
+	}
+	if embedded != nil {
+		v.addDirect(embedded, subj, cue)
+		return
+	}
+	v.addIndirect(contentLo, contentHi, subj, cue)
+}
+
+// attributionAfter handles a verb that follows its content: a comma or a
+// closing quotation mark, optionally `كما`/`حسبما`, then the verb and its
+// subject at the end of the sentence. It reports whether it took the verb.
+func (v *view) attributionAfter(i int, c cueInfo, cue *khabar.Span) bool {
+	j := i - 1
+	if j >= 0 {
+		switch v.norm(j) {
+		case "كما", "حسبما", "وفقما", "مثلما":
+			j--
+		}
+	}
+	if j < 0 {
+		return false
+	}
+	// the content ends with a closing mark, or a comma (possibly after one)
+	closeTok := -1
+	if v.isComma(j) {
+		if j > 0 {
+			if _, c, _ := v.quoteMark(j - 1); c {
+				closeTok = j - 1
+			}
+		}
+	} else if _, c, _ := v.quoteMark(j); c {
+		closeTok = j
+	} else {
+		return false
+	}
+	if closeTok >= 0 {
+		for pi := range v.pairs {
+			p := &v.pairs[pi]
+			if p.close == closeTok && !p.claimed {
+				p.claimed = true
+				subj := v.resolveSubject(i, min(v.sentHi[v.sentOf[i]], i+1+subjectWindow))
+				v.addDirect(p, subj, cue)
+				return true
+			}
+		}
+		return false
+	}
+	// unquoted content: the sentence start up to the comma, and nothing
+	// after the verb's subject but a short tail
+	sent := v.sentOf[i]
+	lo, hi := v.sentLo[sent], v.sentHi[sent]
+	if j-lo < 3 {
+		return false
+	}
+	for k := i + 1; k < hi; k++ {
+		if lex.complementizer[v.norm(k)] {
+			return false
+		}
+		if _, ok := v.pairAt[k]; ok {
+			return false
+		}
+	}
+	if hi-i > 14 {
+		return false
+	}
+	for k := lo; k < j; k++ {
+		if pi, ok := v.pairAt[k]; ok && !v.isName(k+1, v.pairs[pi].close) && v.words(k+1, v.pairs[pi].close) >= minEmbeddedWords {
+			return false // a quotation inside: left to its own cue
+		}
+		if _, _, ok := v.cueAt(k); ok {
+			return false // a reporting verb inside the stretch
+		}
+	}
+	subj := v.resolveSubject(i, hi)
+	v.addIndirect(lo, j, subj, cue)
+	return true
+}
+
+// fromSource handles a source phrase spanning tokens [i, end).
+func (v *view) fromSource(i, end int) {
+	if end >= len(v.toks) {
+		return
+	}
+	sent := v.sentOf[i]
+	lo, hi := v.sentLo[sent], v.sentHi[sent]
+	cue := v.cueSpan(i, end, 0)
+	// `حسبما افاد X`: the verb belongs to the source phrase
+	after := end
+	if _, _, ok := v.cueAt(after); ok {
+		cue = v.cueSpan(i, after+1, 0)
+		after++
+	}
+	subj := v.subjectAfter(after-1, min(hi, after+subjectWindow), true)
+	if subj == nil {
+		return
+	}
+	v.noteSubject(subj)
+	sp := v.speakerOf(subj)
+	// the source follows its content: a quotation or the clause before
+	j := i - 1
+	if j >= lo && v.isComma(j) {
+		j--
+	}
+	if j >= lo {
+		if _, c, _ := v.quoteMark(j); c {
+			for pi := range v.pairs {
+				p := &v.pairs[pi]
+				if p.close == j && !p.claimed {
+					p.claimed = true
+					v.add(p.open+1, p.close, true, sp, cue)
+					return
+				}
+			}
+		}
+		if j-lo >= 3 && !v.hasCueOrPair(lo, j+1) {
+			v.add(lo, j+1, false, sp, cue)
+		}
+		return
+	}
+	// the source opens the sentence: `ووفقا للمرصد، فان ...`
+	k := subj.end
+	for k < hi && (v.isComma(k) || lex.complementizer[v.norm(k)]) {
+		k++
+	}
+	if pi, ok := v.pairAt[k]; ok {
+		p := &v.pairs[pi]
+		p.claimed = true
+		v.add(p.open+1, p.close, true, sp, cue)
+		return
+	}
+	ce := v.contentEnd(k, hi)
+	if ce-k >= 3 && !v.hasCueOrPair(k, ce) {
+		v.add(k, ce, false, sp, cue)
+	}
+}
+
+// hasCueOrPair says whether tokens [lo, hi) hold a reporting verb or a
+// quotation mark, which would make them someone else's quote.
+func (v *view) hasCueOrPair(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if _, ok := v.pairAt[k]; ok {
+			return true
+		}
+		if _, _, ok := v.cueAt(k); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// fromPairAlone handles a quotation no cue before it claimed: a cue right
+// after it, a colon before it, or enough words to be speech on its own.
+func (v *view) fromPairAlone(p *pair) {
+	k := p.close + 1
+	for k < len(v.toks) && v.isComma(k) {
+		k++
+	}
+	if k < len(v.toks) {
+		switch v.norm(k) {
+		case "كما", "حسبما", "وفقما", "مثلما":
+			k++
+		}
+	}
+	if k < len(v.toks) {
+		if c, pre, ok := v.cueAt(k); ok {
+			_ = c
+			p.claimed = true
+			subj := v.resolveSubject(k, min(v.sentHi[v.sentOf[k]], k+1+subjectWindow))
+			v.addDirect(p, subj, v.cueSpan(k, k+1, pre))
+			return
+		}
+	}
+	colon := p.open > 0 && (v.toks[p.open-1].Text == ":" || v.toks[p.open-1].Text == "：")
+	if colon || v.words(p.open+1, p.close) >= minBareWords {
+		p.claimed = true
+		v.add(p.open+1, p.close, true, nil, nil)
+	}
+}
+
+// isName says whether tokens [lo, hi) are one entity mention: a quoted
+// name (`تنظيم "داعش"`), not a quotation.
+func (v *view) isName(lo, hi int) bool {
+	if lo >= hi {
+		return false
+	}
+	e := v.entAt[lo]
+	if e < 0 {
+		return false
+	}
+	for k := lo; k < hi; k++ {
+		if v.entAt[k] != e {
+			return false
+		}
+	}
+	return true
+}
+
+// words counts the word tokens in [lo, hi).
+func (v *view) words(lo, hi int) int {
+	n := 0
+	for k := lo; k < hi && k < len(v.toks); k++ {
+		if v.toks[k].Kind == khabar.KindWord {
+			n++
+		}
+	}
+	return n
+}
+
+// contentEnd is the end of an indirect clause starting at lo: the sentence
+// end, less trailing punctuation.
+func (v *view) contentEnd(lo, hi int) int {
+	for hi > lo && v.isPunct(hi-1) {
+		if _, c, _ := v.quoteMark(hi - 1); c {
+			break
+		}
+		hi--
+	}
+	return hi
+}
+
+// resolveSubject finds the speaker of the verb at i whose subject may lie
+// before bound: after the verb, before it, or the antecedent of a dropped
+// subject. It records explicit subjects for later dropped ones.
+func (v *view) resolveSubject(i, bound int) *subject {
+	if s := v.subjectAfter(i, min(bound, i+1+subjectWindow), false); s != nil {
+		v.noteSubject(s)
+		return v.withAntecedent(s)
+	}
+	if s := v.subjectBefore(i); s != nil {
+		v.noteSubject(s)
+		return v.withAntecedent(s)
+	}
+	// dropped subject: the last explicit one, if recent
+	if v.lastSubject != nil && v.sentOf[i]-v.lastSubject.sent <= antecedentSentences {
+		s := *v.lastSubject
+		return &s
+	}
+	return nil
+}
+
+// withAntecedent gives a personal title without a name the entity of the
+// last named person who spoke.
+func (v *view) withAntecedent(s *subject) *subject {
+	if s.entity >= 0 || !s.personal {
+		return s
+	}
+	if p := v.lastPerson; p != nil && s.sent-p.sent <= antecedentSentences+2 {
+		r := *s
+		r.entity = p.entity
+		return &r
+	}
+	return s
+}
+
+func (v *view) noteSubject(s *subject) {
+	if s.entity >= 0 && v.doc.Entities[s.entity].Type == "PER" {
+		v.lastPerson = s
+	} else if s.entity < 0 && s.personal && v.lastPerson != nil &&
+		s.sent-v.lastPerson.sent <= antecedentSentences+2 {
+		// a title standing for the last named person keeps them current
+		r := *s
+		r.entity = v.lastPerson.entity
+		v.lastSubject = &r
+		return
+	}
+	v.lastSubject = s
+}
+
+// skippable says whether token k may stand between a verb and its subject:
+// a date, an adverb, a comma.
+func (v *view) skippable(k int) bool {
+	if v.inTmx[k] && v.entAt[k] < 0 {
+		return true
+	}
+	switch v.norm(k) {
+	case "ايضا", "كذلك", "بدوره", "بدورها", "من جهته", "من جهتها", "جهته", "جهتها", "من", "امس", "اليوم", "مساء", "صباح":
+		return true
+	}
+	return v.isComma(k)
+}
+
+// subjectAfter looks for the subject of the verb at i in (i, bound): a
+// named entity, or a title or group noun (with a name after it when there
+// is one). source allows an entity straight behind a proclitic ل (`للمرصد`).
+func (v *view) subjectAfter(i, bound int, source bool) *subject {
+	for k := i + 1; k < bound && k < len(v.toks); k++ {
+		if e := v.entAt[k]; e >= 0 {
+			return v.entitySubject(k, e, bound)
+		}
+		n := v.norm(k)
+		if personal, ok := v.speakerNoun(n, source); ok {
+			return v.titleSubject(k, personal, bound)
+		}
+		if lex.demonstrative[n] && k+1 < bound {
+			if personal, ok := v.speakerNoun(v.norm(k+1), source); ok {
+				s := v.titleSubject(k+1, personal, bound)
+				s.start = k
+				return s
+			}
+		}
+		if v.skippable(k) {
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// speakerNoun looks a token up as a title or group noun, also behind the
+// proclitics a source phrase puts on it (`لوكالة`, `للمرصد`).
+func (v *view) speakerNoun(n string, source bool) (personal, ok bool) {
+	if p, ok := lex.speakerNouns[n]; ok {
+		return p, true
+	}
+	if source && strings.HasPrefix(n, "ل") {
+		rest := n[len("ل"):]
+		if p, ok := lex.speakerNouns[rest]; ok {
+			return p, true
+		}
+		if p, ok := lex.speakerNouns["ا"+rest]; ok { // للمرصد = ل + المرصد
+			return p, true
+		}
+	}
+	return false, false
+}
+
+// entitySubject is the subject starting with entity e at token k; a place
+// or an institution followed closely by a person's name gives way to it
+// (`وزير خارجية روسيا سيرغي لافروف`).
+func (v *view) entitySubject(k, e, bound int) *subject {
+	ent := v.doc.Entities[e]
+	if ent.Type != "PER" {
+		for j := k + 1; j < bound && j <= k+nameAfterTitle && j < len(v.toks); j++ {
+			if f := v.entAt[j]; f >= 0 && f != e && v.doc.Entities[f].Type == "PER" {
+				return v.entitySpanSubject(j, f)
+			}
+			if lex.preposition[v.norm(j)] && v.norm(j) != "ل" || v.isSentenceEnd(j) {
+				break
+			}
+		}
+	}
+	return v.entitySpanSubject(k, e)
+}
+
+func (v *view) entitySpanSubject(k, e int) *subject {
+	end := k + 1
+	for end < len(v.toks) && v.entAt[end] == e {
+		end++
+	}
+	return &subject{start: k, end: end, entity: e, personal: v.doc.Entities[e].Type == "PER", sent: v.sentOf[k]}
+}
+
+// titleSubject is the subject headed by a title or group noun at token k:
+// the name after it when there is one close by, else the noun phrase.
+func (v *view) titleSubject(k int, personal bool, bound int) *subject {
+	end := k + 1
+	for j := k + 1; j < bound && j <= k+nameAfterTitle && j < len(v.toks); j++ {
+		if e := v.entAt[j]; e >= 0 {
+			t := v.doc.Entities[e].Type
+			if t == "PER" || (!personal && t == "ORG") {
+				return v.entitySpanSubject(j, e)
+			}
+			end = j + 1
+			continue
+		}
+		n := v.norm(j)
+		if v.isPunct(j) || lex.complementizer[n] || (lex.preposition[n] && n != "باسم") || v.inTmx[j] {
+			break
+		}
+		if _, _, ok := v.cueAt(j); ok {
+			break
+		}
+		end = j + 1
+	}
+	// keep the head and its close modifiers only (`المتحدث`, `هذه الفصائل`)
+	if end > k+3 {
+		end = k + 3
+	}
+	return &subject{start: k, end: end, entity: -1, personal: personal, sent: v.sentOf[k]}
+}
+
+// subjectBefore looks for a subject just before the verb at i (`ولكن
+// المتحدث اقر`, `كيربي قال`), past a conjunction.
+func (v *view) subjectBefore(i int) *subject {
+	k := i - 1
+	for k >= 0 {
+		switch v.norm(k) {
+		case "لكن", "ولكن", "وقد", "قد", "كما", "فيما", "بينما":
+			k--
+			continue
+		}
+		break
+	}
+	if k < 0 || v.sentOf[k] != v.sentOf[i] {
+		return nil
+	}
+	if e := v.entAt[k]; e >= 0 {
+		start := k
+		for start > 0 && v.entAt[start-1] == e {
+			start--
+		}
+		return &subject{start: start, end: k + 1, entity: e, personal: v.doc.Entities[e].Type == "PER", sent: v.sentOf[k]}
+	}
+	n := v.norm(k)
+	if strings.HasPrefix(n, "و") {
+		n = n[len("و"):]
+	}
+	if personal, ok := lex.speakerNouns[n]; ok {
+		start := k
+		if k > 0 && lex.demonstrative[v.norm(k-1)] {
+			start = k - 1
+		}
+		return &subject{start: start, end: k + 1, entity: -1, personal: personal, sent: v.sentOf[k]}
+	}
+	return nil
+}
+
+// speakerOf turns a subject into the contract's speaker.
+func (v *view) speakerOf(s *subject) *khabar.Speaker {
+	if s == nil {
+		return nil
+	}
+	start, end := v.toks[s.start].Start, v.toks[s.end-1].End
+	ent := ""
+	if s.entity >= 0 {
+		e := v.doc.Entities[s.entity]
+		ent = e.ID
+		// a mention that is the entity itself: use the name's own span,
+		// without the proclitics of the token
+		if v.entAt[s.start] == s.entity {
+			start, end = e.Start, e.End
+		}
+	}
+	if start < 0 || end > len(v.runes) || start >= end {
+		return nil
+	}
+	if ent == "" {
+		// strip a proclitic و from a noun phrase (`والرئيس`)
+		if n := v.norm(s.start); strings.HasPrefix(n, "و") && !strings.HasPrefix(v.toks[s.start].Text, "وزير") {
+			if _, ok := lex.speakerNouns[n[len("و"):]]; ok {
+				start++
+			}
+		}
+	}
+	return &khabar.Speaker{Start: start, End: end, Text: string(v.runes[start:end]), Entity: ent}
+}
+
+// cueSpan is the span of tokens [lo, hi), less pre proclitic runes.
+func (v *view) cueSpan(lo, hi, pre int) *khabar.Span {
+	start, end := v.toks[lo].Start+pre, v.toks[hi-1].End
+	if start < 0 || end > len(v.runes) || start >= end {
+		return nil
+	}
+	return &khabar.Span{Start: start, End: end, Text: string(v.runes[start:end])}
+}
+
+func (v *view) addDirect(p *pair, subj *subject, cue *khabar.Span) {
+	v.add(p.open+1, p.close, true, v.speakerOf(subj), cue)
+}
+
+func (v *view) addIndirect(lo, hi int, subj *subject, cue *khabar.Span) {
+	v.add(lo, hi, false, v.speakerOf(subj), cue)
+}
+
+// add records the quote over tokens [lo, hi).
+func (v *view) add(lo, hi int, direct bool, sp *khabar.Speaker, cue *khabar.Span) {
+	if lo >= hi || lo < 0 || hi > len(v.toks) {
+		return
+	}
+	start, end := v.toks[lo].Start, v.toks[hi-1].End
+	if start < 0 || end > len(v.runes) || start >= end {
+		return
+	}
+	v.quotes = append(v.quotes, khabar.Quote{
+		Start: start, End: end, Text: string(v.runes[start:end]),
+		Direct: direct, Speaker: sp, Cue: cue,
+	})
+}
+
+// finish orders the quotes, drops any that overlap an earlier-found one and
+// numbers them.
+func (v *view) finish() {
+	// earlier-found quotes win an overlap: they come from the stronger rules
+	kept := make([]khabar.Quote, 0, len(v.quotes))
+	for _, q := range v.quotes {
+		clash := false
+		for _, k := range kept {
+			if q.Start < k.End && k.Start < q.End {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			kept = append(kept, q)
+		}
+	}
+	sort.Slice(kept, func(a, b int) bool { return kept[a].Start < kept[b].Start })
+	for i := range kept {
+		kept[i].ID = "q" + strconv.Itoa(i+1)
+	}
+	v.doc.Quotes = kept
+}
