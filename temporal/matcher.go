@@ -36,7 +36,7 @@ var patterns = []pattern{
 	(*matcher).pDate, (*matcher).pWeekday, (*matcher).pDeictic, (*matcher).pRelUnit,
 	(*matcher).pPlural, (*matcher).pAgo, (*matcher).pDuration, (*matcher).pYear,
 	(*matcher).pHijri, (*matcher).pTime, (*matcher).pSet, (*matcher).pRef,
-	(*matcher).pEra, (*matcher).pSeason, (*matcher).pQuarter,
+	(*matcher).pEra, (*matcher).pSeason, (*matcher).pQuarter, (*matcher).pPodAdverb,
 }
 
 // run scans left to right and keeps, at each position, the longest match.
@@ -217,6 +217,12 @@ func (m *matcher) cardinal(i int, clit bool) (int, int, int, bool) {
 		return 0, 0, 0, false
 	}
 	next := i + 1
+	if v == 111 {
+		if m.is(next, "عشر", "عشره") {
+			return 11, next + 1, r.start, true
+		}
+		return 0, 0, 0, false
+	}
 	if v > 0 && v < 10 {
 		if m.is(next, "عشر", "عشره") {
 			return v + 10, next + 1, r.start, true
@@ -498,6 +504,9 @@ func (m *matcher) pDate(i int) []found {
 	if m.punct(yk, "،,") {
 		yk++
 	}
+	if m.is(yk, "من") && m.is(yk+1, "عام", "العام", "سنه", "السنه") {
+		yk++ // 8 سبتمبر من عام 1986
+	}
 	if m.is(yk, "عام", "العام", "سنه", "السنه") {
 		yk++
 	}
@@ -660,11 +669,24 @@ func (m *matcher) pDeictic(i int) []found {
 		}
 	}
 	val := m.c.dayShift(shift)
+	anchored := true
+	// اليوم، 23 أغسطس: the written date says which day
+	if a := j; shift == 0 && (m.punct(a, "،,") || m.punct(a, "(")) {
+		if fs := m.pDate(a + 1); len(fs) == 1 && m.hasDay(fs[0].val) && !strings.HasPrefix(fs[0].val, "X") {
+			val, anchored = fs[0].val, false
+		}
+	}
 	typ := "DATE"
 	if pod != "" {
 		typ, val = "TIME", withPOD(val, pod)
 	}
-	return []found{m.rel(m.mk(i, j, start, typ, val))}
+	f := m.mk(i, j, start, typ, val)
+	if anchored {
+		f = m.rel(f)
+	} else {
+		f.anchorIdx = len(m.out) + 2 // the written date, found next
+	}
+	return []found{f}
 }
 
 func (m *matcher) deicticShift(k int) int {
@@ -707,6 +729,9 @@ func (m *matcher) hasClitic(k int) bool {
 // todayOK rejects اليوم when it is a noun with an adjective (اليوم الأول,
 // اليوم العالمي للمرأة, اليوم التالي) rather than "today".
 func (m *matcher) todayOK(k int) bool {
+	if m.is(k-1, "هذا") && m.is(k-2, "مثل") {
+		return false // في مثل هذا اليوم: on this day of past years
+	}
 	if !m.word(k + 1) {
 		return true
 	}
@@ -825,12 +850,14 @@ func (m *matcher) pPlural(i int) []found {
 	if du, ok := durUnits[r.stem]; ok && du.count == 2 {
 		n = 2
 	}
-	if v, _, ok := lookup(m, k, false, 1, cardinals); ok && v > 0 {
+	if v, _, ok := lookup(m, k, false, 1, cardinals); ok && v > 0 && v < 111 {
 		n = v
 		k++
 	} else if v, ok := m.num(k); ok && !m.decimal(k) {
 		n = v
 		k++
+	} else if m.is(k, "القليله", "العديده", "الطويله") {
+		k++ // الأسابيع القليلة الماضية
 	}
 	dir, _, ok := lookup(m, k, false, 1, pluralDir)
 	if !ok {
@@ -913,6 +940,9 @@ func (m *matcher) quantity(i int, clit bool, bareOK bool) (int, string, int, int
 	case du.count == 1 && bareOK:
 		return 1, du.code, i + 1, r.start, true
 	case du.count == 0 && bareOK:
+		if m.is(i+1, "قليله", "عديده", "معدوده", "طويله", "عده", "قلايل") {
+			return -1, du.code, i + 2, r.start, true // دقائق قليلة, سنوات عدة
+		}
 		return -1, du.code, i + 1, r.start, true
 	}
 	return 0, "", 0, 0, false
@@ -922,7 +952,7 @@ var durTriggers = []string{"بين", "لمده", "مده", "طوال", "طيله
 
 // pDuration: 48 ساعة, ثلاث سنوات, عامين, يوم واحد, لسنوات.
 func (m *matcher) pDuration(i int) []found {
-	bare := i > 0 && m.is(i-1, durTriggers...) || i > 1 && m.is(i-2, "من") && m.is(i-1, "اكثر", "اقل")
+	bare := i > 0 && m.is(i-1, durTriggers...) || i > 1 && m.is(i-1, "من") && m.is(i-2, "اكثر", "اقل", "لاكثر", "لاقل", "باكثر")
 	if !bare && m.word(i) {
 		for _, r := range m.us[i].an {
 			if r.clit == "ل" || r.clit == "ول" || r.clit == "ب" {
@@ -1095,7 +1125,7 @@ func (m *matcher) bareYearOK(k, j int) bool {
 	if m.is(k-1, "موسم", "نسخه", "دوره", "مونديال", "كاس", "بطوله", "انتخابات", "منتخب", "ميزانيه", "رؤيه", "اولمبياد", "يورو", "لعام", "بعام", "وعام") {
 		return true
 	}
-	if k > 0 && m.punct(k-1, "(") {
+	if k > 0 && m.punct(k-1, "(\"”»") {
 		return true
 	}
 	if j >= len(m.us) || !m.sameSent(k, j) || m.us[j].kind == uPunct {
@@ -1104,7 +1134,10 @@ func (m *matcher) bareYearOK(k, j int) bool {
 	if !m.word(j) {
 		return false
 	}
-	if m.is(j, "في", "من", "الي", "علي", "عن", "حتي", "مع", "بعد", "قبل", "حين", "عندما", "حيث", "الذي", "التي", "وهو", "وهي") {
+	if m.us[j].norm == "و" {
+		return true
+	}
+	if m.is(j, "في", "من", "الي", "علي", "عن", "حتي", "مع", "بعد", "قبل", "حين", "عندما", "حيث", "الذي", "التي", "وهو", "وهي", "بعدما", "قبلما", "لكن", "ثم", "او", "اذ", "اللذين", "بينما") {
 		return true
 	}
 	for _, r := range m.us[j].an {
@@ -1429,7 +1462,7 @@ func (m *matcher) pRef(i int) []found {
 	if m.word(i) {
 		for _, r := range m.us[i].an {
 			if v, ok := refAdverbs[r.full]; ok && (r.clit == "" || r.clit == "و" || r.clit == "ف") {
-				if (r.full == "سابقا" || r.full == "حاليا") && m.word(i-1) && strings.HasSuffix(m.us[i-1].norm, "ا") && len(m.us[i-1].norm) > 4 {
+				if prev := m.us[max(i-1, 0)].norm; (r.full == "سابقا" || r.full == "حاليا") && m.word(i-1) && strings.HasSuffix(prev, "ا") && !strings.HasSuffix(prev, "ها") && !strings.HasSuffix(prev, "نا") && len(prev) > 4 {
 					continue // موظفا سابقا: an adjective
 				}
 				return []found{m.mk(i, i+1, r.start, "DATE", v)}
@@ -1438,7 +1471,7 @@ func (m *matcher) pRef(i int) []found {
 	}
 	r0, ok := m.rd(i, true, -1, func(r reading) bool {
 		switch r.full {
-		case "الوقت", "الاونه", "وقت", "المستقبل", "الفتره", "المرحله", "الماضي", "هذه":
+		case "الوقت", "الحال", "الاونه", "وقت", "المستقبل", "الفتره", "المرحله", "الماضي", "هذه", "هذا":
 			return true
 		}
 		return false
@@ -1456,8 +1489,14 @@ func (m *matcher) pRef(i int) []found {
 		return false
 	}
 	switch {
-	case is0("الوقت") && m.is(i+1, "الحالي", "الراهن", "الحاضر"):
+	case is0("الوقت", "الحال") && m.is(i+1, "الحالي", "الراهن", "الحاضر"):
 		return []found{m.mk(i, i+2, st, "DATE", "PRESENT_REF")}
+	case is0("هذا") && m.is(i+1, "الصباح", "المساء"):
+		pod := "MO"
+		if m.is(i+1, "المساء") {
+			pod = "EV"
+		}
+		return []found{m.rel(m.mk(i, i+2, st, "TIME", withPOD(m.c.dayShift(0), pod)))}
 	case is0("هذه") && m.is(i+1, "الايام"):
 		return []found{m.mk(i, i+2, st, "DATE", "PRESENT_REF")}
 	case is0("الاونه") && m.is(i+1, "الاخيره"):
@@ -1466,7 +1505,7 @@ func (m *matcher) pRef(i int) []found {
 		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")}
 	case is0("وقت") && m.is(i+1, "لاحق"):
 		return []found{m.mk(i, i+2, st, "DATE", "FUTURE_REF")}
-	case is0("المستقبل") && m.is(i-1, "في"):
+	case is0("المستقبل") && m.is(i-1, "في", "من", "الي", "حتي", "نحو"):
 		j := i + 1
 		if m.is(j, "القريب", "البعيد", "المنظور") {
 			j++
@@ -1725,4 +1764,28 @@ func combine(n1 int, u1 string, n2 int, u2 string) string {
 func (m *matcher) isC2(k int, words ...string) bool {
 	_, ok := m.isC(k, words...)
 	return ok
+}
+
+// pPodAdverb: وصلت صباحا, غادر ليلا: a part of the day of the dct.
+func (m *matcher) pPodAdverb(i int) []found {
+	r, ok := m.rd(i, true, 0, func(r reading) bool {
+		switch r.full {
+		case "صباحا", "ليلا", "فجرا", "ظهرا", "عصرا", "مساءا":
+			return r.clit == "" || r.clit == "و"
+		}
+		return false
+	})
+	if !ok {
+		return nil
+	}
+	pod := partOfDayAdv[r.full]
+	if pod == "AF" && r.full == "ظهرا" {
+		pod = "T12:00"
+	}
+	f := m.mk(i, i+1, r.start, "TIME", "")
+	f.val, f.anchorIdx = withPOD("", pod)[len(""):], -1
+	if !strings.HasPrefix(f.val, "T") {
+		f.val = "T" + f.val
+	}
+	return []found{f}
 }

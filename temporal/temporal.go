@@ -56,7 +56,7 @@ func Find(text, dct string, sentences []khabar.Span, tokens []khabar.Token) []kh
 			Type: x.typ, Value: x.val, Anchor: x.anchor,
 		}
 		// Anchors name an earlier timex by its index in m.out.
-		if x.anchorIdx > 0 {
+		if x.anchorIdx > 0 && x.anchorIdx <= len(m.out) && x.anchorIdx != k+1 {
 			t.Anchor = fmt.Sprintf("t%d", x.anchorIdx)
 		}
 		timexes = append(timexes, t)

@@ -21,9 +21,6 @@ const (
 func (m *matcher) tense(i int) int {
 	for k := i - 1; k >= 0 && m.sameSent(k, i) && i-k <= 25; k-- {
 		t := m.verbTense(k)
-		if t != 0 && k > 0 && m.is(k-1, "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي") {
-			continue // a relative clause does not govern the weekday
-		}
 		if t == future && m.subjunctive(k) {
 			// قبل أن يستأنف, بعد أن يصل: the tense is the main verb's
 			for k2 := k - 2; k2 >= 0 && m.sameSent(k2, i) && k-k2 <= 16; k2-- {
@@ -35,6 +32,9 @@ func (m *matcher) tense(i int) int {
 				}
 			}
 			return t
+		}
+		if t == past && m.conditional(k) {
+			return future // إذا فاز ... يوم الأحد
 		}
 		if t != 0 {
 			return t
@@ -112,17 +112,41 @@ func (m *matcher) verbTense(k int) int {
 	if neutralVerbs[w] || neutralVerbs[strings.TrimPrefix(w, "و")] {
 		return 0
 	}
+	if futureCues[w] {
+		return future
+	}
+	if c := classifyVerb(w); c != 0 {
+		return m.adjustByParticle(k, c)
+	}
+	// و/ف + verb: only a known verb counts, so that فيلما or فياريال are
+	// not taken for imperfects.
 	for _, p := range []string{"و", "ف"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && len([]rune(rest)) >= 3 {
-			if c := classifyVerb(rest); c != 0 {
+		if rest, ok := strings.CutPrefix(w, p); ok && len([]rune(rest)) >= 2 {
+			if c := knownVerb(rest); c != 0 {
 				return m.adjustByParticle(k, c)
 			}
 		}
 	}
-	if futureCues[w] {
-		return future
+	return 0
+}
+
+// knownVerb classifies a word only from the verb tables.
+func knownVerb(w string) int {
+	if nounsLikeVerbs[w] {
+		return 0
 	}
-	return m.adjustByParticle(k, classifyVerb(w))
+	if pastVerbs[w] {
+		return past
+	}
+	if a, ok := padtAspect[w]; ok {
+		return a
+	}
+	if rest, ok := strings.CutPrefix(w, "س"); ok {
+		if a, ok := padtAspect[rest]; ok && a == future {
+			return future
+		}
+	}
+	return 0
 }
 
 // adjustByParticle turns لم يعلن into a past and كان يبحث into a past.
@@ -214,4 +238,15 @@ func (m *matcher) tokenTense(k int) int {
 		}
 	}
 	return 0
+}
+
+// conditional reports whether a perfect verb at k is in a condition (إذا
+// فاز), which news uses for what may happen.
+func (m *matcher) conditional(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-8 && m.sameSent(j, k) && !m.punct(j, "،,.:؛"); j-- {
+		if m.is(j, "اذا", "واذا", "حال", "لو") {
+			return true
+		}
+	}
+	return false
 }

@@ -118,7 +118,7 @@ func aspect(w string, perf, imp int) string {
 		return "I"
 	case 'ت', 'ن':
 		// تم, نظمت, تعادلا, نجحوا are perfect; تعقد, نبحث imperfect
-		if len(rs) <= 2 || strings.HasSuffix(w, "ت") || strings.HasSuffix(w, "وا") || strings.HasSuffix(w, "ا") {
+		if len(rs) <= 3 || strings.HasSuffix(w, "ت") || strings.HasSuffix(w, "وا") || strings.HasSuffix(w, "ا") {
 			return "P"
 		}
 		return "I"

@@ -20,6 +20,9 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"khabar"
+	"khabar/temporal"
+	"khabar/temporal/timexeval"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -47,6 +50,8 @@ func main() {
 		err = sample(os.Args[2:])
 	case "build":
 		err = build(os.Args[2:])
+	case "eval":
+		err = eval(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -365,4 +370,30 @@ func sameRunes(a, b []rune) bool {
 		}
 	}
 	return true
+}
+
+// eval scores the recogniser on a gold file as khabar eval timex does,
+// without the rest of the command (handy while other packages are in flux).
+func eval(args []string) error {
+	fs := flag.NewFlagSet("eval", flag.ExitOnError)
+	gold := fs.String("gold", "", "gold JSONL")
+	errs := fs.Bool("errors", false, "list the errors")
+	fs.Parse(args)
+	f, err := os.Open(*gold)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sents, err := timexeval.ReadGold(f)
+	if err != nil {
+		return err
+	}
+	rec := temporal.New()
+	r := timexeval.Evaluate(sents, func(text, dct string) []khabar.Timex {
+		doc := &khabar.Document{Text: text, DCT: dct}
+		rec.Annotate(doc)
+		return doc.Timexes
+	})
+	r.Write(os.Stdout, *errs)
+	return nil
 }
