@@ -66,6 +66,7 @@ var (
 	bSigs = []byte("sigs") // doc number -> near-duplicate signature
 	kFmt  = []byte("format")
 	kNext = []byte("next")
+	kKeys = []byte("keys")
 )
 
 // Archive is an open archive.
@@ -77,6 +78,7 @@ type Archive struct {
 	db    *bolt.DB // readers: open for the Archive's life
 	tx    *bolt.Tx // readers: the snapshot they read
 	ix    *index.Index
+	keys  string // the key analyzer the archive is made with
 	// Writers only: the next document number and the segments, kept in
 	// memory since no other process writes.
 	next uint32
@@ -95,6 +97,9 @@ type OpenOptions struct {
 	// Wait is how long a reader waits for a writer's commit to end (and a
 	// writer for readers); default 10 s.
 	Wait time.Duration
+	// Keys names the key analyzer of a new archive (KeysMorph when empty);
+	// a writer opening an existing archive made with another is refused.
+	Keys string
 }
 
 // Open opens the archive in dir.
@@ -113,9 +118,15 @@ func Open(dir string, opt OpenOptions) (a *Archive, err error) {
 		}
 		// Create or check the database now, so that a bad archive is
 		// refused before any work is done.
+		if opt.Keys == "" {
+			opt.Keys = KeysMorph
+		}
 		if err := a.update(opt.Wait, func(tx *bolt.Tx) error {
-			if err := initDB(tx); err != nil {
+			if err := initDB(tx, opt.Keys); err != nil {
 				return err
+			}
+			if a.keys = string(tx.Bucket(bMeta).Get(kKeys)); a.keys != opt.Keys {
+				return fmt.Errorf("%w: the archive is indexed with %s keys, not %s; ingest into a new directory", ErrVersion, a.keys, opt.Keys)
 			}
 			return a.loadWriterState(tx)
 		}); err != nil {
@@ -139,6 +150,7 @@ func Open(dir string, opt OpenOptions) (a *Archive, err error) {
 		a.Close()
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
+	a.keys = string(tx.Bucket(bMeta).Get(kKeys))
 	return a, nil
 }
 
@@ -229,7 +241,7 @@ func recoverCorrupt(dir string, err *error) {
 	}
 }
 
-func initDB(tx *bolt.Tx) error {
+func initDB(tx *bolt.Tx, keys string) error {
 	meta := tx.Bucket(bMeta)
 	if meta == nil {
 		if tx.Bucket(bDocs) != nil || tx.Bucket(bSegs) != nil {
@@ -243,6 +255,9 @@ func initDB(tx *bolt.Tx) error {
 			return err
 		}
 		if err := meta.Put(kFmt, []byte(Format)); err != nil {
+			return err
+		}
+		if err := meta.Put(kKeys, []byte(keys)); err != nil {
 			return err
 		}
 		for _, b := range [][]byte{bDocs, bText, bSegs, bDel, bSigs} {
@@ -270,6 +285,11 @@ func checkFormat(tx *bolt.Tx) error {
 		if tx.Bucket(b) == nil {
 			return fmt.Errorf("%w: bucket %s is missing", ErrCorrupt, b)
 		}
+	}
+	switch k := string(meta.Get(kKeys)); k {
+	case KeysMorph, KeysSurface:
+	default:
+		return fmt.Errorf("%w: unknown key analyzer %q", ErrVersion, k)
 	}
 	return nil
 }

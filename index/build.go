@@ -18,6 +18,10 @@ const (
 	FieldEntType  = 't' // an entity type that occurs in the document
 	FieldSource   = 'o' // outlet, lower case
 	FieldCategory = 'c' // section, lower case
+	// FieldSurfaceKey terms are surface NUL key: which keys the analysis
+	// gave a surface form in context. Queries are analysed through them,
+	// the same way the documents were, without loading a model.
+	FieldSurfaceKey = 'm'
 )
 
 // Entity is a named entity of a document, for the entity field and facets.
@@ -29,6 +33,9 @@ type Entity struct {
 // DocInput is what the index needs of one document.
 type DocInput struct {
 	ID, Title, Text string
+	// TextKeys, when not nil, are the keys of Text, computed already (from
+	// the document's morphological analysis); else the Analyzer makes them.
+	TextKeys        []Key
 	Date            string // YYYY-MM-DD or empty
 	Source          string
 	Category        string
@@ -76,7 +83,17 @@ func Prepare(an Analyzer, d *DocInput) *Prepared {
 				p.Terms = append(p.Terms, TermPos{string(FieldSurface) + t, pos + uint32(j)})
 			}
 		}
-		for _, k := range an.Keys(text) {
+		keys := d.TextKeys
+		if i == 0 || keys == nil {
+			keys = an.Keys(text)
+		}
+		// main[j] is the key of word j with the widest span: the stem, not
+		// a clitic split off it. The surface map records it alone.
+		main := make([]int, len(words))
+		for j := range main {
+			main[j] = -1
+		}
+		for ki, k := range keys {
 			if k.Term == "" {
 				continue
 			}
@@ -91,6 +108,16 @@ func Prepare(an Analyzer, d *DocInput) *Prepared {
 			p.Terms = append(p.Terms, TermPos{string(FieldKey) + k.Term, pos + uint32(j)})
 			if i == 0 {
 				p.Terms = append(p.Terms, TermPos{string(FieldTitleKey) + k.Term, pos + uint32(j)})
+			}
+			if m := main[j]; m < 0 || k.End-k.Start > keys[m].End-keys[m].Start {
+				main[j] = ki
+			}
+		}
+		for j, ki := range main {
+			if ki >= 0 {
+				w := words[j]
+				sf := SurfaceTerm(text[w.ByteStart:w.ByteEnd])
+				p.Terms = append(p.Terms, TermPos{string(FieldSurfaceKey) + sf + "\x00" + keys[ki].Term, 0})
 			}
 		}
 		pos += uint32(len(words))

@@ -279,8 +279,15 @@ func wordsQuery(tok string, an Analyzer) *Query {
 
 func wordQuery(w string, an Analyzer) *Query {
 	q := &Query{Op: OpWord, Text: w, Surface: string(FieldSurface) + SurfaceTerm(w)}
-	for _, k := range an.Keys(w) {
-		if k.Term == "" {
+	// Keys of several spans (a clitic split off the stem) keep the widest:
+	// the stem's; keys of one span are alternatives.
+	keys := an.Keys(w)
+	widest := 0
+	for _, k := range keys {
+		widest = max(widest, k.End-k.Start)
+	}
+	for _, k := range keys {
+		if k.Term == "" || k.End-k.Start < widest {
 			continue
 		}
 		t := string(FieldKey) + k.Term

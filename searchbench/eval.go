@@ -149,7 +149,7 @@ func evalKhabar(db string, qs []query) (scores, error) {
 	if err != nil {
 		return scores{}, err
 	}
-	an := archive.KeyAnalyzer()
+	an := a.QueryAnalyzer(ix)
 	ranked := make([][]string, len(qs))
 	var ds, dsSnip []time.Duration
 	for rep := 0; rep < 3; rep++ { // the first round warms the page cache

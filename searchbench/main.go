@@ -223,18 +223,24 @@ func isArabic(s string) bool {
 	return true
 }
 
-// inflSuffixes are the suffixes of gender, number and relation (nisba)
-// that an inflection of a word may add or drop.
-var inflSuffixes = []string{"", "ة", "ات", "ين", "ون", "ان", "ي", "ية", "يين", "يون"}
+// inflSuffixes are the suffixes of gender and number that an inflection
+// may add or drop: feminine ة, sound plurals ات ون ين, dual ان. A nisba
+// adjective (ending in ي) inflects on from its ي (سعودي, سعودية, سعوديون);
+// adding ي to another word derives a new word (مدرس, مدرسي) and is not
+// done.
+var inflSuffixes = []string{"", "ة", "ات", "ين", "ون", "ان"}
 
 // typeWord changes one word of a title the way a reader might type it.
 func typeWord(w string, forms map[string]bool, rng *rand.Rand) string {
 	// Another inflection: same stem, another suffix, attested.
 	if rng.Float64() < 0.4 {
 		pre, stem := splitArticle(w)
-		for _, suf := range inflSuffixes {
-			if suf != "" && strings.HasSuffix(stem, suf) && utf8.RuneCountInString(stem)-utf8.RuneCountInString(suf) >= 3 {
+		for _, suf := range []string{"يين", "يون", "ية", "ات", "ين", "ون", "ان", "ة"} {
+			if strings.HasSuffix(stem, suf) && utf8.RuneCountInString(stem)-utf8.RuneCountInString(suf) >= 3 {
 				stem = strings.TrimSuffix(stem, suf)
+				if strings.HasPrefix(suf, "ي") {
+					stem += "ي" // nisba: the ي belongs to the stem
+				}
 				break
 			}
 		}

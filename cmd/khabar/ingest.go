@@ -13,8 +13,6 @@ import (
 	"khabar"
 	"khabar/analysis"
 	"khabar/archive"
-	"khabar/dedup"
-	"khabar/index"
 	"khabar/input"
 )
 
@@ -35,6 +33,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	batch := fs.Int("batch", 512, "documents stored per transaction")
 	progress := fs.String("progress", "auto", "progress display: auto (a bar on a terminal), bar, log or none")
 	layers := fs.String("layers", "all", layersHelp)
+	keys := fs.String("keys", "morph", "search keys of a new archive: morph (lemmas in context) or surface (no model)")
 	optimize := fs.Bool("optimize", true, "merge the index into one segment at the end, for the fastest search")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: khabar ingest --db DIR [flags] FILE|DIR|- ...\n\nInputs as for analyze: text files, directories, .jsonl and .jsonl.gz files\n(fields id, title, text, date, url, source, category), - for standard input.\nAn id stored already is updated, never duplicated; an unchanged article is\nskipped, so an interrupted ingest is resumed by running it again.\n\nFlags:")
@@ -61,7 +60,12 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "khabar ingest: %v\n", err)
 		return 1
 	}
-	ar, err := archive.Open(*db, archive.OpenOptions{Write: true})
+	keyName := map[string]string{"morph": archive.KeysMorph, "surface": archive.KeysSurface}[*keys]
+	if keyName == "" {
+		fmt.Fprintf(stderr, "khabar ingest: unknown --keys %q (morph or surface)\n", *keys)
+		return 2
+	}
+	ar, err := archive.Open(*db, archive.OpenOptions{Write: true, Keys: keyName})
 	if err != nil {
 		fmt.Fprintf(stderr, "khabar ingest: %v\n", err)
 		return 1
@@ -69,6 +73,10 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	defer ar.Close()
 	known, err := ar.Known()
 	if err != nil {
+		fmt.Fprintf(stderr, "khabar ingest: %v\n", err)
+		return 1
+	}
+	if _, err := archive.KeyAnalyzerNamed(ar.Keys()); err != nil {
 		fmt.Fprintf(stderr, "khabar ingest: %v\n", err)
 		return 1
 	}
@@ -83,7 +91,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "khabar ingest: %v\n", e)
 	}
 	rd := &input.Reader{Stdin: stdin, Report: report}
-	ing := &ingester{an: an, ix: indexAnalyzer(), year: *year, date: *date, known: known, report: report}
+	ing := &ingester{an: an, ar: ar, year: *year, date: *date, known: known, report: report}
 	start := time.Now()
 	var stored, skipped int
 	var pending []archive.Record
@@ -135,7 +143,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 // keeping input order so that the last version of an id wins.
 type ingester struct {
 	an     *analysis.Analyzer
-	ix     index.Analyzer
+	ar     *archive.Archive
 	year   int
 	date   string
 	known  map[string]uint64
@@ -165,26 +173,11 @@ func (g *ingester) convert(a input.Article) analysis.Input {
 
 // record analyses one article into a record.
 func (g *ingester) record(in analysis.Input, hash uint64) *archive.Record {
-	doc := g.an.Analyze(in)
-	di := &index.DocInput{ID: doc.ID, Title: doc.Title, Text: doc.Text, Date: doc.DCT, Category: doc.Category}
-	if doc.Source != nil {
-		di.Source = doc.Source.Name
+	r, err := g.ar.NewRecord(g.an.Analyze(in), hash)
+	if err != nil {
+		panic(err) // the key analyzer was loaded before the run
 	}
-	for _, e := range doc.Entities {
-		di.Entities = append(di.Entities, index.Entity{Type: e.Type, Canonical: e.Canonical})
-	}
-	p := index.Prepare(g.ix, di)
-	var words, keys []string
-	for _, w := range index.Words(doc.Text, nil) {
-		words = append(words, index.SurfaceTerm(doc.Text[w.ByteStart:w.ByteEnd]))
-	}
-	for _, t := range p.Terms {
-		if t.Term[0] == index.FieldKey {
-			keys = append(keys, t.Term[1:])
-		}
-	}
-	sig := dedup.Sign(words, keys)
-	return &archive.Record{Doc: doc, Hash: hash, Prepared: p, Signature: sig.Marshal()}
+	return &r
 }
 
 var errStop = errors.New("stop")

@@ -139,7 +139,7 @@ func TestIngestKilled(t *testing.T) {
 	const n = 3000
 	writeArticles(t, in, n, "")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestIngestKilled$")
-	cmd.Env = append(os.Environ(), "KHABAR_INGEST_CHILD="+strings.Join([]string{"ingest", "--layers", "none", "--db", db, "--batch", "40", "--progress", "log", in}, "\x1f"))
+	cmd.Env = append(os.Environ(), "KHABAR_INGEST_CHILD="+strings.Join([]string{"ingest", "--layers", "none", "--keys", "surface", "--db", db, "--batch", "40", "--progress", "log", in}, "\x1f"))
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -179,7 +179,7 @@ func TestIngestKilled(t *testing.T) {
 		}
 	}
 	t.Logf("killed after %d reported, %d stored", reported, len(ids))
-	_, errOut, _ := runKhabar(t, "", "ingest", "--layers", "none", "--db", db, "--progress", "log", in)
+	_, errOut, _ := runKhabar(t, "", "ingest", "--layers", "none", "--keys", "surface", "--db", db, "--progress", "log", in)
 	if !strings.Contains(errOut, fmt.Sprintf("%d stored, %d unchanged", n-len(ids), len(ids))) {
 		t.Errorf("resume: %s", errOut)
 	}
@@ -189,7 +189,7 @@ func TestIngestKilled(t *testing.T) {
 	a, _ := archive.Open(db, archive.OpenOptions{})
 	defer a.Close()
 	ix, _ := a.Index()
-	q, _ := index.Parse("كانون", indexAnalyzer())
+	q, _ := index.Parse("كانون", a.QueryAnalyzer(ix))
 	if r := ix.Search(q, index.Options{}); r.Total != n {
 		t.Errorf("كانون finds %d, want %d", r.Total, n)
 	}

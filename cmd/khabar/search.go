@@ -19,10 +19,6 @@ func init() {
 	})
 }
 
-// indexAnalyzer is the analyser of index and query terms, the one of the
-// archive format.
-func indexAnalyzer() index.Analyzer { return archive.KeyAnalyzer() }
-
 func runSearch(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("search", stderr)
 	db := fs.String("db", "", "archive `DIR`")
@@ -75,12 +71,6 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "khabar search: unknown --format %q (text or json)\n", *format)
 		return 2
 	}
-	an := indexAnalyzer()
-	q, err := index.Parse(strings.Join(fs.Args(), " "), an)
-	if err != nil {
-		fmt.Fprintf(stderr, "khabar search: %v\n", err)
-		return 2
-	}
 	ar, err := archive.Open(*db, archive.OpenOptions{})
 	if err != nil {
 		fmt.Fprintf(stderr, "khabar search: %v\n", err)
@@ -91,6 +81,12 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "khabar search: %v\n", err)
 		return 1
+	}
+	an := ar.QueryAnalyzer(ix)
+	q, err := index.Parse(strings.Join(fs.Args(), " "), an)
+	if err != nil {
+		fmt.Fprintf(stderr, "khabar search: %v\n", err)
+		return 2
 	}
 	res := ix.Search(q, opt)
 	hl := index.NewHighlighter(q, an)

@@ -1,0 +1,91 @@
+package index
+
+import (
+	"strings"
+	"sync"
+)
+
+// MappedAnalyzer analyses query words the way their documents were
+// analysed: through the index's own record of the keys each surface form
+// got in context (FieldSurfaceKey terms). It needs no model, so a search
+// process starts fast; only a form the archive has never seen goes to
+// Fallback, which is created on first use.
+type MappedAnalyzer struct {
+	Index *Index
+	// MinShare drops the keys a form got in fewer than this share of its
+	// documents (rare mis-analyses); 0.1 when 0.
+	MinShare float64
+	// Fallback makes the analyzer for unseen forms; nil: the surface form.
+	Fallback func() (Analyzer, error)
+
+	once sync.Once
+	fb   Analyzer
+}
+
+// Keys implements Analyzer, one word at a time.
+func (m *MappedAnalyzer) Keys(text string) []Key {
+	var out []Key
+	for _, w := range Words(text, nil) {
+		word := text[w.ByteStart:w.ByteEnd]
+		terms := m.SurfaceKeys(SurfaceTerm(word))
+		if len(terms) == 0 {
+			for _, k := range m.fallback().Keys(word) {
+				out = append(out, Key{Start: w.Start + k.Start, End: w.Start + k.End, Term: k.Term})
+			}
+			continue
+		}
+		for _, t := range terms {
+			out = append(out, Key{Start: w.Start, End: w.End, Term: t})
+		}
+	}
+	return out
+}
+
+func (m *MappedAnalyzer) fallback() Analyzer {
+	m.once.Do(func() {
+		if m.Fallback != nil {
+			if a, err := m.Fallback(); err == nil {
+				m.fb = a
+				return
+			}
+		}
+		m.fb = SurfaceAnalyzer{}
+	})
+	return m.fb
+}
+
+// SurfaceKeys returns the keys a surface form (match-normalised) got in
+// the documents, most frequent first, without the rare ones.
+func (m *MappedAnalyzer) SurfaceKeys(surface string) []string {
+	if surface == "" {
+		return nil
+	}
+	prefix := string(FieldSurfaceKey) + surface + "\x00"
+	counts := map[string]int{}
+	total := 0
+	for _, s := range m.Index.segs {
+		lo, hi := s.terms.prefixRange(prefix)
+		for t := lo; t < hi; t++ {
+			df, _, _ := s.termInfo(t)
+			counts[strings.TrimPrefix(s.Term(t), prefix)] += int(df)
+			total += int(df)
+		}
+	}
+	share := m.MinShare
+	if share == 0 {
+		share = 0.1
+	}
+	var out []string
+	for k, n := range counts {
+		if float64(n) >= share*float64(total) {
+			out = append(out, k)
+		}
+	}
+	// Most frequent first; ties by name for a stable order.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && (counts[out[j]] > counts[out[j-1]] || counts[out[j]] == counts[out[j-1]] && out[j] < out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
