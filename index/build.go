@@ -35,11 +35,11 @@ type DocInput struct {
 	ID, Title, Text string
 	// TextKeys, when not nil, are the keys of Text, computed already (from
 	// the document's morphological analysis); else the Analyzer makes them.
-	TextKeys        []Key
-	Date            string // YYYY-MM-DD or empty
-	Source          string
-	Category        string
-	Entities        []Entity
+	TextKeys []Key
+	Date     string // YYYY-MM-DD or empty
+	Source   string
+	Category string
+	Entities []Entity
 }
 
 // Prepared is a document turned into terms, ready for a Builder. Preparing
