@@ -21,6 +21,11 @@ type core struct {
 	// the end (pos + "|" + StripR), so a word only tries rules that fit.
 	lemIdx  map[string][]int32
 	lemMaxR int // longest StripR in runes
+	// genIdx groups the general segmentation rules by the letters their
+	// clitics take (PreSurf + "\x00" + SufSurf), so an unknown token only
+	// tries the rules whose clitics it starts and ends with.
+	genIdx               map[string][]int32
+	genMaxPre, genMaxSuf int
 }
 
 func newCore(m *Model) *core {
@@ -37,6 +42,14 @@ func newCore(m *Model) *core {
 	}
 	for i, t := range m.Tags {
 		c.tagIdx[t] = i
+	}
+	c.genIdx = map[string][]int32{}
+	for _, id := range m.Generic {
+		r := &m.Rules[id]
+		k := r.PreSurf + "\x00" + r.SufSurf
+		c.genIdx[k] = append(c.genIdx[k], id)
+		c.genMaxPre = max(c.genMaxPre, utf8.RuneCountInString(r.PreSurf))
+		c.genMaxSuf = max(c.genMaxSuf, utf8.RuneCountInString(r.SufSurf))
 	}
 	c.lemIdx = map[string][]int32{}
 	for pos, ids := range m.LemByPOS {
@@ -150,8 +163,25 @@ func (c *core) candidates(s *scratch, i int, ex exclusion) (known bool) {
 		known = false
 	}
 	add(c.identity, 0)
-	for _, r := range c.m.Generic {
-		add(r, 0)
+	var key [128]byte
+	for i := 0; i <= c.genMaxPre; i++ {
+		pre := runePrefix(t.sk, i)
+		if i > 0 && len(pre) == len(runePrefix(t.sk, i-1)) {
+			break
+		}
+		for j := 0; j <= c.genMaxSuf; j++ {
+			suf := runeSuffix(t.sk, j)
+			if len(pre)+len(suf) >= len(t.sk) || j > 0 && len(suf) == len(runeSuffix(t.sk, j-1)) {
+				break
+			}
+			if len(pre)+len(suf)+1 > len(key) {
+				break
+			}
+			k := append(append(append(key[:0], pre...), 0), suf...)
+			for _, r := range c.genIdx[string(k)] {
+				add(r, 0)
+			}
+		}
 	}
 	return false
 }
@@ -258,15 +288,32 @@ type tableDense struct {
 }
 
 func (d tableDense) scores(feats []uint64, out []float64) {
-	for i := range out {
-		out[i] = 0
-	}
-	for _, f := range feats {
-		if row := d.t.Row(f); row != nil {
-			for k, w := range row {
-				out[k] += float64(w)
+	var acc [64]float32
+	n := len(out)
+	if n > len(acc) {
+		for i := range out {
+			out[i] = 0
+		}
+		for _, f := range feats {
+			if row := d.t.Row(f); row != nil {
+				for k, w := range row {
+					out[k] += float64(w)
+				}
 			}
 		}
+		return
+	}
+	a := acc[:n]
+	for _, f := range feats {
+		if row := d.t.Row(f); row != nil {
+			row = row[:n]
+			for k, w := range row {
+				a[k] += w
+			}
+		}
+	}
+	for i, v := range a {
+		out[i] = float64(v)
 	}
 }
 
@@ -280,6 +327,11 @@ func (c *core) tag(ds denseScorer, s *scratch) {
 	sc := s.sc[:n]
 	p1, p2 := "<s>", "<s>"
 	for j := range s.words {
+		if bi, ok := c.sureTag(c.m.TagDict, s.words[j].sk); ok {
+			s.tags = append(s.tags, bi)
+			p2, p1 = p1, c.m.Tags[bi]
+			continue
+		}
 		s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(c.m.Vocab[s.words[j].sk]), lexFlags(c.m.Lexicon, s.words[j].sk), c.m.TagDict)
 		ds.scores(s.tf, sc)
 		bi := 0
@@ -291,6 +343,17 @@ func (c *core) tag(ds denseScorer, s *scratch) {
 		s.tags = append(s.tags, bi)
 		p2, p1 = p1, c.m.Tags[bi]
 	}
+}
+
+// sureTag returns the tag of a frequent word that always takes it in the
+// treebank (marked "TAG!" in the tag dictionary); such words skip scoring.
+func (c *core) sureTag(dict map[string]string, sk string) (int, bool) {
+	v, ok := dict[sk]
+	if !ok || len(v) < 2 || v[len(v)-1] != '!' {
+		return 0, false
+	}
+	i, ok := c.tagIdx[v[:len(v)-1]]
+	return i, ok
 }
 
 // applyLemmaRule turns the mark-stripped form into a lemma with rule r.

@@ -315,6 +315,10 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 			}
 			sc := s.sc[:len(m.Tags)]
 			for j := range s.words {
+				if bi, ok := c.sureTag(foldDicts[si%tagFolds], s.words[j].sk); ok {
+					p2, p1 = p1, m.Tags[bi]
+					continue
+				}
 				s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(m.Vocab[s.words[j].sk])-selfCount(s.words[j]), lexFlags(m.Lexicon, s.words[j].sk), foldDicts[si%tagFolds])
 				tagDs.scores(s.tf, sc)
 				bi := 0
@@ -567,6 +571,13 @@ func deriveLexRules(sk, lsk string, stemLemma map[string]string) []LemmaRule {
 
 const tagFolds = 10
 
+// A word seen sureMin times or more with one tag in sureShare of them is
+// tagged from the dictionary without scoring.
+const (
+	sureMin   = 20
+	sureShare = 0.995
+)
+
 // buildTagDict gives each word seen three times or more its ambiguity
 // class: the tags it takes at least 10% of the time, sorted.
 func buildTagDict(train []conllu.Sentence, fold int) map[string]string {
@@ -606,6 +617,9 @@ func buildTagDict(train []conllu.Sentence, fold int) map[string]string {
 		}
 		sort.Strings(tags)
 		out[sk] = strings.Join(tags, "/")
+		if len(tags) == 1 && total >= sureMin && float64(tc[tags[0]]) >= sureShare*float64(total) {
+			out[sk] += "!"
+		}
 	}
 	return out
 }

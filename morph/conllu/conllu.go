@@ -10,6 +10,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"khabar"
 )
 
 // Word is one syntactic word.
@@ -182,4 +184,38 @@ func Write(w io.Writer, sents []Sentence) error {
 		bw.WriteByte('\n')
 	}
 	return bw.Flush()
+}
+
+// FromDocument lays out an analysed document as CoNLL-U sentences: one
+// token line per document token whose Segments are its words (a multiword
+// token when there are several), SpaceAfter=No where the next token follows
+// without a gap, and "# text" the sentence span. Tokens without segments
+// are written as one word of their own text.
+func FromDocument(doc *khabar.Document) []Sentence {
+	var out []Sentence
+	ti := 0
+	spans := doc.Sentences
+	if len(spans) == 0 && len(doc.Tokens) > 0 {
+		spans = []khabar.Span{{Start: doc.Tokens[0].Start, End: doc.Tokens[len(doc.Tokens)-1].End, Text: doc.Text}}
+	}
+	for si, sp := range spans {
+		s := Sentence{ID: fmt.Sprintf("%d", si+1), Text: sp.Text, HasText: true}
+		for ti < len(doc.Tokens) && doc.Tokens[ti].Start < sp.End {
+			t := &doc.Tokens[ti]
+			space := ti+1 >= len(doc.Tokens) || doc.Tokens[ti+1].Start > t.End
+			ct := Token{Form: t.Text, SpaceAfter: space}
+			for _, sg := range t.Segments {
+				ct.Words = append(ct.Words, Word{Form: sg.Form, Lemma: sg.Lemma, UPOS: sg.POS, Feats: sg.Feats})
+			}
+			if len(ct.Words) == 0 {
+				ct.Words = []Word{{Form: t.Text}}
+			}
+			s.Tokens = append(s.Tokens, ct)
+			ti++
+		}
+		if len(s.Tokens) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
 }
