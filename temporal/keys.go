@@ -11,9 +11,10 @@ import (
 // keyWords are the words (full form or stem) that can begin an expression
 // or stand inside one; a word that is none of these, nor a month or weekday
 // name, is skipped without trying the patterns.
-var keyWords = map[string]bool{}
+var keyWords = buildKeyWords()
 
-func init() {
+func buildKeyWords() map[string]bool {
+	keyWords := map[string]bool{}
 	for _, set := range []map[string]bool{
 		keysOf(durUnits), keysOf(cardinals), keysOf(ordinals), keysOf(hourWords), keysOf(dayShift),
 		keysOf(partOfDay), keysOf(partOfDayAdv), keysOf(relDir), keysOf(pluralDir), keysOf(edgeMods),
@@ -31,6 +32,7 @@ func init() {
 	for _, w := range prepTriggers {
 		keyWords[w] = true
 	}
+	return keyWords
 }
 
 func keysOf[T any](m map[string]T) map[string]bool {

@@ -9,9 +9,10 @@ type durUnit struct {
 	count int    // 1 singular, 2 dual, 0 plural (needs a number)
 }
 
-var durUnits = map[string]durUnit{}
+var durUnits = buildDurUnits()
 
-func init() {
+func buildDurUnits() map[string]durUnit {
+	durUnits := map[string]durUnit{}
 	add := func(code string, count int, words ...string) {
 		for _, w := range words {
 			durUnits[w] = durUnit{code, count}
@@ -45,6 +46,7 @@ func init() {
 	add("CE", 2, "قرنين", "قرنان")
 	add("CE", 0, "قرون")
 	delete(durUnits, "سنوات?")
+	return durUnits
 }
 
 // cardinals are number words; tens are matched with their و.

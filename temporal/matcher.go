@@ -525,6 +525,37 @@ func (m *matcher) pDate(i int) []found {
 	if !hasDay {
 		d = 0
 	}
+	if y == 0 && dir == 0 && !current && m.c.ok && m.farFromDCT(mon, d) {
+		// in September, the network began: when the nearest occurrence is
+		// months away, the preposition, else the verb, says which one
+		t := 0
+		switch {
+		case m.is(i-1, "حتي", "بحلول", "قبل", "لغايه"):
+			t = future
+		case m.is(i-1, "منذ"):
+			t = past
+		default:
+			t = m.verbTenseNear(k)
+		}
+		if t != 0 {
+			if hasDay {
+				y = m.dayYearDir(mon, d, t)
+			} else {
+				y, _ = m.c.monthYearInclusive(mon, t)
+			}
+		}
+		if y != 0 {
+			val, _ := m.dateValue(y, mon, d, 0, false)
+			f := m.rel(m.mk(k, j, start, "DATE", val))
+			if first != nil {
+				v1 := val[:len(val)-2] + fmt.Sprintf("%02d", m.firstDay(first))
+				first.val, first.anchor = v1, f.anchor
+				return []found{*first, f}
+			}
+			f.i = i
+			return []found{f}
+		}
+	}
 	val, inferred := m.dateValue(y, mon, d, dir, current)
 	f := m.mk(k, j, start, "DATE", val)
 	if inferred {
@@ -659,8 +690,18 @@ func (m *matcher) pDeictic(i int) []found {
 	if m.punct(n, "،,") {
 		n++
 	}
-	if _, next, ok := m.bareWeekday(n, false, false); ok {
+	if wd, next, ok := m.bareWeekday(n, false, false); ok {
 		j = next
+		// اليوم الخميس in a Friday paper: the weekday was written the day
+		// before; trust it over the dct
+		if m.c.ok && m.c.t.AddDate(0, 0, shift).Weekday() != wd {
+			for _, d := range []int{-1, 1, -2, 2, -3, 3} {
+				if m.c.t.AddDate(0, 0, shift+d).Weekday() == wd {
+					shift += d
+					break
+				}
+			}
+		}
 	}
 	if pod == "" {
 		if p, _, ok := lookup(m, j, false, 0, partOfDayAdv); ok {
@@ -903,6 +944,12 @@ func duration(n int, u string) string {
 // عامين, يوم واحد, عدة أيام, نصف ساعة. It returns n (-1 vague), the unit,
 // the next index and the start.
 func (m *matcher) quantity(i int, clit bool, bareOK bool) (int, string, int, int, bool) {
+	// العشر سنوات: a counted period with the article on the number
+	if v, r, ok := lookup(m, i, clit, 1, cardinals); ok && v > 2 && v < 111 {
+		if du, r2, ok := lookup(m, i+1, false, 0, durUnits); ok && r2.clit == "" && du.count == 0 {
+			return v, du.code, i + 2, r.start, true
+		}
+	}
 	if n, next, st, ok := m.cardinal(i, clit); ok {
 		if m.is(next, "من") && n == -1 { // عدد من
 			next++
@@ -948,11 +995,11 @@ func (m *matcher) quantity(i int, clit bool, bareOK bool) (int, string, int, int
 	return 0, "", 0, 0, false
 }
 
-var durTriggers = []string{"بين", "لمده", "مده", "طوال", "طيله", "خلال", "قبل", "بعد", "منذ", "نحو", "حوالي", "زهاء", "قرابه", "غضون", "قرابه", "اكثر", "اقل"}
+var durTriggers = []string{"مدي", "بين", "لمده", "مده", "طوال", "طيله", "خلال", "قبل", "بعد", "منذ", "نحو", "حوالي", "زهاء", "قرابه", "غضون", "قرابه", "اكثر", "اقل"}
 
 // pDuration: 48 ساعة, ثلاث سنوات, عامين, يوم واحد, لسنوات.
 func (m *matcher) pDuration(i int) []found {
-	bare := i > 0 && m.is(i-1, durTriggers...) || i > 1 && m.is(i-1, "من") && m.is(i-2, "اكثر", "اقل", "لاكثر", "لاقل", "باكثر")
+	bare := i > 0 && m.isC2(i-1, durTriggers...) || i > 1 && m.is(i-1, "من") && m.isC2(i-2, "اكثر", "اقل")
 	if !bare && m.word(i) {
 		for _, r := range m.us[i].an {
 			if r.clit == "ل" || r.clit == "ول" || r.clit == "ب" {
@@ -1380,7 +1427,9 @@ func (m *matcher) pTime(i int) []found {
 		}
 		k++
 	}
-	if _, ok := m.isC(k, "بتوقيت", "توقيت"); ok && m.word(k+1) || ok && m.us[k+1].kind == uWord {
+	if m.word(k) && m.us[k].norm == "ت" && m.word(k+1) && m.us[k+1].norm == "غ" {
+		k += 2 // ت غ: توقيت غرينتش
+	} else if _, ok := m.isC(k, "بتوقيت", "توقيت"); ok && m.word(k+1) || ok && m.us[k+1].kind == uWord {
 		k += 2
 		if m.is(k, "المكرمه", "المحلي", "الصيفي") {
 			k++
@@ -1501,7 +1550,7 @@ func (m *matcher) pRef(i int) []found {
 		return []found{m.mk(i, i+2, st, "DATE", "PRESENT_REF")}
 	case is0("الاونه") && m.is(i+1, "الاخيره"):
 		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")}
-	case is0("وقت") && m.is(i+1, "سابق", "مبكر"):
+	case is0("وقت") && m.is(i+1, "سابق"):
 		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")}
 	case is0("وقت") && m.is(i+1, "لاحق"):
 		return []found{m.mk(i, i+2, st, "DATE", "FUTURE_REF")}
@@ -1788,4 +1837,30 @@ func (m *matcher) pPodAdverb(i int) []found {
 		f.val = "T" + f.val
 	}
 	return []found{f}
+}
+
+// dayYearDir picks the year of a day and month without one: the last such
+// date on or before the dct (dir < 0) or the next on or after it.
+func (m *matcher) dayYearDir(mon, d, dir int) int {
+	y := m.c.t.Year()
+	t := time.Date(y, time.Month(mon), d, 0, 0, 0, 0, time.UTC)
+	switch {
+	case dir < 0 && t.After(m.c.t):
+		return y - 1
+	case dir > 0 && t.Before(m.c.t):
+		return y + 1
+	}
+	return y
+}
+
+// farFromDCT reports whether the nearest occurrence of a month (and day)
+// without a year lies more than three months from the dct.
+func (m *matcher) farFromDCT(mon, d int) bool {
+	if d == 0 {
+		d = 15
+	}
+	y, _ := m.c.dayYear(mon, d)
+	t := time.Date(y, time.Month(mon), d, 0, 0, 0, 0, time.UTC)
+	diff := t.Sub(m.c.t).Hours() / 24
+	return diff > 95 || diff < -95
 }

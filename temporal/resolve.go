@@ -155,3 +155,19 @@ func (c clock) dayYear(m, d int) (int, bool) {
 	}
 	return best, true
 }
+
+// monthYearInclusive is monthYear with the dct's own month allowed: the
+// last such month on or before the dct (dir < 0) or the next on or after it.
+func (c clock) monthYearInclusive(m, dir int) (int, bool) {
+	if !c.ok {
+		return 0, false
+	}
+	y, cm := c.t.Year(), int(c.t.Month())
+	switch {
+	case dir < 0 && m > cm:
+		return y - 1, true
+	case dir > 0 && m < cm:
+		return y + 1, true
+	}
+	return y, true
+}

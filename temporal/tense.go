@@ -19,6 +19,18 @@ const (
 // then forward a few units when none precedes; unknown defaults to past,
 // the common case in news.
 func (m *matcher) tense(i int) int {
+	if t := m.verbTenseNear(i); t != 0 {
+		return t
+	}
+	return past
+}
+
+// verbTenseNear is tense without the default: 0 when no verb is found.
+func (m *matcher) verbTenseNear(i int) int {
+	// بدءا من الأحد, اعتبارا من الاثنين: from then on
+	if i > 1 && m.is(i-1, "من") && m.is(i-2, "بدءا", "ابتداء", "اعتبارا", "بداءا", "ابتداءا") {
+		return future
+	}
 	for k := i - 1; k >= 0 && m.sameSent(k, i) && i-k <= 25; k-- {
 		t := m.verbTense(k)
 		if t == future && m.subjunctive(k) {
@@ -45,7 +57,7 @@ func (m *matcher) tense(i int) int {
 			return t
 		}
 	}
-	return past
+	return 0
 }
 
 // futureCues are words that make what follows planned: المقرر, المتوقع ...
@@ -204,7 +216,7 @@ func classifyVerb(w string) int {
 	if n >= 4 && (strings.HasSuffix(w, "وا") || strings.HasSuffix(w, "تم") && n >= 5) {
 		return past
 	}
-	if n >= 4 && strings.HasSuffix(w, "ت") && !strings.HasSuffix(w, "وت") && !strings.HasSuffix(w, "يت") {
+	if n >= 4 && n <= 6 && strings.HasSuffix(w, "ت") && !strings.HasSuffix(w, "وت") && !strings.HasSuffix(w, "يت") && !strings.HasSuffix(w, "ات") {
 		return past
 	}
 	return 0
