@@ -548,7 +548,7 @@ func barChart(bars []bar, caption string) template.HTML {
 	for _, b := range bars {
 		top = max(top, b.Count)
 	}
-	bw := w / float64(len(bars))
+	bw := min(w/float64(len(bars)), 48)
 	var sb strings.Builder
 	fmt.Fprintf(&sb, `<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s" direction="ltr" preserveAspectRatio="none">`, w, h+pad, esc(caption))
 	for i, b := range bars {
