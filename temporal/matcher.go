@@ -512,6 +512,9 @@ func (m *matcher) pDate(i int) []found {
 	}
 	if yy, n2, ok := m.year(yk); ok {
 		y, j = yy, n2
+	} else if f := m.pRelUnitCore(after+1, false); f != nil && m.is(after, "من") && len(f.val) == 4 && f.val[0] != 'X' {
+		fmt.Sscan(f.val, &y) // يناير من هذا العام, أبريل من العام الماضي
+		j = f.j
 	} else if v, r, ok := lookup(m, after, false, 1, relDir); ok && r.stem != "سابق" && r.stem != "تالي" && r.stem != "لاحق" {
 		dir, j = v, after+1
 		current = v == 0
@@ -900,6 +903,9 @@ func (m *matcher) pPlural(i int) []found {
 	} else if m.is(k, "القليله", "العديده", "الطويله") {
 		k++ // الأسابيع القليلة الماضية
 	}
+	if n > 0 && m.is(k, "الاولي", "الاول") {
+		return []found{m.mk(i, k+1, r.start, "DURATION", duration(n, u))} // الأشهر الأربعة الأولى
+	}
 	dir, _, ok := lookup(m, k, false, 1, pluralDir)
 	if !ok {
 		return nil
@@ -963,11 +969,18 @@ func (m *matcher) quantity(i int, clit bool, bareOK bool) (int, string, int, int
 		return 0, "", 0, 0, false
 	}
 	if st, ok := m.isCMaybe(i, clit, "نصف", "ربع"); ok {
-		if m.is(i+1, "ساعه") {
-			if m.is(i, "نصف") || strings.HasSuffix(m.us[i].norm, "نصف") {
-				return 30, "MIN", i + 2, st, true
+		du, r, ok := lookup(m, i+1, false, 0, durUnits)
+		if !ok || du.count != 1 || r.clit != "" {
+			return 0, "", 0, 0, false
+		}
+		half := strings.HasSuffix(m.us[i].norm, "نصف")
+		if v, ok := fractionOf[du.code]; ok {
+			if half {
+				return v.half, v.unit, i + 2, st, true
 			}
-			return 15, "MIN", i + 2, st, true
+			if v.quarter > 0 {
+				return v.quarter, v.unit, i + 2, st, true
+			}
 		}
 		return 0, "", 0, 0, false
 	}
@@ -987,7 +1000,7 @@ func (m *matcher) quantity(i int, clit bool, bareOK bool) (int, string, int, int
 	case du.count == 1 && bareOK:
 		return 1, du.code, i + 1, r.start, true
 	case du.count == 0 && bareOK:
-		if m.is(i+1, "قليله", "عديده", "معدوده", "طويله", "عده", "قلايل") {
+		if m.is(i+1, "قليله", "عديده", "معدوده", "طويله", "عده", "قلايل", "كامله", "متتاليه", "طوال") {
 			return -1, du.code, i + 2, r.start, true // دقائق قليلة, سنوات عدة
 		}
 		return -1, du.code, i + 1, r.start, true
@@ -1062,6 +1075,9 @@ func (m *matcher) pAgo(i int) []found {
 			k++
 		}
 		k++
+	}
+	if m.is(k, "قليل") {
+		return []found{m.mk(i, k+1, st, "DATE", "PAST_REF")} // قبل قليل
 	}
 	n, u, next, _, ok := m.quantity(k, false, true)
 	if !ok {
@@ -1160,6 +1176,9 @@ func (m *matcher) pYear(i int) []found {
 // before it or nothing counted comes after it (2000 شخص is no year).
 func (m *matcher) bareYearOK(k, j int) bool {
 	y, _ := m.num(k)
+	if y >= 1000 && y < 1800 && m.punct(k-1, "(") && (m.punct(j, ")-–")) {
+		return true // (1533-1536)
+	}
 	if y < 1800 || y > 2099 {
 		return false
 	}
@@ -1740,6 +1759,9 @@ func (m *matcher) namesDate(k int) bool {
 	if _, _, _, ok := m.day(k, false); ok {
 		return true
 	}
+	if _, _, ok := m.year(k); ok {
+		return true // منذ عام 1979
+	}
 	return false
 }
 
@@ -1762,7 +1784,11 @@ func (m *matcher) pPer(i int) []found {
 			break
 		}
 	}
-	if !hit || m.isAdjAfter(i+1) {
+	j := i + 1
+	if m.is(j, "الواحد", "الواحده") {
+		j++ // في اليوم الواحد
+	}
+	if !hit || m.isAdjAfter(j) || m.is(j, "نفسه", "ذاته", "نفسها", "ذاتها") {
 		return nil
 	}
 	num := false
@@ -1774,7 +1800,7 @@ func (m *matcher) pPer(i int) []found {
 	if !num {
 		return nil
 	}
-	return []found{m.mk(i, i+1, r.start, "SET", perUnits[r.stem])}
+	return []found{m.mk(i, j, r.start, "SET", perUnits[r.stem])}
 }
 
 var perUnits = map[string]string{"يوم": "P1D", "ساعه": "PT1H", "اسبوع": "P1W", "شهر": "P1M", "سنه": "P1Y", "عام": "P1Y"}
@@ -1863,4 +1889,13 @@ func (m *matcher) farFromDCT(mon, d int) bool {
 	t := time.Date(y, time.Month(mon), d, 0, 0, 0, 0, time.UTC)
 	diff := t.Sub(m.c.t).Hours() / 24
 	return diff > 95 || diff < -95
+}
+
+// fractionOf writes half and a quarter of a unit in a smaller one: نصف قرن
+// is P50Y, نصف ساعة PT30M, ربع ساعة PT15M.
+var fractionOf = map[string]struct {
+	half, quarter int
+	unit          string
+}{
+	"CE": {50, 25, "Y"}, "DE": {5, 0, "Y"}, "Y": {6, 3, "M"}, "M": {15, 0, "D"}, "D": {12, 6, "H"}, "H": {30, 15, "MIN"}, "MIN": {30, 15, "S"},
 }

@@ -203,7 +203,7 @@ func classifyVerb(w string) int {
 		}
 	}
 	// future: س + imperfect prefix
-	if n >= 4 && rs[0] == 'س' && strings.ContainsRune("يتن", rs[1]) && !nounsLikeVerbs[string(rs[1:])] && !strings.HasSuffix(w, "ه") {
+	if n >= 5 && rs[0] == 'س' && strings.ContainsRune("يتن", rs[1]) && !nounsLikeVerbs[string(rs[1:])] && !strings.HasSuffix(w, "ه") {
 		return future
 	}
 	// An unknown ي-word of verb size is most likely an imperfect; unknown
