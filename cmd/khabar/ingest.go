@@ -1,18 +1,27 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	iofs "io/fs"
+	"net/http"
+	neturl "net/url"
 	"os"
+	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"khabar"
 	"khabar/analysis"
 	"khabar/archive"
+	"khabar/ingest/feed"
+	"khabar/ingest/htmltext"
 	"khabar/input"
 )
 
@@ -36,7 +45,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	keys := fs.String("keys", "morph", "search keys of a new archive: morph (lemmas in context) or surface (no model)")
 	optimize := fs.Bool("optimize", true, "merge the index into one segment at the end, for the fastest search")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: khabar ingest --db DIR [flags] FILE|DIR|- ...\n\nInputs as for analyze: text files, directories, .jsonl and .jsonl.gz files\n(fields id, title, text, date, url, source, category), - for standard input.\nAn id stored already is updated, never duplicated; an unchanged article is\nskipped, so an interrupted ingest is resumed by running it again.\n\nFlags:")
+		fmt.Fprintln(stderr, "usage: khabar ingest --db DIR [flags] FILE|DIR|- ...\n\nInputs as for analyze: text files, directories, .jsonl and .jsonl.gz files\n(fields id, title, text, date, url, source, category), - for standard input;\nand RSS/Atom feeds (.rss, .atom, .xml) and web pages (.html, .htm) as files\nor http(s) URLs, the main text of a page extracted from it.\nAn id stored already is updated, never duplicated; an unchanged article is\nskipped, so an interrupted ingest is resumed by running it again.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if st := parseFlags(fs, args); st >= 0 {
@@ -200,7 +209,8 @@ func (g *ingester) run(rd *input.Reader, paths []string, workers int, store func
 	go func() {
 		defer close(order)
 		defer close(jobs)
-		readErr = rd.Walk(paths, func(a input.Article) error {
+		web := &webInputs{rd: rd, report: g.report, client: &http.Client{Timeout: 30 * time.Second}}
+		readErr = web.walk(paths, func(a input.Article) error {
 			in := g.convert(a)
 			src := ""
 			if in.Source != nil {
@@ -324,4 +334,152 @@ func (p *progress) done(stored, skipped, failed int, el time.Duration) {
 		return
 	}
 	fmt.Fprintf(p.w, "khabar ingest: done: %d stored, %d unchanged, %d errors in %s (%.0f articles/s)\n", stored, skipped, failed, el.Round(time.Millisecond), rate(stored, el))
+}
+
+// isURL says whether an input names a web address.
+func isURL(p string) bool { return strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") }
+
+func isFeedFile(p string) bool {
+	p = strings.ToLower(p)
+	return strings.HasSuffix(p, ".rss") || strings.HasSuffix(p, ".atom") || strings.HasSuffix(p, ".xml")
+}
+
+func isHTMLFile(p string) bool {
+	p = strings.ToLower(p)
+	return strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".htm")
+}
+
+// webInputs reads what input.Reader does not: RSS/Atom feeds and HTML
+// pages, as files, in directories, or at http(s) URLs. Feed items fetched
+// from the web whose text is only a summary get their page's text.
+type webInputs struct {
+	rd     *input.Reader
+	report func(*input.Error)
+	client *http.Client
+}
+
+func (w *webInputs) walk(paths []string, emit func(input.Article) error) error {
+	for _, p := range paths {
+		var err error
+		switch {
+		case isURL(p):
+			err = w.url(p, emit)
+		case isFeedFile(p) || isHTMLFile(p):
+			err = w.file(p, emit)
+		default:
+			if err = w.rd.Walk([]string{p}, emit); err != nil {
+				return err
+			}
+			if st, serr := os.Stat(p); serr == nil && st.IsDir() {
+				var extra []string
+				filepath.WalkDir(p, func(q string, d iofs.DirEntry, err error) error {
+					if err == nil && !d.IsDir() && (isFeedFile(q) || isHTMLFile(q)) {
+						extra = append(extra, q)
+					}
+					return nil
+				})
+				sort.Strings(extra)
+				for _, q := range extra {
+					if err = w.file(q, emit); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *webInputs) file(p string, emit func(input.Article) error) error {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		w.report(&input.Error{Path: p, Err: err})
+		return nil
+	}
+	return w.document(p, p, data, false, emit)
+}
+
+func (w *webInputs) fetch(u string) ([]byte, error) {
+	resp, err := w.client.Get(u)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("HTTP %s", resp.Status)
+	}
+	return io.ReadAll(io.LimitReader(resp.Body, htmltext.MaxBytes))
+}
+
+func (w *webInputs) url(u string, emit func(input.Article) error) error {
+	data, err := w.fetch(u)
+	if err != nil {
+		w.report(&input.Error{Path: u, Err: err})
+		return nil
+	}
+	return w.document(u, u, data, true, emit)
+}
+
+// document turns a feed or a page into articles.
+func (w *webInputs) document(name, addr string, data []byte, online bool, emit func(input.Article) error) error {
+	if !utf8.Valid(data) {
+		w.report(&input.Error{Path: name, Err: input.ErrNotUTF8})
+		return nil
+	}
+	if feed.IsFeed(data) {
+		f, err := feed.Parse(bytes.NewReader(data), func(line int, err error) {
+			w.report(&input.Error{Path: name, Line: line, Err: err})
+		})
+		if err != nil {
+			w.report(&input.Error{Path: name, Err: err})
+			if f == nil {
+				return nil
+			}
+		}
+		for _, it := range f.Items {
+			a := input.Article{ID: it.ID, Title: it.Title, Text: it.Text, Date: it.Date, URL: it.URL, Source: outlet(it.URL, f.Title), Path: name, Line: it.Line}
+			if online && it.URL != "" && isURL(it.URL) && utf8.RuneCountInString(it.Text) < 600 {
+				if page, err := w.fetch(it.URL); err == nil {
+					if pg, err := htmltext.Extract(bytes.NewReader(page)); err == nil && len(pg.Text) > len(a.Text) {
+						a.Text = pg.Text
+					}
+				} else {
+					w.report(&input.Error{Path: it.URL, Err: fmt.Errorf("%w; the feed's summary is stored", err)})
+				}
+			}
+			if err := emit(a); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	pg, err := htmltext.Extract(bytes.NewReader(data))
+	if err != nil {
+		w.report(&input.Error{Path: name, Err: err})
+		return nil
+	}
+	id := pg.URL
+	if id == "" {
+		id = addr
+	}
+	if !isURL(addr) && pg.URL == "" {
+		id = strings.TrimSuffix(filepath.Base(addr), filepath.Ext(addr))
+	}
+	url := pg.URL
+	if url == "" && isURL(addr) {
+		url = addr
+	}
+	return emit(input.Article{ID: id, Title: pg.Title, Text: pg.Text, Date: pg.Date, URL: url, Source: outlet(url, ""), Path: name})
+}
+
+// outlet names the source of an article: the web site's host without
+// www., else the feed's title.
+func outlet(u, feedTitle string) string {
+	if pu, err := neturl.Parse(u); err == nil && pu.Host != "" {
+		return strings.TrimPrefix(pu.Hostname(), "www.")
+	}
+	return feedTitle
 }

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -192,5 +194,43 @@ func TestIngestKilled(t *testing.T) {
 	q, _ := index.Parse("كانون", a.QueryAnalyzer(ix))
 	if r := ix.Search(q, index.Options{}); r.Total != n {
 		t.Errorf("كانون finds %d, want %d", r.Total, n)
+	}
+}
+
+func TestIngestFeedsAndPages(t *testing.T) {
+	mux := http.NewServeMux()
+	var srv *httptest.Server
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>موقع</title>
+<item><title>زيارة القاهرة</title><link>%[1]s/news/1</link><guid>n1</guid><pubDate>Thu, 01 Mar 2018 10:00:00 GMT</pubDate><description>ملخص قصير</description></item>
+<item><title>خبر مفقود</title><link>%[1]s/missing</link><guid>n2</guid><description>ملخص الخبر المفقود عن دمشق</description></item>
+</channel></rss>`, srv.URL)
+	})
+	mux.HandleFunc("/news/1", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<html><head><title>زيارة</title></head><body><nav><a href="/">الرئيسية</a></nav><article><h1>زيارة القاهرة</h1>
+<p>قال وزير الخارجية إن المحادثات التي أجراها في القاهرة اليوم كانت مثمرة وبناءة للغاية.</p>
+<p>وأضاف أن الاجتماع المقبل سيعقد في كانون الثاني في واشنطن بحضور الجميع.</p></article></body></html>`)
+	})
+	srv = httptest.NewServer(mux)
+	defer srv.Close()
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.html")
+	os.WriteFile(page, []byte(`<html><body><article><p>نص صفحة محفوظة على القرص عن انتخابات بيروت البلدية والنتائج الأولية لها.</p><p>وقالت اللجنة إن النتائج النهائية ستعلن غدا بعد فرز كل الأصوات.</p></article></body></html>`), 0o644)
+	empty := filepath.Join(dir, "empty.html")
+	os.WriteFile(empty, []byte(`<html><body><nav>روابط</nav></body></html>`), 0o644)
+	db := filepath.Join(dir, "db")
+	_, stderr, st := runKhabar(t, "", "ingest", "--layers", "none", "--keys", "surface", "--db", db, srv.URL+"/feed.xml", page, empty)
+	if st != 1 || !strings.Contains(stderr, "empty.html: no article text found") || !strings.Contains(stderr, "/missing: HTTP 404") || !strings.Contains(stderr, "done: 3 stored") {
+		t.Fatalf("status %d:\n%s", st, stderr)
+	}
+	for q, want := range map[string]string{"كانون": "n1", "دمشق": "n2", "بيروت": "page"} {
+		out, _, _ := runKhabar(t, "", "search", "--db", db, "--format", "json", q)
+		if hits := decodeLines(t, out); len(hits) != 1 || hits[0]["id"] != want {
+			t.Errorf("%s: %v, want %s", q, hits, want)
+		}
+	}
+	out, _, _ := runKhabar(t, "", "search", "--db", db, "--format", "json", "--from", "2018-03-01", "--to", "2018-03-01", "القاهرة")
+	if hits := decodeLines(t, out); len(hits) != 1 || hits[0]["source"] != "127.0.0.1" {
+		t.Errorf("dated page: %v", hits)
 	}
 }
