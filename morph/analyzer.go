@@ -129,6 +129,7 @@ func (c *core) candidates(s *scratch, i int, ex exclusion) (known bool) {
 	}
 	rc, total := c.knownRules(t.sk, ex)
 	known = total >= 2
+	corpTok := int(c.m.Corpus[t.sk])
 	add := func(r int32, cnt int) {
 		stem, ok := c.m.Rules[r].apply(t.sk, t.surf)
 		if !ok {
@@ -144,7 +145,7 @@ func (c *core) candidates(s *scratch, i int, ex exclusion) (known bool) {
 			prior = priorBucket(cnt, total)
 		}
 		fo := len(s.cf)
-		s.cf = candFeats(s.cf, stemSk, v, c.m.Lexicon[stemSk], prior)
+		s.cf = candFeats(s.cf, stemSk, v, c.m.Lexicon[stemSk], prior, int(c.m.Corpus[stemSk]), corpTok)
 		s.cands = append(s.cands, segCand{rule: r, stem: stem, fo: fo, fe: len(s.cf)})
 	}
 	if known {
@@ -332,7 +333,7 @@ func (c *core) tag(ds denseScorer, s *scratch) {
 			p2, p1 = p1, c.m.Tags[bi]
 			continue
 		}
-		s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(c.m.Vocab[s.words[j].sk]), lexFlags(c.m.Lexicon, s.words[j].sk), c.m.TagDict)
+		s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(c.m.Vocab[s.words[j].sk]), lexFlags(c.m.Lexicon, s.words[j].sk), c.m.TagDict, int(c.m.Corpus[s.words[j].sk]))
 		ds.scores(s.tf, sc)
 		bi := 0
 		for k := 1; k < n; k++ {

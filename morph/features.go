@@ -35,6 +35,9 @@ const (
 	fStemLexVocab
 	fNextTokPre
 	fPrevTokSuf
+	fStemCorpus
+	fStemCorpusTok
+	fStemCorpusVocab
 
 	tBias
 	tSk
@@ -72,6 +75,7 @@ const (
 	tNextAmb2
 	tAmbCtx
 	tNextAmbSk
+	tCorpus
 
 	lPOS
 	lSuf1
@@ -169,7 +173,7 @@ func tokenFeats(dst []uint64, toks []segTok, i int, prevRule string, known bool)
 // candFeats are the features of one candidate analysis; they are scored
 // both against the rule and against its shape, so that what is learned
 // about stems (known word or not) carries over to rare rules.
-func candFeats(dst []uint64, stemSk string, vocab int, lex uint16, prior string) []uint64 {
+func candFeats(dst []uint64, stemSk string, vocab int, lex uint16, prior string, corpStem, corpTok int) []uint64 {
 	vb := vocabBucket(vocab)
 	lb := lexStr(lex)
 	dst = append(dst,
@@ -181,6 +185,9 @@ func candFeats(dst []uint64, stemSk string, vocab int, lex uint16, prior string)
 		perceptron.Hash(fStemLex, lb),
 		perceptron.Hash2(fStemLexVocab, lb, vb),
 		perceptron.Hash(fPrior, prior),
+		perceptron.Hash(fStemCorpus, corpusBucket(corpStem)),
+		perceptron.Hash2(fStemCorpusTok, corpusBucket(corpStem), corpusBucket(corpTok)),
+		perceptron.Hash3(fStemCorpusVocab, corpusBucket(corpStem), vb, lb),
 	)
 	return dst
 }
@@ -194,7 +201,7 @@ type tagWord struct {
 }
 
 // tagFeats are the features of word j given the tags already chosen.
-func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev2Tag string, vocab int, lex [3]uint16, dict map[string]string) []uint64 {
+func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev2Tag string, vocab int, lex [3]uint16, dict map[string]string, corp int) []uint64 {
 	w := &words[j]
 	sk := w.sk
 	role := string(w.role)
@@ -258,6 +265,7 @@ func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev
 		perceptron.Hash2(tNextAmb2, n1, n2),
 		perceptron.Hash3(tAmbCtx, prevTag, cur, n1),
 		perceptron.Hash2(tNextAmbSk, n1, sk),
+		perceptron.Hash3(tCorpus, corpusBucket(corp), vocabBucket(vocab), role),
 	)
 	return dst
 }
@@ -328,4 +336,21 @@ func lexStr(f uint16) string {
 		return smallInts[f]
 	}
 	return strconv.Itoa(int(f))
+}
+
+// corpusBucket bins a raw-corpus frequency on a log scale.
+func corpusBucket(n int) string {
+	switch {
+	case n <= 0:
+		return "0"
+	case n < 10:
+		return "1"
+	case n < 100:
+		return "2"
+	case n < 1000:
+		return "3"
+	case n < 10000:
+		return "4"
+	}
+	return "5"
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // modelVersion changes whenever the model layout or features change.
-const modelVersion = 6
+const modelVersion = 7
 
 // RuleCount is how often a known token took one segmentation rule in
 // training.
@@ -49,6 +49,7 @@ type Model struct {
 	Restore   map[string]string      // stem skeleton -> PADT spelling
 	Vocab     map[string]int32       // word skeleton -> train frequency
 	Lexicon   map[string]uint16      // word/stem skeleton -> lexicon flags (see lexicon.go)
+	Corpus    map[string]int32       // word skeleton -> frequency in raw news text (ANT)
 	SegKeys   []uint64
 	SegVals   []float32
 
@@ -85,6 +86,8 @@ type wireModel struct {
 	VocabVals []int32
 	LexKeys   string
 	LexVals   []byte
+	CorpKeys  string
+	CorpVals  []int32
 	Tags      []string
 	LemRules  []LemmaRule
 	LemByPOS  map[string][]int32
@@ -189,6 +192,13 @@ func (m *Model) Encode(w io.Writer) error {
 		wm.LexVals = binary.LittleEndian.AppendUint16(wm.LexVals, m.Lexicon[k])
 	}
 	wm.LexKeys = kb.String()
+	kb.Reset()
+	for _, k := range sortedKeys(m.Corpus) {
+		kb.WriteString(k)
+		kb.WriteByte(0)
+		wm.CorpVals = append(wm.CorpVals, m.Corpus[k])
+	}
+	wm.CorpKeys = kb.String()
 	for _, sm := range []map[string]string{m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.TagDict} {
 		wm.StrMaps = append(wm.StrMaps, packStrMap(sm))
 	}
@@ -268,6 +278,14 @@ func DecodeModel(data []byte) (*Model, error) {
 	m.Vocab = make(map[string]int32, len(keys))
 	for i, k := range keys {
 		m.Vocab[k] = wm.VocabVals[i]
+	}
+	keys = splitKeys(wm.CorpKeys)
+	if len(keys) != len(wm.CorpVals) {
+		return nil, bad
+	}
+	m.Corpus = make(map[string]int32, len(keys))
+	for i, k := range keys {
+		m.Corpus[k] = wm.CorpVals[i]
 	}
 	keys = splitKeys(wm.LexKeys)
 	if 2*len(keys) != len(wm.LexVals) {

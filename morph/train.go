@@ -25,7 +25,9 @@ type TrainOptions struct {
 	LemmaSpell map[string]string
 	// StemLemma maps lexicon stem skeletons to lemmas (see lexicon).
 	StemLemma map[string]string
-	Log       io.Writer
+	// Corpus holds word frequencies in raw news text (lexicon.CorpusCounts).
+	Corpus map[string]int32
+	Log    io.Writer
 }
 
 // gold analysis of one training token.
@@ -86,6 +88,10 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 		LemmaDict: map[string]string{}, LemmaForm: map[string]string{}, LemmaSpell: map[string]string{}, LemByPOS: map[string][]int32{}}
 	if m.Lexicon == nil {
 		m.Lexicon = map[string]uint16{}
+	}
+	m.Corpus = opt.Corpus
+	if m.Corpus == nil {
+		m.Corpus = map[string]int32{}
 	}
 	m.StemLemma = opt.StemLemma
 	if m.StemLemma == nil {
@@ -319,7 +325,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 					p2, p1 = p1, m.Tags[bi]
 					continue
 				}
-				s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(m.Vocab[s.words[j].sk])-selfCount(s.words[j]), lexFlags(m.Lexicon, s.words[j].sk), foldDicts[si%tagFolds])
+				s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(m.Vocab[s.words[j].sk])-selfCount(s.words[j]), lexFlags(m.Lexicon, s.words[j].sk), foldDicts[si%tagFolds], int(m.Corpus[s.words[j].sk]))
 				tagDs.scores(s.tf, sc)
 				bi := 0
 				for k := 1; k < len(sc); k++ {

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode"
 
+	"khabar/arabic/tokenize"
 	"khabar/morph"
 	"khabar/morph/conllu"
 	"khabar/morph/udeval"
@@ -22,6 +23,7 @@ func Eval(args []string, stdout, stderr io.Writer) int {
 	goldPath := fs.String("gold", "", "gold CoNLL-U file (required)")
 	modelPath := fs.String("model", "", "model file (default: the embedded model)")
 	outPath := fs.String("o", "", "write the system analysis as CoNLL-U to this file")
+	tokName := fs.String("tokenizer", "khabar", "raw text tokenizer: khabar (arabic/tokenize, then morph.SplitPADT on each token) or padt (morph.TokenizePADT alone)")
 	farasa := fs.String("farasa", "", "also score segmentation on this WikiNews-Farasa folder (e.g. ../shared/data/wikinews-farasa)")
 	if rc := parseFlags(fs, args); rc >= 0 {
 		return rc
@@ -32,7 +34,14 @@ func Eval(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if *goldPath != "" {
-		if rc := evalGold(a, *goldPath, *outPath, stdout, stderr); rc != 0 {
+		tok := tokenizeKhabar
+		if *tokName == "padt" {
+			tok = func(text string) []string { t, _ := morph.TokenizePADT(text); return t }
+		} else if *tokName != "khabar" {
+			fmt.Fprintln(stderr, "khabar eval morph: -tokenizer must be khabar or padt")
+			return 2
+		}
+		if rc := evalGold(a, tok, *tokName, *goldPath, *outPath, stdout, stderr); rc != 0 {
 			return rc
 		}
 	}
@@ -71,7 +80,28 @@ func nonSpace(s string) string {
 	}, s)
 }
 
-func evalGold(a *morph.Analyzer, goldPath, outPath string, stdout, stderr io.Writer) int {
+// tokenizeKhabar tokenises raw text with the engine's tokenizer and splits
+// each token PADT-style (numbers such as 15-7, runs of punctuation).
+// PADT also keeps a decimal number written with the Arabic comma (3،7) as
+// one token, which the engine's tokenizer splits in three: such adjacent
+// number-comma-number runs are joined again.
+func tokenizeKhabar(text string) []string {
+	toks := tokenize.Tokenize(text, nil)
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind == tokenize.Number && i+2 < len(toks) && toks[i+1].Text(text) == "،" && toks[i+2].Kind == tokenize.Number &&
+			toks[i+1].ByteStart == t.ByteEnd && toks[i+2].ByteStart == toks[i+1].ByteEnd {
+			out = append(out, morph.SplitPADT(text[t.ByteStart:toks[i+2].ByteEnd])...)
+			i += 2
+			continue
+		}
+		out = append(out, morph.SplitPADT(t.Text(text))...)
+	}
+	return out
+}
+
+func evalGold(a *morph.Analyzer, tokenizeText func(string) []string, tokName, goldPath, outPath string, stdout, stderr io.Writer) int {
 	gold, err := ReadConllu(goldPath)
 	if err != nil {
 		fmt.Fprintln(stderr, "khabar eval morph:", err)
@@ -104,7 +134,7 @@ func evalGold(a *morph.Analyzer, goldPath, outPath string, stdout, stderr io.Wri
 	start := time.Now()
 	nWords := 0
 	for i, text := range texts {
-		toks, _ := morph.TokenizePADT(text)
+		toks := tokenizeText(text)
 		segs := a.AnalyzeWords(toks)
 		s := conllu.Sentence{ID: gold[i].ID, Text: text, HasText: true}
 		for k, t := range toks {
@@ -126,7 +156,7 @@ func evalGold(a *morph.Analyzer, goldPath, outPath string, stdout, stderr io.Wri
 	fmt.Fprintf(stdout, "gold: %s\n", goldPath)
 	fmt.Fprintf(stdout, "sentences: %d (%d with # text, %d rebuilt from the surface tokens and SpaceAfter=No; %d # text lines disagreed with the tokens and were rebuilt)\n",
 		len(gold), withText-mismatched, rebuilt, mismatched)
-	fmt.Fprintf(stdout, "raw text -> PADT-style tokens (morph.TokenizePADT) -> segment + tag + lemma\n")
+	fmt.Fprintf(stdout, "raw text -> tokens (-tokenizer %s) -> segment + tag + lemma\n", tokName)
 	fmt.Fprintf(stdout, "%s\n", sc)
 	fmt.Fprintf(stdout, "gold tokens %d, system tokens %d; gold words %d, system words %d\n", sc.GoldTokens, sc.SysTokens, sc.GoldWords, sc.SysWords)
 	fmt.Fprintf(stdout, "speed: %d words in %s = %.0f words/s (GOMAXPROCS as set)\n", nWords, elapsed.Round(time.Millisecond), float64(nWords)/elapsed.Seconds())

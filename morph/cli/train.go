@@ -62,6 +62,13 @@ func Train(args []string, stdout, stderr io.Writer) int {
 		opt.Lexicon = lex.Flags
 		opt.LemmaSpell = lex.LemmaSpell
 		opt.StemLemma = lex.StemLemma
+		corpus, err := lexicon.CorpusCounts(filepath.Join(*data, "ant-news", "ant-multisource-v2.1.jsonl.gz"), 3)
+		if err != nil {
+			fmt.Fprintln(stderr, "khabar train morph: corpus:", err)
+			return 1
+		}
+		fmt.Fprintf(stderr, "corpus counts: %d word types seen 3+ times in ANT news\n", len(corpus))
+		opt.Corpus = corpus
 	}
 	m, err := morph.Train(train, nil, opt)
 	if err != nil {
