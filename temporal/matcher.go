@@ -533,8 +533,8 @@ func (m *matcher) pDate(i int) []found {
 		// months away, the preposition, else the verb, says which one
 		t := 0
 		switch {
-		case m.is(i-1, "حتي", "بحلول", "قبل", "لغايه"):
-			t = future
+		case m.is(i-1, "حتي", "بحلول", "قبل", "لغايه"), m.is(i-2, "للتسليم", "تسليم", "استحقاق"):
+			t = future // حتى سبتمبر; عقود تسليم ديسمبر are next December's
 		case m.is(i-1, "منذ"):
 			t = past
 		default:
@@ -669,7 +669,9 @@ func (m *matcher) pDeictic(i int) []found {
 	case m.isPair(k, clit, []string{"بعد", "غد"}) || m.isPair(k, clit, []string{"بعد", "الغد"}) || m.isPair(k, clit, []string{"بعد", "غدا"}):
 		shift, j, st, ok = 2, k+2, m.startC(k, "بعد"), true
 	default:
-		if s, ok2 := m.isC(k, "اليوم"); ok2 && (clit || m.is(k, "اليوم")) && m.todayOK(k) {
+		if !clit && m.is(k, "هذا") && m.is(k+1, "اليوم") {
+			shift, j, st, ok = 0, k+2, m.us[k].start, true // فجر هذا اليوم
+		} else if s, ok2 := m.isC(k, "اليوم"); ok2 && (clit || m.is(k, "اليوم")) && m.todayOK(k) {
 			shift, j, st, ok = 0, k+1, s, true
 		} else if s, ok2 := m.isC(k, "امس", "الامس", "البارحه", "غدا", "الغد"); ok2 && (clit || m.is(k, "امس", "الامس", "البارحه", "غدا", "الغد")) {
 			shift, j, st, ok = m.deicticShift(k), k+1, s, true
@@ -1453,6 +1455,8 @@ func (m *matcher) pTime(i int) []found {
 		if m.is(k, "المكرمه", "المحلي", "الصيفي") {
 			k++
 		}
+	} else if _, ok := m.isC(k, "بالتوقيت", "التوقيت"); ok && m.is(k+1, "المحلي", "العالمي", "الصيفي") {
+		k += 2 // بالتوقيت المحلي
 	}
 	if h > 24 {
 		return nil
@@ -1880,7 +1884,7 @@ func (m *matcher) dayYearDir(mon, d, dir int) int {
 }
 
 // farFromDCT reports whether the nearest occurrence of a month (and day)
-// without a year lies more than three months from the dct.
+// without a year lies more than two months from the dct.
 func (m *matcher) farFromDCT(mon, d int) bool {
 	if d == 0 {
 		d = 15
@@ -1888,7 +1892,7 @@ func (m *matcher) farFromDCT(mon, d int) bool {
 	y, _ := m.c.dayYear(mon, d)
 	t := time.Date(y, time.Month(mon), d, 0, 0, 0, 0, time.UTC)
 	diff := t.Sub(m.c.t).Hours() / 24
-	return diff > 95 || diff < -95
+	return diff > 60 || diff < -60
 }
 
 // fractionOf writes half and a quarter of a unit in a smaller one: نصف قرن

@@ -107,6 +107,8 @@ func (m *matcher) subjunctive(k int) bool {
 var neutralVerbs = map[string]bool{
 	"يذكر": true, "يشار": true, "يبدو": true, "يعتقد": true, "يقول": true, "تقول": true, "يضيف": true,
 	"يعتبر": true, "يعد": true, "تعد": true, "يمكن": true, "يجب": true, "ينبغي": true, "يرجح": true,
+	// approximators of an amount: يقارب 35%, يناهز 61 عاما
+	"يقارب": true, "تقارب": true, "يناهز": true, "تناهز": true, "يربو": true, "يزيد": true, "تزيد": true, "يتجاوز": true, "تتجاوز": true,
 }
 
 // modalVerbs make the subjunctive after them a plan.
@@ -161,10 +163,18 @@ func knownVerb(w string) int {
 	return 0
 }
 
-// adjustByParticle turns لم يعلن into a past and كان يبحث into a past.
+// adjustByParticle turns لم يعلن into a past and كان (وردة) يتابع into a past.
 func (m *matcher) adjustByParticle(k, c int) int {
-	if c == future && k > 0 && m.is(k-1, "لم", "لما", "كان", "كانت", "كانوا") {
+	if c != future {
+		return c
+	}
+	if k > 0 && m.is(k-1, "لم", "لما") {
 		return past
+	}
+	for j := k - 1; j >= 0 && j >= k-3 && m.sameSent(j, k); j-- {
+		if m.isC2(j, "كان", "كانت", "كانوا") {
+			return past
+		}
 	}
 	return c
 }
@@ -209,7 +219,7 @@ func classifyVerb(w string) int {
 	// An unknown ي-word of verb size is most likely an imperfect; unknown
 	// ت-words are verbal nouns (تأخير) and names (تشلسي) as often as verbs,
 	// so they are left alone.
-	if n >= 4 && n <= 6 && rs[0] == 'ي' && !strings.HasSuffix(w, "ات") && !strings.HasSuffix(w, "يه") && !strings.ContainsAny(string(rs[1:]), "ڤغ") {
+	if n >= 4 && n <= 6 && rs[0] == 'ي' && !strings.HasSuffix(w, "ات") && !strings.HasSuffix(w, "يه") && !strings.HasSuffix(w, "يا") && !strings.ContainsAny(string(rs[1:]), "ڤغ") {
 		return future
 	}
 	// perfective suffixes
