@@ -229,7 +229,39 @@ type goldDoc struct {
 
 // find returns the code-point span of the occurrence of s in text nearest
 // to near (preferring one at or after from when from >= 0).
+//
+// s may end in @N to pick the N-th occurrence in the whole text (1-based)
+// where the text repeats.
 func find(text []rune, s string, from, near int) (goldSpan, bool) {
+	if head, tail, ok := strings.Cut(s, " ... "); ok {
+		// a long span given by its first and last words
+		a, ok := find(text, head, from, near)
+		if !ok {
+			return goldSpan{}, false
+		}
+		rest := string(text[a.Start:])
+		k := strings.Index(rest, tail)
+		if k < 0 {
+			return goldSpan{}, false
+		}
+		end := a.Start + len([]rune(rest[:k])) + len([]rune(tail))
+		return goldSpan{a.Start, end, string(text[a.Start:end])}, true
+	}
+	if at := strings.LastIndex(s, "@"); at > 0 {
+		var nth int
+		if _, err := fmt.Sscanf(s[at+1:], "%d", &nth); err == nil && nth > 0 {
+			needle := []rune(s[:at])
+			for i := 0; i+len(needle) <= len(text); i++ {
+				if string(text[i:i+len(needle)]) == s[:at] {
+					nth--
+					if nth == 0 {
+						return goldSpan{i, i + len(needle), s[:at]}, true
+					}
+				}
+			}
+			return goldSpan{}, false
+		}
+	}
 	needle := []rune(s)
 	best, bestDist := -1, 0
 	for i := 0; i+len(needle) <= len(text); i++ {
