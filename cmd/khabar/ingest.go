@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -43,6 +44,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	progress := fs.String("progress", "auto", "progress display: auto (a bar on a terminal), bar, log or none")
 	layers := fs.String("layers", "all", layersHelp)
 	keys := fs.String("keys", "morph", "search keys of a new archive: morph (lemmas in context) or surface (no model)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `FILE`")
 	optimize := fs.Bool("optimize", true, "merge the index into one segment at the end, for the fastest search")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: khabar ingest --db DIR [flags] FILE|DIR|- ...\n\nInputs as for analyze: text files, directories, .jsonl and .jsonl.gz files\n(fields id, title, text, date, url, source, category), - for standard input;\nand RSS/Atom feeds (.rss, .atom, .xml) and web pages (.html, .htm) as files\nor http(s) URLs, the main text of a page extracted from it.\nAn id stored already is updated, never duplicated; an unchanged article is\nskipped, so an interrupted ingest is resumed by running it again.\n\nFlags:")
@@ -63,6 +65,15 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	}
 	if *batch < 1 {
 		*batch = 1
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "khabar ingest: %v\n", err)
+			return 1
+		}
+		pprof.StartCPUProfile(f)
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
 	}
 	an, err := newLayeredAnalyzer(*layers)
 	if err != nil {
