@@ -313,7 +313,7 @@ func (m *matcher) monthName(i int, clit bool) (mon, next, start int, amb, ok boo
 		if !clit && r.clit != "" {
 			continue
 		}
-		if r.def {
+		if r.def || !calendarPrefix(r.full) {
 			continue
 		}
 		if m.word(i + 1) {
