@@ -209,25 +209,30 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	recs := make([]archive.Record, len(ins))
-	ixAn := archive.KeyAnalyzer()
+	docs := make([]*khabar.Document, len(ins))
 	for i, in := range ins {
-		src := ""
-		if in.Source != nil {
-			src = in.Source.Name + "\x00" + in.Source.URL
+		docs[i] = s.cfg.Analyzer.Analyze(in)
+	}
+	var recErr error
+	if !s.view(func(sn *snapshot) {
+		for i, in := range ins {
+			src := ""
+			if in.Source != nil {
+				src = in.Source.Name + "\x00" + in.Source.URL
+			}
+			hash := archive.ContentHash(in.ID, in.Title, in.Text, in.Date, in.Category, src)
+			if recs[i], recErr = sn.ar.NewRecord(docs[i], hash); recErr != nil {
+				return
+			}
 		}
-		doc := s.cfg.Analyzer.Analyze(in)
-		di := &index.DocInput{ID: doc.ID, Title: doc.Title, Text: doc.Text, Date: doc.DCT, Category: doc.Category}
-		if doc.Source != nil {
-			di.Source = doc.Source.Name
-		}
-		for _, e := range doc.Entities {
-			di.Entities = append(di.Entities, index.Entity{Type: e.Type, Canonical: e.Canonical})
-		}
-		recs[i] = archive.Record{Doc: doc, Prepared: index.Prepare(ixAn, di),
-			Hash: archive.ContentHash(in.ID, in.Title, in.Text, in.Date, in.Category, src)}
-		if s.cfg.Signature != nil {
-			recs[i].Signature = s.cfg.Signature(doc)
-		}
+	}) {
+		recErr = errors.New("the archive is closed")
+	}
+	if recErr != nil {
+		s.release()
+		s.cfg.Log.Printf("ingest: %v", recErr)
+		jsonError(w, http.StatusInternalServerError, "indexing failed: %v", recErr)
+		return
 	}
 	s.release()
 	stored, err := s.commit(recs)
@@ -407,7 +412,7 @@ type searchResult struct {
 
 // search runs sr on the snapshot.
 func (s *Server) search(sn *snapshot, sr *searchRequest) (*searchResult, error) {
-	an := archive.KeyAnalyzer()
+	an := sn.qa
 	q, err := index.Parse(sr.Query, an)
 	if err != nil {
 		return nil, errBadRequest(err.Error())
@@ -621,10 +626,11 @@ func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) {
 }
 
 type storiesOut struct {
-	Day     string  `json:"day,omitempty"`
-	Days    int     `json:"days"` // dated days in the archive
-	Total   int     `json:"total"`
-	Stories []story `json:"stories"`
+	Day      string  `json:"day,omitempty"`
+	Days     int     `json:"days"`     // dated days in the archive
+	Articles int     `json:"articles"` // articles of the day
+	Total    int     `json:"total"`    // stories with an article of the day
+	Stories  []story `json:"stories"`
 }
 
 func storiesOf(sn *snapshot, day int32, n int) storiesOut {
@@ -632,9 +638,12 @@ func storiesOf(sn *snapshot, day int32, n int) storiesOut {
 	if day == index.NoDate {
 		return out
 	}
-	ds := sn.storiesOn(day)
-	out.Total = len(ds.stories)
-	out.Stories = ds.stories[:min(n, len(ds.stories))]
+	out.Articles = len(sn.days[day])
+	all := sn.storyIndex().storiesOn(out.Day)
+	out.Total = len(all)
+	if len(all) > 0 {
+		out.Stories = all[:min(n, len(all))]
+	}
 	return out
 }
 

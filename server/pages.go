@@ -347,13 +347,13 @@ func (s *Server) pageDoc(w http.ResponseWriter, r *http.Request) {
 		}
 		dp = newDocPage(doc)
 		dp.Stored = true
-		if d := sn.docs[id]; d != nil && d.date != index.NoDate {
-			ds := sn.storiesOn(d.date)
-			if i, ok := ds.storyOf[id]; ok && ds.stories[i].Size > 1 {
-				st := ds.stories[i]
+		if d := sn.docs[id]; d != nil {
+			si := sn.storyIndex()
+			if i, ok := si.storyOf[id]; ok {
+				st := si.stories[i]
 				dp.Story = &st
 			}
-			dp.Dups = ds.dups[id]
+			dp.Dups = si.copies[id]
 			dp.Date = index.FormatDate(d.date)
 		}
 	})

@@ -30,7 +30,6 @@ import (
 	"sync"
 	"time"
 
-	"khabar"
 	"khabar/analysis"
 	"khabar/archive"
 )
@@ -56,9 +55,6 @@ type Config struct {
 	AnalyzeWait time.Duration
 	// MaxIngest bounds the articles of one ingest request; 1000 when 0.
 	MaxIngest int
-	// Signature, when set, makes the near-duplicate signature stored with
-	// each ingested document (see package dedup).
-	Signature func(*khabar.Document) []byte
 	// Log gets one line per failed request; nil discards.
 	Log *log.Logger
 }

@@ -162,6 +162,9 @@ func fixture(t testing.TB) []article {
 		{ID: "second", Title: "الخارجية الأمريكية تعلق على محادثات موسكو",
 			Text: "أعلنت وزارة الخارجية الأمريكية أن وزير الخارجية الاميركي جون كيري سيلتقي الرئيس الروسي فلاديمير بوتين في موسكو الثلاثاء لبحث الأزمة السورية.",
 			Date: "2015-12-12", Source: "bbc"},
+		{ID: "second-copy", Title: "الخارجية الأمريكية تعلق على محادثات موسكو",
+			Text: "أعلنت وزارة الخارجية الأمريكية أن وزير الخارجية الاميركي جون كيري سيلتقي الرئيس الروسي فلاديمير بوتين في موسكو الثلاثاء لبحث الأزمة السورية.",
+			Date: "2015-12-12", Source: "cnn"},
 		{ID: "xss", Title: "<script>alert('t')</script> عنوان", Text: "نص فيه <script>alert('x')</script> وكلمة <b>عريضة</b> في بيروت.", Date: "2015-12-12", Source: "test"},
 	}
 }
@@ -172,8 +175,8 @@ func filled(t testing.TB, cfg Config) *testServer {
 		cfg.Token = testToken
 	}
 	ts := newTestServer(t, cfg)
-	if res := ts.ingest(t, fixture(t)...); res.Stored != 3 {
-		t.Fatalf("stored %d of 3: %+v", res.Stored, res)
+	if res := ts.ingest(t, fixture(t)...); res.Stored != 4 {
+		t.Fatalf("stored %d of 4: %+v", res.Stored, res)
 	}
 	return ts
 }
@@ -186,7 +189,7 @@ func TestHealthz(t *testing.T) {
 		Documents int
 	}
 	a.json(t, &h)
-	if a.status != 200 || h.Status != "ok" || h.Documents != 3 {
+	if a.status != 200 || h.Status != "ok" || h.Documents != 4 {
 		t.Fatalf("healthz: %d %s", a.status, a.body)
 	}
 	if a := ts.do(t, "POST", "/healthz", "", nil); a.status != 405 {
@@ -362,13 +365,13 @@ func TestSearch(t *testing.T) {
 		ids    []string // expected among the hits
 		total  int      // -1: not checked
 	}{
-		{"q=" + url.QueryEscape("موسكو"), 200, []string{"seed", "second"}, 2},
+		{"q=" + url.QueryEscape("موسكو"), 200, []string{"seed", "second", "second-copy"}, 3},
 		// The seed writes الاميركية; the query's hamza and ي variants find it.
 		{"q=" + url.QueryEscape("الأميركية"), 200, []string{"seed"}, -1},
 		{"q=" + url.QueryEscape("موسكو") + "&source=bbc", 200, []string{"second"}, 1},
-		{"q=" + url.QueryEscape("موسكو") + "&from=2015-12-12", 200, []string{"second"}, 1},
+		{"q=" + url.QueryEscape("موسكو") + "&from=2015-12-12", 200, []string{"second", "second-copy"}, 2},
 		{"q=" + url.QueryEscape("موسكو") + "&to=2015-12-11", 200, []string{"seed"}, 1},
-		{"q=" + url.QueryEscape("\"الرئيس الروسي\""), 200, []string{"seed", "second"}, 2},
+		{"q=" + url.QueryEscape("\"الرئيس الروسي\""), 200, []string{"seed", "second"}, 3},
 		{"q=" + url.QueryEscape("موسكو -بوتين"), 200, nil, 0},
 		{"q=" + url.QueryEscape("بيروت") + "&facets=true", 200, []string{"xss"}, 1},
 		{"q=zzzzunknown", 200, nil, 0},
@@ -462,7 +465,7 @@ func TestEntities(t *testing.T) {
 	if kerry == nil {
 		t.Fatalf("جون كيري not among the people: %s", a.body)
 	}
-	if kerry.Documents != 2 || kerry.FirstSeen != "2015-12-11" || kerry.LastSeen != "2015-12-12" {
+	if kerry.Documents != 3 || kerry.FirstSeen != "2015-12-11" || kerry.LastSeen != "2015-12-12" {
 		t.Errorf("kerry: %+v", kerry)
 	}
 	ts.get(t, "/api/entities?q="+url.QueryEscape("كيري")).json(t, &list)
@@ -478,14 +481,14 @@ func TestEntities(t *testing.T) {
 	var d entityDetail
 	a = ts.get(t, "/api/entities/"+url.PathEscape(kerry.ID))
 	a.json(t, &d)
-	if a.status != 200 || d.Entity.ID != kerry.ID || len(d.Documents) != 2 {
+	if a.status != 200 || d.Entity.ID != kerry.ID || len(d.Documents) != 3 {
 		t.Fatalf("entity: %d %s", a.status, a.body)
 	}
 	total := 0
 	for _, m := range d.Mentions {
 		total += m.Count
 	}
-	if len(d.Mentions) != 2 || total != 2 || d.Mentions[0].Period != "2015-12-11" {
+	if len(d.Mentions) != 2 || total != 3 || d.Mentions[0].Period != "2015-12-11" || d.Mentions[1].Count != 2 {
 		t.Errorf("mentions %+v", d.Mentions)
 	}
 	putin := false
@@ -507,17 +510,41 @@ func TestStories(t *testing.T) {
 	var st storiesOut
 	a := ts.get(t, "/api/stories")
 	a.json(t, &st)
-	if a.status != 200 || st.Day != "2015-12-12" || st.Days != 2 || st.Total == 0 {
+	if a.status != 200 || st.Day != "2015-12-12" || st.Days != 2 || st.Articles != 3 || st.Total == 0 {
 		t.Fatalf("stories: %d %s", a.status, a.body)
 	}
-	ts.get(t, "/api/stories?day=2015-12-11").json(t, &st)
-	if len(st.Stories) != 1 || st.Stories[0].Docs[0].ID != "seed" || st.Stories[0].Sources[0] != "afp" {
-		t.Errorf("stories of the 11th: %+v", st)
+	// The two copies of one text from bbc and cnn tell one story.
+	var found *story
+	for i, s := range st.Stories {
+		ids := map[string]bool{}
+		for _, d := range s.Docs {
+			ids[d.ID] = true
+		}
+		if ids["second"] && ids["second-copy"] {
+			found = &st.Stories[i]
+		}
+	}
+	if found == nil || !strings.Contains(strings.Join(found.Sources, ","), "bbc,cnn") {
+		t.Fatalf("no story with both copies and their sources: %s", a.body)
+	}
+	if a := ts.get(t, "/api/stories?day=2000-01-01"); a.status != 200 {
+		t.Errorf("a day without articles: %d", a.status)
+	} else if a.json(t, &st); st.Total != 0 || len(st.Stories) != 0 {
+		t.Errorf("stories of a day without articles: %s", a.body)
 	}
 	if a := ts.get(t, "/api/stories?day=yesterday"); a.status != 400 {
 		t.Errorf("bad day: %d", a.status)
 	} else {
 		a.errMessage(t)
+	}
+	// The article page names its copy and its story.
+	page := ts.get(t, "/docs/second")
+	dup := page.body[bytes.Index(page.body, []byte(`id="duplicates"`)):]
+	if !bytes.Contains(dup, []byte(`href="/docs/second-copy"`)) {
+		t.Errorf("the copy is not listed among the duplicates")
+	}
+	if story := page.body[bytes.Index(page.body, []byte(`id="story"`)):]; !bytes.Contains(story, []byte("cnn")) {
+		t.Errorf("the story is not shown with its sources")
 	}
 }
 
@@ -541,7 +568,7 @@ func TestPages(t *testing.T) {
 		status int
 		want   []string
 	}{
-		{"/", 200, []string{`dir="rtl"`, `lang="ar"`, "3 مقالاً"}},
+		{"/", 200, []string{`dir="rtl"`, `lang="ar"`, "4 مقالاً"}},
 		{"/search?q=" + url.QueryEscape("الأمريكية"), 200, []string{"<mark>", `href="/docs/second"`, `class="chart"`, `class="facet`}},
 		{"/search?q=" + url.QueryEscape("موسكو") + "&source=bbc", 200, []string{`href="/docs/second"`, "✕"}},
 		{"/search?q=x&from=bad", 400, []string{"class=\"error\""}},
@@ -579,7 +606,7 @@ func TestPages(t *testing.T) {
 // shows it.
 func TestEscaping(t *testing.T) {
 	ts := filled(t, Config{})
-	for _, p := range []string{"/docs/xss", "/search?q=" + url.QueryEscape("بيروت"), "/stories?day=2015-12-12", "/entities/" + url.PathEscape("LOC:بيروت")} {
+	for _, p := range []string{"/docs/xss", "/search?q=" + url.QueryEscape("بيروت"), "/entities/" + url.PathEscape("LOC:بيروت")} {
 		a := ts.get(t, p)
 		if a.status != 200 {
 			t.Errorf("%s: %d", p, a.status)
@@ -665,8 +692,8 @@ func TestIngestWhileSearching(t *testing.T) {
 	}
 	var res searchAnswer
 	ts.get(t, "/api/search?q="+url.QueryEscape("موسكو")).json(t, &res)
-	if res.Total != 7 {
-		t.Errorf("total %d after the ingests, want 7", res.Total)
+	if res.Total != 8 {
+		t.Errorf("total %d after the ingests, want 8", res.Total)
 	}
 }
 

@@ -57,6 +57,7 @@ func entityPath(id string) string { return "/entities/" + url.PathEscape(id) }
 type snapshot struct {
 	ar      *archive.Archive
 	ix      *index.Index
+	qa      index.Analyzer      // the archive's query analyzer
 	docs    map[string]*docInfo // by id
 	byNum   map[uint32]*docInfo
 	ents    map[string]*entityInfo
@@ -64,8 +65,8 @@ type snapshot struct {
 	days    map[int32][]*docInfo
 	dayList []int32 // ascending
 
-	storyMu sync.Mutex
-	stories map[int32]*dayStories
+	storyOnce  sync.Once
+	storiesAll *storyIndex
 }
 
 func openSnapshot(dir string) (*snapshot, error) {
@@ -78,21 +79,15 @@ func openSnapshot(dir string) (*snapshot, error) {
 		ar.Close()
 		return nil, err
 	}
-	sn := &snapshot{ar: ar, ix: ix, docs: map[string]*docInfo{}, byNum: map[uint32]*docInfo{},
-		ents: map[string]*entityInfo{}, days: map[int32][]*docInfo{}, stories: map[int32]*dayStories{}}
-	// A replaced document keeps its slot under its old number; the live
-	// copy of an id is the one with the highest number.
+	sn := &snapshot{ar: ar, ix: ix, qa: ar.QueryAnalyzer(ix), docs: map[string]*docInfo{}, byNum: map[uint32]*docInfo{},
+		ents: map[string]*entityInfo{}, days: map[int32][]*docInfo{}}
 	for _, sg := range ix.Segments() {
 		for i := 0; i < int(sg.NumDocs); i++ {
 			num := sg.Base + uint32(i)
-			d := &docInfo{num: num, id: sg.DocID(i), title: sg.DocTitle(i), source: sg.DocSource(i), date: sg.DocDate(i)}
-			if old, ok := sn.docs[d.id]; ok {
-				if old.num > num {
-					continue
-				}
-				delete(sn.byNum, old.num)
+			if info, ok := ix.Doc(num); !ok || info.Deleted {
+				continue // superseded by a later copy
 			}
-			d.ents = sg.DocEntities(i)
+			d := &docInfo{num: num, id: sg.DocID(i), title: sg.DocTitle(i), source: sg.DocSource(i), date: sg.DocDate(i), ents: sg.DocEntities(i)}
 			sn.docs[d.id] = d
 			sn.byNum[num] = d
 		}

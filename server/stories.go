@@ -1,172 +1,162 @@
 package server
 
 import (
+	"math"
 	"sort"
 	"strings"
 
 	"khabar/arabic/normalize"
+	"khabar/dedup"
 	"khabar/index"
 )
 
 func matchNorm(s string) string { return normalize.Match().String(strings.TrimSpace(s)) }
 
-// Stories of a day are found by grouping its documents that share enough
-// of their named entities and title words (Jaccard over the union of both
-// sets). It is the server's own light clustering of stored fields, so that
-// the stories page needs no decoding; duplicates are pairs far more
-// similar than a story's members.
+// Story settings, those of the stories verb: an event takes articles for
+// three days after its last one, joined at a cosine of 0.3 of their key
+// terms; copies of one wire text are at 0.8 estimated shingle similarity.
 const (
-	storyLink     = 0.3 // similarity that puts two documents in one story
-	duplicateLink = 0.6 // similarity of near duplicates
-	maxStoryDocs  = 3000
+	storyDays      = 3
+	storyThreshold = 0.3
+	dupThreshold   = 0.8
 )
 
-// story is one cluster of a day's documents.
+// story is a group of articles about one event.
 type story struct {
+	ID      int      `json:"id"`
 	Title   string   `json:"title"`
+	Start   string   `json:"start,omitempty"`
+	End     string   `json:"end,omitempty"`
 	Size    int      `json:"size"`
 	Sources []string `json:"sources"`
 	Docs    []docRef `json:"documents"`
 }
 
-// dayStories are the stories of one day and, per document, its story and
-// its near duplicates.
-type dayStories struct {
-	stories []story
+// storyIndex is the stories of a snapshot, found once on demand.
+type storyIndex struct {
+	stories []story             // of two articles or more, most sources first
 	storyOf map[string]int      // doc id -> index in stories
-	dups    map[string][]docRef // doc id -> near duplicates
+	copies  map[string][]docRef // doc id -> the other copies of its wire text
 }
 
-// storiesOn clusters the documents of day d, once per snapshot.
-func (sn *snapshot) storiesOn(d int32) *dayStories {
-	sn.storyMu.Lock()
-	defer sn.storyMu.Unlock()
-	if ds := sn.stories[d]; ds != nil {
-		return ds
-	}
-	ds := clusterDay(sn.days[d])
-	sn.stories[d] = ds
-	return ds
+// storyIndex clusters the archive's documents into stories with package
+// dedup, from the signatures stored at ingest.
+func (sn *snapshot) storyIndex() *storyIndex {
+	sn.storyOnce.Do(func() { sn.storiesAll = buildStories(sn) })
+	return sn.storiesAll
 }
 
-func clusterDay(docs []*docInfo) *dayStories {
-	if len(docs) > maxStoryDocs {
-		docs = docs[:maxStoryDocs]
+func buildStories(sn *snapshot) *storyIndex {
+	si := &storyIndex{storyOf: map[string]int{}, copies: map[string][]docRef{}}
+	var docs []dedup.Doc
+	sn.ar.Signatures(func(num uint32, b []byte) error {
+		d := sn.byNum[num]
+		if d == nil {
+			return nil // superseded
+		}
+		sig, err := dedup.Unmarshal(b)
+		if err != nil {
+			return nil
+		}
+		date := d.date
+		if date == index.NoDate {
+			date = math.MinInt32
+		}
+		docs = append(docs, dedup.Doc{Num: num, Date: date, Source: d.source, Sig: sig})
+		return nil
+	})
+	if len(docs) == 0 {
+		return si
 	}
-	an := index.SurfaceAnalyzer{}
-	feats := make([][]string, len(docs))
-	// Title words common to many of the day's titles say nothing of the
-	// story; they are dropped.
-	df := map[string]int{}
-	for i, d := range docs {
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].Date < docs[j].Date })
+	groups := map[uint32][]uint32{}
+	for num, orig := range dedup.Duplicates(docs, dupThreshold) {
+		groups[orig] = append(groups[orig], num)
+	}
+	for orig, members := range groups {
+		if len(members) == 1 && members[0] == orig {
+			continue
+		}
+		if !contains(members, orig) {
+			members = append(members, orig)
+		}
+		sort.Slice(members, func(i, j int) bool { return members[i] < members[j] })
+		for _, a := range members {
+			da := sn.byNum[a]
+			for _, b := range members {
+				if a != b {
+					si.copies[da.id] = append(si.copies[da.id], sn.byNum[b].ref())
+				}
+			}
+		}
+	}
+	idf := func(t string) float64 { return sn.ix.IDF(string(index.FieldKey) + t) }
+	for _, s := range dedup.Stories(docs, idf, dedup.StoryOptions{Days: storyDays, Threshold: storyThreshold}) {
+		if len(s.Docs) < 2 {
+			continue
+		}
+		st := story{Size: len(s.Docs), Sources: []string{}}
 		seen := map[string]bool{}
-		for _, k := range an.Keys(d.title) {
-			if len([]rune(k.Term)) < 3 || seen[k.Term] {
+		first, last := int32(math.MaxInt32), int32(math.MinInt32)
+		for _, num := range s.Docs {
+			d := sn.byNum[num]
+			if d == nil {
 				continue
 			}
-			seen[k.Term] = true
-			feats[i] = append(feats[i], "t"+k.Term)
-		}
-		for _, f := range feats[i] {
-			df[f]++
-		}
-	}
-	common := max(3, len(docs)/10)
-	for i, d := range docs {
-		kept := feats[i][:0]
-		for _, f := range feats[i] {
-			if df[f] <= common {
-				kept = append(kept, f)
-			}
-		}
-		for _, e := range d.ents {
-			kept = append(kept, "e"+e)
-		}
-		sort.Strings(kept)
-		feats[i] = kept
-	}
-	parent := make([]int, len(docs))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	ds := &dayStories{storyOf: map[string]int{}, dups: map[string][]docRef{}}
-	for i := range docs {
-		for j := i + 1; j < len(docs); j++ {
-			shared, sim := jaccard(feats[i], feats[j])
-			if shared < 2 || sim < storyLink {
-				continue
-			}
-			parent[find(i)] = find(j)
-			if sim >= duplicateLink {
-				ds.dups[docs[i].id] = append(ds.dups[docs[i].id], docs[j].ref())
-				ds.dups[docs[j].id] = append(ds.dups[docs[j].id], docs[i].ref())
-			}
-		}
-	}
-	groups := map[int][]*docInfo{}
-	var roots []int
-	for i, d := range docs {
-		r := find(i)
-		if len(groups[r]) == 0 {
-			roots = append(roots, r)
-		}
-		groups[r] = append(groups[r], d)
-	}
-	for _, r := range roots {
-		g := groups[r]
-		st := story{Title: g[0].title, Size: len(g), Sources: []string{}}
-		seen := map[string]bool{}
-		for _, d := range g {
 			st.Docs = append(st.Docs, d.ref())
 			if d.source != "" && !seen[d.source] {
 				seen[d.source] = true
 				st.Sources = append(st.Sources, d.source)
 			}
+			if d.date != index.NoDate {
+				first, last = min(first, d.date), max(last, d.date)
+			}
+		}
+		if len(st.Docs) < 2 {
+			continue
+		}
+		st.Title = st.Docs[0].Title
+		if first <= last {
+			st.Start, st.End = index.FormatDate(first), index.FormatDate(last)
 		}
 		sort.Strings(st.Sources)
-		ds.stories = append(ds.stories, st)
+		si.stories = append(si.stories, st)
 	}
-	sort.SliceStable(ds.stories, func(i, j int) bool {
-		a, b := ds.stories[i], ds.stories[j]
+	sort.SliceStable(si.stories, func(i, j int) bool {
+		a, b := si.stories[i], si.stories[j]
 		if len(a.Sources) != len(b.Sources) {
 			return len(a.Sources) > len(b.Sources)
 		}
 		return a.Size > b.Size
 	})
-	for i, st := range ds.stories {
-		for _, d := range st.Docs {
-			ds.storyOf[d.ID] = i
+	for i := range si.stories {
+		si.stories[i].ID = i + 1
+		for _, d := range si.stories[i].Docs {
+			si.storyOf[d.ID] = i
 		}
 	}
-	return ds
+	return si
 }
 
-// jaccard compares two sorted sets.
-func jaccard(a, b []string) (shared int, sim float64) {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			shared++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
+func contains(s []uint32, x uint32) bool {
+	for _, v := range s {
+		if v == x {
+			return true
 		}
 	}
-	union := len(a) + len(b) - shared
-	if union == 0 {
-		return 0, 0
+	return false
+}
+
+// storiesOn lists the stories with an article dated day.
+func (si *storyIndex) storiesOn(day string) []story {
+	var out []story
+	for _, st := range si.stories {
+		for _, d := range st.Docs {
+			if d.Date == day {
+				out = append(out, st)
+				break
+			}
+		}
 	}
-	return shared, float64(shared) / float64(union)
+	return out
 }
