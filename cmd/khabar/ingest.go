@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -101,6 +103,9 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	prog := newProgress(stderr, *progress)
+	if prog.mode == "bar" {
+		go func() { prog.total.Store(int64(countInputs(fs.Args()))) }()
+	}
 	var mu sync.Mutex // guards stderr between the reader's reports and progress
 	failed := 0
 	report := func(e *input.Error) {
@@ -113,7 +118,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	rd := &input.Reader{Stdin: stdin, Report: report}
 	ing := &ingester{an: an, ar: ar, year: *year, date: *date, known: known, report: report}
 	start := time.Now()
-	var stored, skipped int
+	var analysed, stored, skipped int
 	var pending []archive.Record
 	commit := func() error {
 		if len(pending) == 0 {
@@ -125,16 +130,23 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		stored += len(pending)
 		pending = pending[:0]
 		mu.Lock()
-		prog.update(stored, skipped, failed, time.Since(start))
+		prog.update(analysed, stored, skipped, failed, time.Since(start), true)
 		mu.Unlock()
 		return nil
 	}
 	err = ing.run(rd, fs.Args(), *workers, func(r *archive.Record) error {
 		if r == nil {
 			skipped++
+		} else {
+			analysed++
+			pending = append(pending, *r)
+		}
+		mu.Lock()
+		prog.update(analysed, stored, skipped, failed, time.Since(start), false)
+		mu.Unlock()
+		if r == nil {
 			return nil
 		}
-		pending = append(pending, *r)
 		if len(pending) >= *batch {
 			return commit()
 		}
@@ -281,11 +293,12 @@ func (g *ingester) run(rd *input.Reader, paths []string, workers int, store func
 // progress shows how an ingest goes: a bar redrawn in place on a terminal,
 // a log line a commit otherwise.
 type progress struct {
-	w    io.Writer
-	mode string
-	last time.Time
-	drew bool
-	tick int
+	w     io.Writer
+	mode  string
+	last  time.Time
+	drew  bool
+	tick  int
+	total atomic.Int64 // articles expected, 0 while unknown
 }
 
 func newProgress(w io.Writer, mode string) *progress {
@@ -307,28 +320,100 @@ func rate(n int, d time.Duration) float64 {
 	return float64(n) / d.Seconds()
 }
 
-func (p *progress) update(stored, skipped, failed int, el time.Duration) {
+// update shows the counts: analysed articles (in input order), stored
+// (committed) ones, and the others. A bar is redrawn at most ten times a
+// second; a log line is written at each commit.
+func (p *progress) update(analysed, stored, skipped, failed int, el time.Duration, commit bool) {
 	switch p.mode {
 	case "bar":
 		if time.Since(p.last) < 100*time.Millisecond {
 			return
 		}
 		p.last = time.Now()
-		p.tick++
-		const width = 24
-		bar := []byte(strings.Repeat("·", 0))
-		pos := p.tick % width
-		for i := 0; i < width; i++ {
-			if i == pos || i == (pos+1)%width || i == (pos+2)%width {
-				bar = append(bar, "█"...)
-			} else {
-				bar = append(bar, "░"...)
+		const width = 30
+		var bar strings.Builder
+		total := int(p.total.Load())
+		done := analysed + skipped
+		if total > 0 {
+			fill := min(width, width*done/total)
+			bar.WriteString(strings.Repeat("█", fill) + strings.Repeat("░", width-fill))
+			fmt.Fprintf(p.w, "\r\x1b[K%s %3d%% %d/%d  %d stored  %.0f articles/s", bar.String(), 100*done/max(total, 1), done, total, stored, rate(analysed, el))
+		} else {
+			p.tick++
+			for i := 0; i < width; i++ {
+				if (i-p.tick%width+width)%width < 4 {
+					bar.WriteString("█")
+				} else {
+					bar.WriteString("░")
+				}
 			}
+			fmt.Fprintf(p.w, "\r\x1b[K%s %d  %d stored  %.0f articles/s", bar.String(), done, stored, rate(analysed, el))
 		}
-		fmt.Fprintf(p.w, "\r\x1b[K[%s] %d stored  %d unchanged  %d errors  %.0f articles/s  %s", bar, stored, skipped, failed, rate(stored, el), el.Round(time.Second))
+		if skipped > 0 || failed > 0 {
+			fmt.Fprintf(p.w, "  (%d unchanged, %d errors)", skipped, failed)
+		}
+		fmt.Fprintf(p.w, "  %s", el.Round(time.Second))
 		p.drew = true
 	case "log":
-		fmt.Fprintf(p.w, "khabar ingest: stored %d (%d unchanged, %d errors) in %s, %.0f articles/s\n", stored, skipped, failed, el.Round(time.Millisecond), rate(stored, el))
+		if commit {
+			fmt.Fprintf(p.w, "khabar ingest: stored %d (%d unchanged, %d errors) in %s, %.0f articles/s\n", stored, skipped, failed, el.Round(time.Millisecond), rate(stored, el))
+		}
+	}
+}
+
+// countInputs estimates the number of articles in paths for the bar: a
+// line a JSON Lines record, an item a feed, one a file; 0 when it cannot
+// tell (standard input, URLs).
+func countInputs(paths []string) int {
+	n := 0
+	for _, p := range paths {
+		if p == "-" || isURL(p) {
+			return 0
+		}
+		err := filepath.WalkDir(p, func(q string, d iofs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			switch {
+			case strings.HasSuffix(q, ".jsonl") || strings.HasSuffix(q, ".ndjson") || strings.HasSuffix(q, ".jsonl.gz") || strings.HasSuffix(q, ".ndjson.gz"):
+				n += countLines(q)
+			case isFeedFile(q):
+				data, _ := os.ReadFile(q)
+				n += bytes.Count(data, []byte("<item")) + bytes.Count(data, []byte("<entry"))
+			case q == p || strings.HasSuffix(q, ".txt") || isHTMLFile(q):
+				n++
+			}
+			return nil
+		})
+		if err != nil {
+			return 0
+		}
+	}
+	return n
+}
+
+func countLines(path string) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return 0
+		}
+		r = zr
+	}
+	n := 0
+	buf := make([]byte, 256<<10)
+	for {
+		k, err := r.Read(buf)
+		n += bytes.Count(buf[:k], []byte{'\n'})
+		if err != nil {
+			return n
+		}
 	}
 }
 
