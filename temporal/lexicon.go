@@ -61,7 +61,7 @@ var cardinals = map[string]int{
 	"ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
 	"مئه": 100, "مائه": 100, "مئتي": 200, "مئتين": 200, "مائتين": 200, "مئتان": 200,
 	"الف": 1000, "الفين": 2000, "الفان": 2000,
-	"بضع": -1, "بضعه": -1, "عده": -1,
+	"بضع": -1, "بضعه": -1, "عده": -1, "عشرات": -1, "مئات": -1, "الاف": -1,
 }
 
 // ordinals are ordinal adjectives; 11..19 take a following عشر/عشره.
@@ -141,7 +141,7 @@ var setWords = map[string]string{
 // refAdverbs are the vague present/past/future references.
 var refAdverbs = map[string]string{
 	"الان": "PRESENT_REF", "حاليا": "PRESENT_REF", "مؤخرا": "PAST_REF", "موخرا": "PAST_REF",
-	"قريبا": "FUTURE_REF", "لاحقا": "FUTURE_REF", "مستقبلا": "FUTURE_REF", "سابقا": "PAST_REF",
+	"قريبا": "FUTURE_REF", "لاحقا": "FUTURE_REF", "مستقبلا": "FUTURE_REF", "سابقا": "PAST_REF", "حديثا": "PAST_REF",
 }
 
 // seasons map season nouns to TIMEX3 season codes.

@@ -32,6 +32,7 @@ type matcher struct {
 type pattern func(m *matcher, i int) []found
 
 var patterns = []pattern{
+	(*matcher).pNumDate,
 	(*matcher).pPer, // before pDeictic: في اليوم after an amount is a rate
 	(*matcher).pDate, (*matcher).pWeekday, (*matcher).pDeictic, (*matcher).pRelUnit,
 	(*matcher).pPlural, (*matcher).pAgo, (*matcher).pDuration, (*matcher).pYear,
@@ -295,7 +296,9 @@ func (m *matcher) gmonth(i int, clit bool) (mon, next, start int, amb, ok bool) 
 		open = m.punct(k, "(")
 		k++
 	}
-	if m2, n2, _, _, ok2 := m.monthName(k, false); ok2 && m2 == mon {
+	if m2, n2, _, _, ok2 := m.monthName(k, false); ok2 && (m2 == mon || k == next+1 && m.punct(next, "/")) {
+		// a slash pairs two names even when they disagree (يوليو/حزيران
+		// 1952): the first one is kept
 		next = n2
 		amb = false
 		if open && m.punct(next, ")") {
@@ -445,7 +448,7 @@ func (m *matcher) pDate(i int) []found {
 		}
 		// range: 3 الى 5 مارس, 3 و4 مارس, 3-5 مارس
 		c := next
-		if m.is(c, "الي", "حتي", "و") || m.punct(c, "-–") {
+		if m.is(c, "الي", "حتي") || m.word(c) && m.us[c].norm == "و" || m.punct(c, "-–") {
 			if d2, n2, st2, ok := m.day(c+1, false); ok && d2 > d {
 				if mon, _, _, _, ok := m.gmonth(n2, false); ok || m.is(n2, "من") {
 					_ = mon
@@ -464,18 +467,23 @@ func (m *matcher) pDate(i int) []found {
 		}
 		next = k
 	}
-	// 31 من الشهر الحالي, 13 منه
-	if hasDay && first == nil {
+	// 31 من الشهر الحالي; 2 و7 من الشهر المقبل
+	if hasDay {
 		rk := next
 		if m.is(rk, "الشهر") {
 			dir, dr, ok := lookup(m, rk+1, false, 1, relDir)
 			if ok && dr.stem != "سابق" && dr.stem != "تالي" && dr.stem != "لاحق" {
-				if v := m.c.shift("M", dir); m.c.ok && d <= 31 {
-					f := m.rel(m.mk(i, rk+2, start, "DATE", fmt.Sprintf("%s-%02d", v, d)))
-					return []found{f}
-				} else if !m.c.ok {
-					return []found{m.mk(i, rk+2, start, "DATE", fmt.Sprintf("XXXX-XX-%02d", d))}
+				ym := "XXXX-XX"
+				if m.c.ok {
+					ym = m.c.shift("M", dir)
 				}
+				f := m.rel(m.mk(k, rk+2, start, "DATE", fmt.Sprintf("%s-%02d", ym, d)))
+				if first != nil {
+					first.val, first.anchor = fmt.Sprintf("%s-%02d", ym, m.firstDay(first)), f.anchor
+					return []found{*first, f}
+				}
+				f.i = i
+				return []found{f}
 			}
 		}
 	}
@@ -512,6 +520,8 @@ func (m *matcher) pDate(i int) []found {
 	}
 	if yy, n2, ok := m.year(yk); ok {
 		y, j = yy, n2
+	} else if yy, n2, ok := m.sameYear(after); ok {
+		y, j = yy, n2 // 11 أغسطس من نفس العام
 	} else if f := m.pRelUnitCore(after+1, false); f != nil && m.is(after, "من") && len(f.val) == 4 && f.val[0] != 'X' {
 		fmt.Sscan(f.val, &y) // يناير من هذا العام, أبريل من العام الماضي
 		j = f.j
@@ -591,14 +601,21 @@ func (m *matcher) pWeekday(i int) []found {
 		pod, k, start = p, next, st
 	}
 	wd, next, st, ok := m.weekdayAt(k, pod == "")
-	if !ok {
-		return nil
+	if !ok || pod == "" && m.isC2(k-1, "صلاه", "خطبه", "صلوات") {
+		return nil // صلاة الجمعة is the prayer, not a day
 	}
 	if start < 0 {
 		start = st
 	}
 	j := next
-	if pod == "NI" {
+	var dateVal string
+	if pod != "" {
+		// صباح يوم الأحد 22 أبريل: the date says which Sunday
+		if fs := m.pDate(j); len(fs) == 1 && m.hasDay(fs[0].val) && fs[0].start == m.us[j].start {
+			dateVal, j = fs[0].val, fs[0].j
+		}
+	}
+	if pod == "NI" || pod == "T24:00" {
 		if wd2, n2, ok := m.bareWeekday(j, false, false); ok && wd2 == (wd+1)%7 {
 			j = n2 // ليل الثلاثاء الأربعاء: the night between
 		}
@@ -611,6 +628,9 @@ func (m *matcher) pWeekday(i int) []found {
 		val = m.c.weekday(wd, past, true) // منذ الاثنين: since last Monday
 	} else {
 		val = m.c.weekday(wd, m.tense(i), false)
+	}
+	if dateVal != "" {
+		val = dateVal
 	}
 	typ := "DATE"
 	if pod == "" {
@@ -962,7 +982,11 @@ func (m *matcher) quantity(i int, clit bool, bareOK bool) (int, string, int, int
 		if m.is(next, "من") && n == -1 { // عدد من
 			next++
 		}
-		if du, r, ok := lookup(m, next, false, 0, durUnits); ok && r.clit == "" {
+		art := 0
+		if n == -1 {
+			art = -1 // عشرات السنين, آلاف الأعوام
+		}
+		if du, r, ok := lookup(m, next, false, art, durUnits); ok && r.clit == "" {
 			if n == -1 && du.count != 0 {
 				return 0, "", 0, 0, false
 			}
@@ -993,6 +1017,12 @@ func (m *matcher) quantity(i int, clit bool, bareOK bool) (int, string, int, int
 	if du.count == 1 && m.namesDate(i+1) {
 		// شهر مايو, يوم الاثنين: the unit word introduces a name
 		return 0, "", 0, 0, false
+	}
+	if du.count == 1 && bareOK && m.isAdjAfter(i+1) && !m.is(i+1, "الواحد", "الواحده", "الكامل", "الكامله") {
+		// قبل يوم الإضراب: يوم in a construct names a day, it is no amount
+		if _, _, ok := lookup(m, i+1, false, 1, relDir); !ok {
+			return 0, "", 0, 0, false
+		}
 	}
 	switch {
 	case du.count == 2:
@@ -1047,7 +1077,8 @@ func (m *matcher) pDuration(i int) []found {
 			k = -1
 		}
 		if k >= 0 {
-			if n2, u2, next2, _, ok := m.quantityAfterWa(k); ok && n2 > 0 && unitRank[u2] > unitRank[u] && n2 < unitMax[u2] && !m.is(i-1, "بين", "من") {
+			frac := m.isC2(k, "نصف", "ربع") || m.us[k].norm == "و" && m.is(k+1, "نصف", "ربع")
+			if n2, u2, next2, _, ok := m.quantityAfterWa(k); ok && n2 > 0 && unitRank[u2] > unitRank[u] && n2 < unitMax[u2] && (frac || !m.is(i-1, "بين", "من")) {
 				return []found{m.mk(i, next2, st, "DURATION", combine(n, u, n2, u2))}
 			}
 		}
@@ -1534,8 +1565,11 @@ func (m *matcher) pRef(i int) []found {
 	if m.word(i) {
 		for _, r := range m.us[i].an {
 			if v, ok := refAdverbs[r.full]; ok && (r.clit == "" || r.clit == "و" || r.clit == "ف") {
-				if prev := m.us[max(i-1, 0)].norm; (r.full == "سابقا" || r.full == "حاليا") && m.word(i-1) && strings.HasSuffix(prev, "ا") && !strings.HasSuffix(prev, "ها") && !strings.HasSuffix(prev, "نا") && len(prev) > 4 {
+				if prev := m.us[max(i-1, 0)].norm; (r.full == "سابقا" || r.full == "حاليا" || r.full == "حديثا") && m.word(i-1) && strings.HasSuffix(prev, "ا") && !strings.HasSuffix(prev, "ها") && !strings.HasSuffix(prev, "نا") && len(prev) > 4 {
 					continue // موظفا سابقا: an adjective
+				}
+				if r.full == "حديثا" && m.isAdjAfter(i-1) {
+					continue // المنتقلين حديثا: newly, not recently
 				}
 				return []found{m.mk(i, i+1, r.start, "DATE", v)}
 			}
@@ -1575,6 +1609,10 @@ func (m *matcher) pRef(i int) []found {
 		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")}
 	case is0("وقت") && m.is(i+1, "سابق"):
 		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")}
+	case is0("وقت") && m.is(i+1, "قريب") && m.is(i-1, "حتي", "الي"):
+		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")} // حتى وقت قريب: until recently
+	case is0("وقت") && m.is(i+1, "قريب") && m.is(i-1, "في"):
+		return []found{m.mk(i, i+2, st, "DATE", "FUTURE_REF")} // في وقت قريب: soon
 	case is0("وقت") && m.is(i+1, "لاحق"):
 		return []found{m.mk(i, i+2, st, "DATE", "FUTURE_REF")}
 	case is0("المستقبل") && m.is(i-1, "في", "من", "الي", "حتي", "نحو"):
@@ -1902,4 +1940,65 @@ var fractionOf = map[string]struct {
 	unit          string
 }{
 	"CE": {50, 25, "Y"}, "DE": {5, 0, "Y"}, "Y": {6, 3, "M"}, "M": {15, 0, "D"}, "D": {12, 6, "H"}, "H": {30, 15, "MIN"}, "MIN": {30, 15, "S"},
+}
+
+// sameYear reads من نفس العام / من العام نفسه / من ذات العام at k and takes
+// the year of the last dated expression of the sentence.
+func (m *matcher) sameYear(k int) (int, int, bool) {
+	if !m.is(k, "من") {
+		return 0, 0, false
+	}
+	j := 0
+	switch {
+	case m.is(k+1, "نفس", "ذات") && m.is(k+2, "العام", "السنه"):
+		j = k + 3
+	case m.is(k+1, "العام", "السنه") && m.is(k+2, "نفسه", "ذاته", "نفسها", "ذاتها"):
+		j = k + 3
+	default:
+		return 0, 0, false
+	}
+	for x := len(m.out) - 1; x >= 0; x-- {
+		o := m.out[x]
+		if !m.sameSent(o.i, k) {
+			break
+		}
+		if o.typ == "DATE" && len(o.val) >= 4 && o.val[0] != 'X' && o.val[0] != 'P' {
+			var y int
+			if _, err := fmt.Sscan(o.val[:4], &y); err == nil && y > 0 {
+				return y, j, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// pNumDate: 30/5/2018, 2018-05-30, 30-05-2018 (day first, as Arabic copy
+// writes it).
+func (m *matcher) pNumDate(i int) []found {
+	a, ok1 := m.num(i)
+	if !ok1 || !m.punct(i+1, "/-.") || !m.adjacent(i, i+1) || !m.adjacent(i+1, i+2) {
+		return nil
+	}
+	sep := m.us[i+1].norm
+	b, ok2 := m.num(i + 2)
+	if !ok2 || !m.punct(i+3, sep) || !m.adjacent(i+2, i+3) || !m.adjacent(i+3, i+4) {
+		return nil
+	}
+	c, ok3 := m.num(i + 4)
+	if !ok3 {
+		return nil
+	}
+	var y, mo, d int
+	switch {
+	case len(m.us[i].norm) == 4 && len(m.us[i+4].norm) <= 2:
+		y, mo, d = a, b, c
+	case len(m.us[i+4].norm) == 4 && len(m.us[i].norm) <= 2:
+		y, mo, d = c, b, a
+	default:
+		return nil
+	}
+	if y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) {
+		return nil
+	}
+	return []found{m.mk(i, i+5, m.us[i].start, "DATE", fmt.Sprintf("%04d-%02d-%02d", y, mo, d))}
 }
