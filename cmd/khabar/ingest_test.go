@@ -75,11 +75,21 @@ func checkArchive(t *testing.T, dir string) map[string]bool {
 }
 
 func TestIngestSearch(t *testing.T) {
+	t.Run("surface", func(t *testing.T) { testIngestSearch(t, "surface") })
+	t.Run("morph", func(t *testing.T) {
+		if _, err := archive.KeyAnalyzerNamed(archive.KeysMorph); err != nil {
+			t.Skipf("morphology model unusable (package morph's tests say why): %v", err)
+		}
+		testIngestSearch(t, "morph")
+	})
+}
+
+func testIngestSearch(t *testing.T, keys string) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.jsonl")
 	db := filepath.Join(dir, "db")
 	writeArticles(t, in, 40, "")
-	_, stderr, st := runKhabar(t, "", "ingest", "--layers", "none", "--db", db, "--batch", "7", in)
+	_, stderr, st := runKhabar(t, "", "ingest", "--layers", "none", "--keys", keys, "--db", db, "--batch", "7", in)
 	if st != 1 || !strings.Contains(stderr, "in.jsonl:5: malformed JSON") || !strings.Contains(stderr, "done: 40 stored") {
 		t.Fatalf("ingest status %d, stderr:\n%s", st, stderr)
 	}
