@@ -98,7 +98,8 @@ type OpenOptions struct {
 	// writer for readers); default 10 s.
 	Wait time.Duration
 	// Keys names the key analyzer of a new archive (KeysMorph when empty);
-	// a writer opening an existing archive made with another is refused.
+	// when it is set, a writer opening an existing archive made with
+	// another is refused.
 	Keys string
 }
 
@@ -118,14 +119,15 @@ func Open(dir string, opt OpenOptions) (a *Archive, err error) {
 		}
 		// Create or check the database now, so that a bad archive is
 		// refused before any work is done.
-		if opt.Keys == "" {
-			opt.Keys = KeysMorph
-		}
 		if err := a.update(opt.Wait, func(tx *bolt.Tx) error {
-			if err := initDB(tx, opt.Keys); err != nil {
+			keys := opt.Keys
+			if keys == "" {
+				keys = KeysMorph
+			}
+			if err := initDB(tx, keys); err != nil {
 				return err
 			}
-			if a.keys = string(tx.Bucket(bMeta).Get(kKeys)); a.keys != opt.Keys {
+			if a.keys = string(tx.Bucket(bMeta).Get(kKeys)); opt.Keys != "" && a.keys != opt.Keys {
 				return fmt.Errorf("%w: the archive is indexed with %s keys, not %s; ingest into a new directory", ErrVersion, a.keys, opt.Keys)
 			}
 			return a.loadWriterState(tx)

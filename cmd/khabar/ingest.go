@@ -45,7 +45,7 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	batch := fs.Int("batch", 512, "documents stored per transaction")
 	progress := fs.String("progress", "auto", "progress display: auto (a bar on a terminal), bar, log or none")
 	layers := fs.String("layers", "all", layersHelp)
-	keys := fs.String("keys", "morph", "search keys of a new archive: morph (lemmas in context) or surface (no model)")
+	keys := fs.String("keys", "", "search keys of a new archive: morph (lemmas in context, the default) or surface (no model); an existing archive keeps its own")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `FILE`")
 	optimize := fs.Bool("optimize", true, "merge the index into one segment at the end, for the fastest search")
 	fs.Usage = func() {
@@ -82,8 +82,8 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "khabar ingest: %v\n", err)
 		return 1
 	}
-	keyName := map[string]string{"morph": archive.KeysMorph, "surface": archive.KeysSurface}[*keys]
-	if keyName == "" {
+	keyName, ok := map[string]string{"": "", "morph": archive.KeysMorph, "surface": archive.KeysSurface}[*keys]
+	if !ok {
 		fmt.Fprintf(stderr, "khabar ingest: unknown --keys %q (morph or surface)\n", *keys)
 		return 2
 	}
