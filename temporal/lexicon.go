@@ -76,7 +76,7 @@ var ordinals = map[string]int{
 // hourWords are the feminine ordinals used for clock hours.
 var hourWords = map[string]int{
 	"اولي": 1, "واحده": 1, "ثانيه": 2, "ثالثه": 3, "رابعه": 4, "خامسه": 5, "سادسه": 6,
-	"سابعه": 7, "ثامنه": 8, "تاسعه": 9, "عاشره": 10, "حاديه": 11, "ثانيه عشره": 12,
+	"سابعه": 7, "ثامنه": 8, "تاسعه": 9, "عاشره": 10, "حاديه": 1,
 }
 
 // dayShift are the deictic day words: اليوم, أمس, غدا ...

@@ -37,7 +37,7 @@ var patterns = []pattern{
 	(*matcher).pDate, (*matcher).pWeekday, (*matcher).pDeictic, (*matcher).pRelUnit,
 	(*matcher).pPlural, (*matcher).pAgo, (*matcher).pDuration, (*matcher).pYear,
 	(*matcher).pHijri, (*matcher).pTime, (*matcher).pSet, (*matcher).pRef,
-	(*matcher).pEra, (*matcher).pSeason, (*matcher).pQuarter, (*matcher).pPodAdverb,
+	(*matcher).pEra, (*matcher).pSeason, (*matcher).pQuarter, (*matcher).pPodAdverb, (*matcher).pAge,
 }
 
 // run scans left to right and keeps, at each position, the longest match.
@@ -695,7 +695,7 @@ func (m *matcher) pDeictic(i int) []found {
 			shift, j, st, ok = 0, k+1, s, true
 		} else if s, ok2 := m.isC(k, "امس", "الامس", "البارحه", "غدا", "الغد"); ok2 && (clit || m.is(k, "امس", "الامس", "البارحه", "غدا", "الغد")) {
 			shift, j, st, ok = m.deicticShift(k), k+1, s, true
-		} else if s, ok2 := m.isC(k, "الليله"); ok2 && pod == "" {
+		} else if s, ok2 := m.isC(k, "الليله"); ok2 && pod == "" && !m.is(k-1, "تلك", "ذات", "طوال") {
 			j, st, ok = k+1, s, true
 			pod = "NI"
 			if m.is(j, "الماضيه") {
@@ -797,6 +797,9 @@ func (m *matcher) hasClitic(k int) bool {
 func (m *matcher) todayOK(k int) bool {
 	if m.is(k-1, "هذا") && m.is(k-2, "مثل") {
 		return false // في مثل هذا اليوم: on this day of past years
+	}
+	if m.is(k-1, "طوال", "طيله", "مدار") {
+		return false // طوال اليوم: all day long, not today
 	}
 	if !m.word(k + 1) {
 		return true
@@ -1454,8 +1457,31 @@ func (m *matcher) pTime(i int) []found {
 			h, mi, k = h-1, 45, k+2
 		}
 	}
-	if m.is(k, "من") && m.is(k+1, "صباح", "مساء", "ظهر", "فجر", "بعد", "ليل") {
+	if m.is(k, "من") && m.is(k+1, "صباح", "مساء", "ظهر", "فجر", "بعد", "ليل", "عصر") {
 		k++
+	}
+	// الساعة الرابعة عصر أمس, العاشرة من صباح الخميس: the day and its part
+	if _, _, _, ok := m.partOfDayPrefix(k); ok {
+		var fs []found
+		if fs = m.pDeictic(k); len(fs) != 1 || fs[0].typ != "TIME" {
+			fs = m.pWeekday(k)
+		}
+		if len(fs) == 1 && fs[0].typ == "TIME" && len(fs[0].val) > 11 && fs[0].val[10] == 'T' {
+			day, pod := fs[0].val[:10], fs[0].val[11:]
+			switch pod {
+			case "AF", "EV":
+				if h < 12 {
+					h += 12
+				}
+			case "NI":
+				if h >= 6 && h < 12 {
+					h += 12
+				}
+			}
+			f := m.mk(i, fs[0].j, start, "TIME", fmt.Sprintf("%sT%02d:%02d", day, h, mi))
+			f.anchor = fs[0].anchor
+			return []found{f}
+		}
 	}
 	switch {
 	case m.is(k, "بعد") && m.is(k+1, "الظهر", "الظهيره", "ظهر"):
@@ -1568,6 +1594,9 @@ func (m *matcher) pRef(i int) []found {
 				if prev := m.us[max(i-1, 0)].norm; (r.full == "سابقا" || r.full == "حاليا" || r.full == "حديثا") && m.word(i-1) && strings.HasSuffix(prev, "ا") && !strings.HasSuffix(prev, "ها") && !strings.HasSuffix(prev, "نا") && len(prev) > 4 {
 					continue // موظفا سابقا: an adjective
 				}
+				if r.full == "قريبا" && m.is(i+1, "من") {
+					continue // قريبا من تسجيل: close to, not soon
+				}
 				if r.full == "حديثا" && m.isAdjAfter(i-1) {
 					continue // المنتقلين حديثا: newly, not recently
 				}
@@ -1577,7 +1606,7 @@ func (m *matcher) pRef(i int) []found {
 	}
 	r0, ok := m.rd(i, true, -1, func(r reading) bool {
 		switch r.full {
-		case "الوقت", "الحال", "الاونه", "وقت", "المستقبل", "الفتره", "المرحله", "الماضي", "هذه", "هذا":
+		case "الوقت", "الحال", "الاونه", "وقت", "المستقبل", "الفتره", "المرحله", "الماضي", "هذه", "هذا", "اللحظه":
 			return true
 		}
 		return false
@@ -1603,6 +1632,8 @@ func (m *matcher) pRef(i int) []found {
 			pod = "EV"
 		}
 		return []found{m.rel(m.mk(i, i+2, st, "TIME", withPOD(m.c.dayShift(0), pod)))}
+	case is0("هذه") && m.is(i+1, "اللحظه"):
+		return []found{m.mk(i, i+2, st, "DATE", "PRESENT_REF")}
 	case is0("هذه") && m.is(i+1, "الايام"):
 		return []found{m.mk(i, i+2, st, "DATE", "PRESENT_REF")}
 	case is0("الاونه") && m.is(i+1, "الاخيره"):
@@ -1627,6 +1658,8 @@ func (m *matcher) pRef(i int) []found {
 		return []found{m.mk(i, i+2, st, "DATE", "FUTURE_REF")}
 	case is0("الفتره") && m.is(i+1, "الحاليه", "الراهنه"):
 		return []found{m.mk(i, i+2, st, "DATE", "PRESENT_REF")}
+	case is0("اللحظه") && m.is(i-1, "حتي", "لحد", "لغايه") && !m.isAdjAfter(i+1):
+		return []found{m.mk(i, i+1, st, "DATE", "PRESENT_REF")} // حتى اللحظة: so far
 	case is0("الماضي") && m.is(i-1, "في") && !m.word(i+1):
 		return []found{m.mk(i, i+1, st, "DATE", "PAST_REF")}
 	}
@@ -1656,7 +1689,7 @@ func (m *matcher) pEra(i int) []found {
 	if dir, r, ok := lookup(m, i+1, false, 1, relDir); ok && r.stem != "تالي" && r.stem != "سابق" {
 		return []found{m.rel(m.mk(i, i+2, st, "DATE", m.c.shift("CE", dir)))}
 	}
-	if v, next, _, ok := m.ordinal(i+1, false); ok && v >= 15 && v <= 22 {
+	if v, next, _, ok := m.ordinal(i+1, false); ok && v >= 1 && v <= 22 {
 		return []found{m.mk(i, next, st, "DATE", fmt.Sprintf("%02d", v-1))}
 	}
 	if n, ok := m.num(i + 1); ok && n >= 15 && n <= 22 {
@@ -1834,8 +1867,12 @@ func (m *matcher) pPer(i int) []found {
 		return nil
 	}
 	num := false
-	for k := i - 1; k >= 0 && k >= i-5 && m.sameSent(k, i); k-- {
+	for k := i - 1; k >= 0 && k >= i-6 && m.sameSent(k, i); k-- {
 		if _, ok := m.num(k); ok {
+			num = true
+		}
+		// مليار دولار في العام, ثلاث مرات في الأسبوع
+		if m.isC2(k, "مليار", "مليون", "الف", "مرات", "مره", "مرتين", "دولار", "برميل") {
 			num = true
 		}
 	}
@@ -2001,4 +2038,29 @@ func (m *matcher) pNumDate(i int) []found {
 		return nil
 	}
 	return []found{m.mk(i, i+5, m.us[i].start, "DATE", fmt.Sprintf("%04d-%02d-%02d", y, mo, d))}
+}
+
+// pAge: في سن السابعة عشرة, الخامسة عشرة من عمره: an age written as an
+// ordinal, a duration in years.
+func (m *matcher) pAge(i int) []found {
+	v, r, ok := lookup(m, i, true, 1, hourWords)
+	if !ok {
+		return nil
+	}
+	j := i + 1
+	if v <= 9 && m.is(j, "عشره", "عشر") {
+		v += 10
+		j++
+	} else if v <= 9 {
+		if t, tr, ok := lookup(m, j, true, 1, ordinals); ok && tr.clit == "و" && t >= 20 {
+			v += t
+			j++
+		}
+	}
+	before := m.is(i-1, "سن", "عمر", "بعمر", "وعمره", "عمره", "عمرها")
+	after := m.is(j, "من") && m.isC2(j+1, "عمره", "عمرها", "العمر", "عمرهم", "عمري")
+	if !before && !after {
+		return nil
+	}
+	return []found{m.mk(i, j, r.start, "DURATION", fmt.Sprintf("P%dY", v))}
 }
