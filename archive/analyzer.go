@@ -142,5 +142,9 @@ func (a *Archive) NewRecord(doc *khabar.Document, hash uint64) (Record, error) {
 		}
 	}
 	sig := dedup.Sign(words, keys)
-	return Record{Doc: doc, Hash: hash, Prepared: p, Signature: sig.Marshal()}, nil
+	enc, err := encodeDoc(hash, doc)
+	if err != nil {
+		return Record{}, err
+	}
+	return Record{Doc: doc, Hash: hash, Prepared: p, Signature: sig.Marshal(), encoded: enc}, nil
 }

@@ -341,11 +341,12 @@ func ContentHash(fields ...string) uint64 {
 
 func u32key(n uint32) []byte { return binary.BigEndian.AppendUint32(nil, n) }
 
-// docRecord: doc number (4), content hash (8), then the document's JSON
-// compressed with DEFLATE.
-func encodeDoc(num uint32, hash uint64, doc *khabar.Document) ([]byte, error) {
+// A docs record is the document number (4 bytes), the content hash (8),
+// then the document's JSON compressed with DEFLATE. encodeDoc makes all
+// but the number, which Commit puts in front.
+func encodeDoc(hash uint64, doc *khabar.Document) ([]byte, error) {
 	var buf bytes.Buffer
-	buf.Write(u32key(num))
+	buf.Write(make([]byte, 4))
 	binary.Write(&buf, binary.BigEndian, hash)
 	zw, err := flate.NewWriter(&buf, flate.BestSpeed)
 	if err != nil {

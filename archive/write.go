@@ -20,6 +20,9 @@ type Record struct {
 	// Signature is the near-duplicate signature (see package dedup), kept
 	// for later batches and the stories verb.
 	Signature []byte
+	// encoded is the docs record made by NewRecord, on the caller's
+	// goroutine; Commit fills in the document number.
+	encoded []byte
 }
 
 func (a *Archive) loadWriterState(tx *bolt.Tx) error {
@@ -87,10 +90,14 @@ func (a *Archive) Commit(recs []Record) error {
 			return fmt.Errorf("archive: record %q prepared as %q", r.Doc.ID, r.Prepared.ID)
 		}
 		b.Add(r.Prepared)
-		v, err := encodeDoc(base+uint32(i), r.Hash, r.Doc)
-		if err != nil {
-			return err
+		v := r.encoded
+		if v == nil {
+			var err error
+			if v, err = encodeDoc(r.Hash, r.Doc); err != nil {
+				return err
+			}
 		}
+		binary.BigEndian.PutUint32(v, base+uint32(i))
 		vals[i] = v
 	}
 	seg := b.Bytes()

@@ -51,7 +51,8 @@ type Prepared struct {
 	Date      int32  // days since 1970-01-01, NoDate when unknown
 	Source    string
 	Entities  []string // "TYPE\x00canonical", sorted, unique
-	Terms     []TermPos
+	// Terms are sorted by term, then position.
+	Terms []TermPos
 }
 
 // TermPos is one occurrence of a term.
@@ -144,7 +145,15 @@ func Prepare(an Analyzer, d *DocInput) *Prepared {
 	if c := strings.ToLower(d.Category); c != "" {
 		p.Terms = append(p.Terms, TermPos{string(FieldCategory) + c, 0})
 	}
+	slices.SortFunc(p.Terms, compareTermPos)
 	return p
+}
+
+func compareTermPos(x, y TermPos) int {
+	if c := strings.Compare(x.Term, y.Term); c != 0 {
+		return c
+	}
+	return int(x.Pos) - int(y.Pos)
 }
 
 // ParseDate turns YYYY-MM-DD into days since 1970-01-01, NoDate if s is
@@ -194,13 +203,11 @@ func (b *Builder) Base() uint32 { return b.base }
 func (b *Builder) Add(p *Prepared) {
 	local := uint32(len(b.docs))
 	b.docs = append(b.docs, p)
-	terms := slices.Clone(p.Terms)
-	slices.SortStableFunc(terms, func(x, y TermPos) int {
-		if c := strings.Compare(x.Term, y.Term); c != 0 {
-			return c
-		}
-		return int(x.Pos) - int(y.Pos)
-	})
+	terms := p.Terms
+	if !slices.IsSortedFunc(terms, compareTermPos) {
+		terms = slices.Clone(terms)
+		slices.SortFunc(terms, compareTermPos)
+	}
 	for i := 0; i < len(terms); {
 		j := i
 		for j < len(terms) && terms[j].Term == terms[i].Term {
