@@ -172,10 +172,42 @@ func (v *view) breaksClause(k int) bool {
 		switch v.toks[k].Text {
 		case "\"", "(", ")", "/", "«", "»", "“", "”":
 			return false
+		case "،", ",":
+			// `وسيلتقي رئيس الحكومة، الاثنين، ترمب`: a date between commas
+			if v.parentheticalDate(k) {
+				return false
+			}
 		}
 		return true
 	}
 	return clauseBreak[v.norm(k)]
+}
+
+// parentheticalDate says whether the comma at k opens or closes a date set
+// off by commas on both sides.
+func (v *view) parentheticalDate(k int) bool {
+	isComma := func(j int) bool {
+		return j >= 0 && j < len(v.toks) && (v.toks[j].Text == "،" || v.toks[j].Text == ",")
+	}
+	// opening: k, a timex run, a comma
+	if j := k + 1; j < len(v.toks) && v.tmxAt[j] >= 0 {
+		for j < len(v.toks) && v.tmxAt[j] == v.tmxAt[k+1] {
+			j++
+		}
+		if isComma(j) {
+			return true
+		}
+	}
+	// closing: a comma, a timex run, k
+	if j := k - 1; j >= 0 && v.tmxAt[j] >= 0 {
+		for j >= 0 && v.tmxAt[j] == v.tmxAt[k-1] {
+			j--
+		}
+		if isComma(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // clause is the stretch of sentence [lo, hi) around the trigger at i,
@@ -212,6 +244,9 @@ func (v *view) find() {
 		if t.needs != nil && !v.followedBy(i, hi, t.needs) {
 			continue
 		}
+		if (t.typ == Meet || t.typ == Attack || t.typ == MeetingPlanned) && v.aboutSport(lo, hi) {
+			continue
+		}
 		if t.kind == formNoun {
 			if i > lo && (v.norm(i-1) == "هذا" || v.norm(i-1) == "هذه" || v.norm(i-1) == "ذلك" || v.norm(i-1) == "تلك") {
 				continue // a mention of an event already told
@@ -243,6 +278,16 @@ func (v *view) find() {
 		v.events = append(v.events, c)
 	}
 	v.finish()
+}
+
+// aboutSport says whether the sentence [lo, hi) speaks of a match.
+func (v *view) aboutSport(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if lex.sport[v.bare(k)] || lex.sport[v.norm(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 func hasRole(ps []khabar.Participant, role string) bool {
@@ -419,6 +464,8 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 				prep = "to"
 			case placePreps[v.bare(k)]:
 				prep = "in"
+			case (t.typ == Meet || t.typ == Negotiate) && strings.HasPrefix(n, "ب") && len(n) > 4 && k <= c.tok+3:
+				prep = "with" // `التقى بوزير الدفاع`
 			case otherPreps[v.bare(k)] || ((strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) && len(n) > 4):
 				prep = "other"
 			}
@@ -469,7 +516,9 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 				continue
 			}
 			bareCount++
-			if bareCount == 1 && (t.kind != formNoun || first == c.tok+1) {
+			if bareCount == 1 && t.kind == formNoun && first == c.tok+1 && t.typ == Support {
+				role = RoleTarget // `دعم إسرائيل`: the supported
+			} else if bareCount == 1 {
 				role = RoleAgent
 			} else {
 				role = t.secondRole
@@ -486,7 +535,22 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	// a subject before the trigger (`روسيا تدعم`, `كيري وبوتين سيبحثان`)
 	if !hasRole(c.Participants, RoleAgent) && t.kind != formNoun {
 		k := c.tok - 1
-		for k >= lo {
+		for k >= lo && (v.bare(k) == "قد" || v.norm(k) == "قد") {
+			k--
+		}
+		// `وكان الامير تميم بن حمد قد التقى`: the subject after كان
+		for m := k; m >= lo && m >= c.tok-8; m-- {
+			if b := v.bare(m); b == "كان" || b == "كانت" || v.norm(m) == "كان" || v.norm(m) == "كانت" {
+				for j := m + 1; j <= k; j++ {
+					if e := v.entAt[j]; e >= 0 && v.doc.Entities[e].Type != "MISC" {
+						add(RoleAgent, e)
+						break
+					}
+				}
+				break
+			}
+		}
+		for k >= lo && !hasRole(c.Participants, RoleAgent) {
 			if e := v.entAt[k]; e >= 0 {
 				add(RoleAgent, e)
 				// a coordinated pair before the verb
@@ -551,6 +615,61 @@ func (v *view) span(i, pre int) khabar.Span {
 	return khabar.Span{Start: start, End: end, Text: string(v.runes[start:end])}
 }
 
+// sameEventAgain says whether c retells o: same type and trigger word,
+// participants one a subset of the other's, and no clash of time or place.
+// The first telling keeps what the second adds.
+func (v *view) sameEventAgain(o, c *cand) bool {
+	if o.Type != c.Type || normTrigger(o.Trigger.Text) != normTrigger(c.Trigger.Text) {
+		return false
+	}
+	if o.timeValue != "" && c.timeValue != "" && o.timeValue != c.timeValue {
+		return false
+	}
+	if o.placeCanon != "" && c.placeCanon != "" && o.placeCanon != c.placeCanon {
+		return false
+	}
+	names := v.participantNames(o.Participants)
+	cn := v.participantNames(c.Participants)
+	sub := func(a, b map[string]bool) bool {
+		for k := range a {
+			if !b[k] {
+				return false
+			}
+		}
+		return true
+	}
+	if !sub(cn, names) && !sub(names, cn) {
+		return false
+	}
+	if o.Time == "" {
+		o.Time, o.timeValue = c.Time, c.timeValue
+	}
+	if o.Place == "" {
+		o.Place, o.placeCanon = c.Place, c.placeCanon
+	}
+	if len(cn) > len(names) {
+		o.Participants = c.Participants
+	}
+	return true
+}
+
+func normTrigger(s string) string {
+	s = strings.TrimPrefix(s, "و")
+	return strings.TrimPrefix(s, "ف")
+}
+
+func (v *view) participantNames(ps []khabar.Participant) map[string]bool {
+	m := map[string]bool{}
+	for _, p := range ps {
+		for _, e := range v.doc.Entities {
+			if e.ID == p.Entity {
+				m[e.Canonical] = true
+			}
+		}
+	}
+	return m
+}
+
 // sameParticipants says whether two participant lists name the same
 // entities (by canonical name), whatever the roles.
 func (v *view) sameParticipants(a, b []khabar.Participant) bool {
@@ -583,6 +702,15 @@ func (v *view) finish() {
 	var out []cand
 	for _, c := range v.events {
 		merged := false
+		for k := range out {
+			if v.sameEventAgain(&out[k], &c) {
+				merged = true
+				break
+			}
+		}
+		if merged {
+			continue
+		}
 		if c.Type != MeetingPlanned && len(c.Participants) >= 2 {
 			// the same event told again: same type, same participants
 			for k := range out {
@@ -625,6 +753,33 @@ func (v *view) finish() {
 			out = append(out, c)
 		}
 	}
+	// the mentions of one planned meeting, wherever they are
+	var final []cand
+	for _, c := range out {
+		merged := false
+		if c.Type == MeetingPlanned {
+			for k := range final {
+				o := &final[k]
+				if o.Type != MeetingPlanned {
+					continue
+				}
+				if (c.placeCanon != "" && c.placeCanon == o.placeCanon) || (c.timeValue != "" && c.timeValue == o.timeValue) {
+					if o.Place == "" {
+						o.Place, o.placeCanon = c.Place, c.placeCanon
+					}
+					if o.Time == "" {
+						o.Time, o.timeValue = c.Time, c.timeValue
+					}
+					merged = true
+					break
+				}
+			}
+		}
+		if !merged {
+			final = append(final, c)
+		}
+	}
+	out = final
 	evs := make([]khabar.Event, len(out))
 	for i, c := range out {
 		evs[i] = c.Event

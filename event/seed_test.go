@@ -53,10 +53,9 @@ func line(doc *khabar.Document, e khabar.Event) string {
 // of the NER layer, so those events have no participants.
 var seedEvents = []string{
 	"MEET يبحث future/positive agent=جون كيري partner=فلاديمير بوتين place=موسكو time=2015-12-15",
-	"MEETING_PLANNED مؤتمر possible/positive",
+	"MEETING_PLANNED مؤتمر possible/positive place=نيويورك time=2015-12-18",
 	"ACCUSE تتهم asserted/positive agent=واشنطن target=موسكو",
 	"MEET سيلتقي future/positive agent=جون كيري partner=سيرغي لافروف place=موسكو",
-	"MEETING_PLANNED تجتمع future/positive place=نيويورك time=2015-12-18",
 	"MEET اجتماع asserted/positive place=الرياض time=2015-W50",
 	"AGREE موافقتها asserted/positive time=2015-12-10",
 	"DEMAND طالبت asserted/positive",

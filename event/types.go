@@ -127,6 +127,11 @@ var needsAfter = map[string][]string{
 	"يشن": {"هجوم", "هجوما", "غارة", "غارات", "هجمات", "حملة"}, "تشن": {"هجوم", "هجوما", "غارة", "غارات", "هجمات", "حملة"},
 }
 
+// sportWords mark a sentence about a match, where يلتقي is a fixture and
+// هجوم the forward line, not a meeting or an attack.
+var sportWords = []string{"مباراة", "المباراة", "مباراته", "مباريات", "الفريق", "فريق", "الفريقان", "المنتخب", "منتخب",
+	"الدوري", "كأس", "الملعب", "ملعب", "هدف", "أهداف", "المدرب", "لاعب", "اللاعب", "نهائي", "النهائي", "ذهاب", "إياب", "بطولة", "مونديال", "المونديال"}
+
 // Form kinds.
 const (
 	formPast = iota
@@ -168,6 +173,7 @@ type lexicon struct {
 	possibleAfter  map[string]bool
 	negationBefore map[string]bool
 	futureAfter    map[string]bool
+	sport          map[string]bool
 }
 
 var lex = buildLexicon()
@@ -202,8 +208,7 @@ func buildLexicon() *lexicon {
 		}
 	}
 	for form, words := range needsAfter {
-		for _, f := range []string{form} {
-			k := m.String(f)
+		for _, k := range []string{m.String(form), "س" + m.String(form)} {
 			t, ok := l.triggers[k]
 			if !ok {
 				continue
@@ -231,6 +236,7 @@ func buildLexicon() *lexicon {
 	l.possibleAfter = set(m, possibleAfter)
 	l.negationBefore = set(m, negationBefore)
 	l.futureAfter = set(m, futureAfter)
+	l.sport = set(m, sportWords)
 	return l
 }
 

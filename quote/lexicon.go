@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"khabar/arabic/normalize"
@@ -12,13 +13,13 @@ import (
 // forms are written in ordinary spelling and folded with the match
 // normaliser at init, as the tokens' Norm is.
 var reportingVerbs = map[string][]string{
-	"قال":    {"قال", "قالت", "قالوا", "قالا", "قالتا", "يقول", "تقول", "يقولون"},
+	"قال":    {"قال", "قالت", "قالوا", "قالا", "قالتا", "يقول", "تقول", "يقولون", "قالته", "قاله"},
 	"أضاف":   {"أضاف", "أضافت", "أضافوا", "يضيف", "تضيف"},
-	"أعلن":   {"أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن"},
+	"أعلن":   {"أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن", "أعلنه", "أعلنته"},
 	"أكد":    {"أكد", "أكدت", "أكدوا", "أكدا", "يؤكد", "تؤكد", "يؤكدون"},
 	"أوضح":   {"أوضح", "أوضحت", "أوضحوا", "يوضح", "توضح"},
 	"أشار":   {"أشار", "أشارت", "أشاروا", "يشير", "تشير"},
-	"ذكر":    {"ذكر", "ذكرت", "ذكروا"},
+	"ذكر":    {"ذكر", "ذكرت", "ذكروا", "ذكرته", "ذكره"},
 	"صرح":    {"صرح", "صرحت", "صرحوا", "يصرح", "تصرح"},
 	"اعتبر":  {"اعتبر", "اعتبرت", "اعتبروا", "يعتبر", "تعتبر"},
 	"رأى":    {"رأى", "رأت", "رأوا", "يرى", "ترى"},
@@ -46,15 +47,39 @@ var reportingVerbs = map[string][]string{
 	"أعتقد":  {"يعتقد", "تعتقد"},
 	"كتب":    {"كتب", "كتبت"},
 	"غرد":    {"غرد", "غردت"},
-	"نقل":    {"نقلت", "نقل"},
+	"نقل":    {"نقلت", "نقل", "نقلته", "نقلها", "نقلتها"},
 	"أبدى":   {"أبدى", "أبدت"},
 	"استبعد": {"استبعد", "استبعدت"},
 	"هدد":    {"هدد", "هددت"},
 	"دعا":    {"دعا", "دعت"},
 	"أمل":    {"أمل", "أملت"},
-	"أوردت":  {"أورد", "أوردت"},
+	"أوردت":  {"أورد", "أوردت", "أوردته", "أورده"},
 	"بين":    {"بينت"},
+	"نبه":    {"نبه", "نبهت"},
+	// active participles that chain a second statement to the first one's
+	// speaker (`مضيفا ان`, `قائلا "..."`)
+	"قائل":  {"قائلا", "قائلة", "قائلين"},
+	"مضيف":  {"مضيفا", "مضيفة", "مضيفين"},
+	"مؤكد":  {"مؤكدا", "مؤكدة", "مؤكدين"},
+	"مشير":  {"مشيرا", "مشيرة", "مشيرين"},
+	"لافت":  {"لافتا", "لافتة"},
+	"موضح":  {"موضحا", "موضحة"},
+	"معتبر": {"معتبرا", "معتبرة"},
+	"مشدد":  {"مشددا", "مشددة"},
+	"محذر":  {"محذرا", "محذرة"},
+	"متوعد": {"متوعدا", "متوعدة"},
+	"مردف":  {"مردفا", "مردفة"},
+	"معرب":  {"معربا", "معربة"},
+	"منوه":  {"منوها", "منوهة"},
+	"مطالب": {"مطالبا", "مطالبة"},
+	"معلن":  {"معلنا", "معلنة"},
+	"أفصح":  {"أفصح", "أفصحت"},
+	"أشاد":  {"أشاد", "أشادت"},
 }
+
+// participles are the lemmas of the active participles above: their
+// subject is the main clause's (`ورفض الملقي ...، قائلا ان`).
+var participles = []string{"قائل", "مضيف", "مؤكد", "مشير", "لافت", "موضح", "معتبر", "مشدد", "محذر", "متوعد", "مردف", "معرب", "منوه", "مطالب", "معلن"}
 
 // impersonalCues are cue forms that, directly followed by a complementizer,
 // are the impersonal "it is noted that" of news prose, not reported speech.
@@ -109,12 +134,14 @@ var demonstratives = []string{"هذه", "هذا", "هؤلاء", "تلك", "ذل�
 var prepositions = []string{
 	"في", "على", "إلى", "عن", "من", "مع", "خلال", "أمام", "لدى", "عبر", "بعد", "قبل", "أثناء", "حول",
 	"منذ", "حين", "عند", "لـ", "ل", "بشأن", "إثر", "عقب", "تجاه", "ضد", "نحو", "أيضا", "كذلك", "اليوم",
-	"أمس", "مساء", "صباح", "الليلة",
+	"أمس", "مساء", "صباح", "الليلة", "نقلا", "نقلاً", "عبر", "وفقا", "بحسب",
 }
 
 // cueInfo describes a reporting cue form.
 type cueInfo struct {
 	lemma string
+	// participle marks the active participles (`مضيفا`).
+	participle bool
 	// feminine marks a verb form agreeing with a feminine or group subject.
 	feminine bool
 }
@@ -143,11 +170,15 @@ func buildLexicon() *lexicon {
 		demonstrative:  map[string]bool{},
 		preposition:    map[string]bool{},
 	}
+	isParticiple := map[string]bool{}
+	for _, p := range participles {
+		isParticiple[p] = true
+	}
 	for lemma, forms := range reportingVerbs {
 		for _, f := range forms {
 			n := m.String(f)
 			fem := strings.HasSuffix(n, "ت") || strings.HasPrefix(n, "ت")
-			l.verbs[n] = cueInfo{lemma: lemma, feminine: fem}
+			l.verbs[n] = cueInfo{lemma: lemma, feminine: fem, participle: isParticiple[lemma]}
 		}
 	}
 	for _, s := range impersonalCues {
@@ -156,6 +187,8 @@ func buildLexicon() *lexicon {
 	for _, s := range sourceCues {
 		l.sources = append(l.sources, strings.Fields(m.String(s)))
 	}
+	// the longest phrase wins (`بحسب ما` before `بحسب`)
+	sort.SliceStable(l.sources, func(a, b int) bool { return len(l.sources[a]) > len(l.sources[b]) })
 	for _, s := range complementizers {
 		l.complementizer[m.String(s)] = true
 	}

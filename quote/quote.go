@@ -361,9 +361,14 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 	limit := min(hi, i+1+cueWindow)
 	comp, open := -1, -1
 	for j := i + 1; j < limit; j++ {
-		if _, ok := v.pairAt[j]; ok {
-			open = j
-			break
+		if pi, ok := v.pairAt[j]; ok {
+			p := v.pairs[pi]
+			if v.speechPair(i, j, p) {
+				open = j
+				break
+			}
+			j = p.close // a quoted name or term on the way: step over it
+			continue
 		}
 		if o, _, _ := v.quoteMark(j); o {
 			break // an unmatched mark
@@ -428,6 +433,28 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 		return
 	}
 	v.addIndirect(contentLo, contentHi, subj, cue)
+}
+
+// speechPair says whether the quotation p, opening at token j in the
+// window of the verb at i, is what the verb reports: it opens right after
+// the verb, a complementizer, a colon or the speaker's name, or it is long
+// enough to be speech. Short quoted names and terms elsewhere in the window
+// (`في مؤتمر "كوميك كون"`, `لموقع "فارايتي"`) are stepped over.
+func (v *view) speechPair(i, j int, p pair) bool {
+	if v.words(p.open+1, p.close) >= 4 {
+		return true
+	}
+	k := j - 1
+	for k > i && v.isComma(k) {
+		k--
+	}
+	if k == i || v.toks[k].Text == ":" || lex.complementizer[v.norm(k)] {
+		return true
+	}
+	if e := v.entAt[k]; e >= 0 && v.doc.Entities[e].Type != "LOC" && v.toks[k].Start >= v.doc.Entities[e].Start {
+		return true // `وقال ترامب "..."`
+	}
+	return false
 }
 
 // attributionAfter handles a verb that follows its content: a comma or a
@@ -529,7 +556,7 @@ func (v *view) fromSource(i, end int) {
 		if _, c, _ := v.quoteMark(j); c {
 			for pi := range v.pairs {
 				p := &v.pairs[pi]
-				if p.close == j && !p.claimed {
+				if p.close == j && !p.claimed && v.words(p.open+1, p.close) >= minEmbeddedWords && !v.isName(p.open+1, p.close) {
 					p.claimed = true
 					v.add(p.open+1, p.close, true, sp, cue)
 					return
@@ -548,6 +575,9 @@ func (v *view) fromSource(i, end int) {
 	}
 	if pi, ok := v.pairAt[k]; ok {
 		p := &v.pairs[pi]
+		if v.words(p.open+1, p.close) < minEmbeddedWords || v.isName(p.open+1, p.close) {
+			return // `بحسب وكالة "بترا"`: a name, not a quotation
+		}
 		p.claimed = true
 		v.add(p.open+1, p.close, true, sp, cue)
 		return
@@ -646,6 +676,16 @@ func (v *view) contentEnd(lo, hi int) int {
 // before bound: after the verb, before it, or the antecedent of a dropped
 // subject. It records explicit subjects for later dropped ones.
 func (v *view) resolveSubject(i, bound int) *subject {
+	if c, _, ok := v.cueAt(i); ok && c.participle {
+		if s := v.mainClauseSubject(i); s != nil {
+			return v.withAntecedent(s)
+		}
+		if v.lastSubject != nil && v.sentOf[i]-v.lastSubject.sent <= antecedentSentences {
+			s := *v.lastSubject
+			return &s
+		}
+		return nil
+	}
 	if s := v.subjectAfter(i, min(bound, i+1+subjectWindow), false); s != nil {
 		v.noteSubject(s)
 		return v.withAntecedent(s)
@@ -658,6 +698,28 @@ func (v *view) resolveSubject(i, bound int) *subject {
 	if v.lastSubject != nil && v.sentOf[i]-v.lastSubject.sent <= antecedentSentences {
 		s := *v.lastSubject
 		return &s
+	}
+	return nil
+}
+
+// mainClauseSubject is the subject of the sentence a participle at i
+// hangs on: the first person or organisation named before it that is no
+// prepositional object, else the subject of a reporting verb before it.
+func (v *view) mainClauseSubject(i int) *subject {
+	lo := v.sentLo[v.sentOf[i]]
+	for k := lo; k < i; k++ {
+		if _, _, ok := v.cueAt(k); ok && k < i {
+			if s := v.subjectAfter(k, i, false); s != nil {
+				return s
+			}
+		}
+		e := v.entAt[k]
+		if e < 0 {
+			continue
+		}
+		if t := v.doc.Entities[e].Type; (t == "PER" || t == "ORG") && !v.afterPreposition(k, e) {
+			return v.entitySpanSubject(k, e)
+		}
 	}
 	return nil
 }
@@ -697,8 +759,11 @@ func (v *view) skippable(k int) bool {
 		return true
 	}
 	switch v.norm(k) {
-	case "ايضا", "كذلك", "بدوره", "بدورها", "من جهته", "من جهتها", "جهته", "جهتها", "من", "امس", "اليوم", "مساء", "صباح":
+	case "ايضا", "كذلك", "بدوره", "بدورها", "من جهته", "من جهتها", "جهته", "جهتها", "من", "امس", "اليوم", "مساء", "صباح", "به", "بها", "ما":
 		return true
+	}
+	if _, _, ok := v.cueAt(k); ok {
+		return true // `تابع قائلا`, `حسبما افاد`
 	}
 	return v.isComma(k)
 }
@@ -725,9 +790,50 @@ func (v *view) subjectAfter(i, bound int, source bool) *subject {
 		if v.skippable(k) {
 			continue
 		}
+		if v.opensNounPhrase(k) {
+			s := v.titleSubject(k, false, min(bound, k+5))
+			return s
+		}
 		return nil
 	}
 	return nil
+}
+
+// opensNounPhrase says whether token k can head a subject that is not in
+// the lexicon (`وقال أعضاء الهيئة التدريسية`, `وقالت إدارة الإطفاء`): a
+// word that is no preposition, complementizer, reporting verb or word with
+// a prepositional proclitic.
+func (v *view) opensNounPhrase(k int) bool {
+	if v.toks[k].Kind != khabar.KindWord {
+		return false
+	}
+	n := v.norm(k)
+	if lex.preposition[n] || lex.complementizer[n] || lex.demonstrative[n] {
+		return false
+	}
+	if _, _, ok := v.cueAt(k); ok {
+		return false
+	}
+	if r := []rune(n); len(r) >= 5 && (r[0] == 'ب' || r[0] == 'ل') {
+		return false // `بالقول`, `للصحفيين`
+	}
+	return !isPrepositionPronoun(n)
+}
+
+// isPrepositionPronoun says whether n is a preposition with a pronoun
+// suffix (`فيها`, `له`, `عنه`, `معهم`): never a subject.
+func isPrepositionPronoun(n string) bool {
+	for _, p := range []string{"في", "عن", "من", "علي", "الي", "مع", "ل", "ب", "لدي", "عند", "امام", "به", "بها"} {
+		rest, ok := strings.CutPrefix(n, p)
+		if !ok {
+			continue
+		}
+		switch rest {
+		case "", "ه", "ها", "هم", "هما", "هن", "نا", "ي", "ك", "كم", "يه", "يها", "يهم", "ني":
+			return true
+		}
+	}
+	return false
 }
 
 // speakerNoun looks a token up as a title or group noun, also behind the
@@ -791,14 +897,18 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		if v.isPunct(j) || lex.complementizer[n] || (lex.preposition[n] && n != "باسم") || v.inTmx[j] {
 			break
 		}
+		if r := []rune(n); n != "باسم" && len(r) >= 5 && (r[0] == 'ب' || r[0] == 'ل') && !strings.HasPrefix(n, "لل") {
+			break // `لمقاطعة`, `بالعربية`: a prepositional phrase after the head
+		}
 		if _, _, ok := v.cueAt(j); ok {
 			break
 		}
 		end = j + 1
 	}
-	// keep the head and its close modifiers only (`المتحدث`, `هذه الفصائل`)
-	if end > k+3 {
-		end = k + 3
+	// keep the head and its close modifiers only (`المتحدث`, `هذه الفصائل`,
+	// `منظمة أطباء بلا حدود`)
+	if end > k+4 {
+		end = k + 4
 	}
 	return &subject{start: k, end: end, entity: -1, personal: personal, sent: v.sentOf[k]}
 }
@@ -818,7 +928,10 @@ func (v *view) subjectBefore(i int) *subject {
 	if k < 0 || v.sentOf[k] != v.sentOf[i] {
 		return nil
 	}
-	if e := v.entAt[k]; e >= 0 {
+	if s := v.subjectAfterKana(i); s != nil {
+		return s
+	}
+	if e := v.entAt[k]; e >= 0 && !v.afterPreposition(k, e) {
 		start := k
 		for start > 0 && v.entAt[start-1] == e {
 			start--
@@ -835,6 +948,56 @@ func (v *view) subjectBefore(i int) *subject {
 			start = k - 1
 		}
 		return &subject{start: start, end: k + 1, entity: -1, personal: personal, sent: v.sentOf[k]}
+	}
+	return nil
+}
+
+// afterPreposition says whether the entity e ending at token k is the
+// object of a preposition (`على تويتر`, `بموسكو`), not a subject.
+func (v *view) afterPreposition(k, e int) bool {
+	start := k
+	for start > 0 && v.entAt[start-1] == e {
+		start--
+	}
+	ent := v.doc.Entities[e]
+	if ent.Start > v.toks[start].Start {
+		if p := v.runes[v.toks[start].Start:min(ent.Start, len(v.runes))]; len(p) > 0 {
+			last := p[len(p)-1]
+			if last == 'ب' || last == 'ل' {
+				return true
+			}
+		}
+	}
+	return start > 0 && lex.preposition[v.norm(start-1)]
+}
+
+// subjectAfterKana finds the subject of `وكان X قد اكد ان` / `وكانت
+// الوزارة اعلنت`: the words between a form of كان and the verb.
+func (v *view) subjectAfterKana(i int) *subject {
+	lo := v.sentLo[v.sentOf[i]]
+	for m := i - 1; m >= lo && m >= i-7; m-- {
+		switch v.norm(m) {
+		case "كان", "وكان", "كانت", "وكانت", "كانوا", "وكانوا":
+		default:
+			continue
+		}
+		end := i
+		if end-1 > m && (v.norm(end-1) == "قد") {
+			end--
+		}
+		if end <= m+1 {
+			return nil
+		}
+		for k := m + 1; k < end; k++ {
+			if e := v.entAt[k]; e >= 0 {
+				return v.entitySubject(k, e, end)
+			}
+		}
+		if v.opensNounPhrase(m+1) || lex.speakerNouns[v.norm(m+1)] {
+			personal := lex.speakerNouns[v.norm(m+1)]
+			return &subject{start: m + 1, end: min(end, m+4), entity: -1, personal: personal, sent: v.sentOf[m+1]}
+		}
+		return nil
 	}
 	return nil
 }
@@ -857,6 +1020,19 @@ func (v *view) speakerOf(s *subject) *khabar.Speaker {
 	}
 	if start < 0 || end > len(v.runes) || start >= end {
 		return nil
+	}
+	if ent == "" && start == v.toks[s.start].Start {
+		// a proclitic ل on a source (`لوكالة ميزان`)
+		if n := v.norm(s.start); strings.HasPrefix(n, "ل") {
+			rest := n[len("ل"):]
+			if _, ok := lex.speakerNouns[rest]; ok {
+				start++
+			} else if _, ok := lex.speakerNouns["ا"+rest]; ok {
+				start++
+			} else if strings.HasPrefix(n, "لل") {
+				start++
+			}
+		}
 	}
 	if ent == "" {
 		// strip a proclitic و from a noun phrase (`والرئيس`)
