@@ -203,3 +203,29 @@ func FuzzOpenSegment(f *testing.F) {
 		Merge([]*Segment{s}, nil)
 	})
 }
+
+func TestMappedAnalyzer(t *testing.T) {
+	ix := buildIndex(t, 2)
+	fellBack := false
+	m := &MappedAnalyzer{Index: ix, Fallback: func() (Analyzer, error) { fellBack = true; return SurfaceAnalyzer{}, nil }}
+	// بالوزير was indexed under وزير: the map says so without analysis.
+	if got := m.SurfaceKeys(SurfaceTerm("بالوزير")); fmt.Sprint(got) != "[وزير]" {
+		t.Errorf("SurfaceKeys(بالوزير) = %v", got)
+	}
+	q, err := Parse("بالوزير", m)
+	if err != nil || fellBack {
+		t.Fatalf("%v, fell back %v", err, fellBack)
+	}
+	if r := ix.Search(q, Options{}); ids(r) != "a,c" {
+		t.Errorf("بالوزير finds %s", ids(r))
+	}
+	sn := NewHighlighter(q, m).Snippet(testDocs[2].Text, 200)
+	r := []rune(sn.Text)
+	if len(sn.Highlights) != 1 || string(r[sn.Highlights[0].Start:sn.Highlights[0].End]) != "بالوزير" || fellBack {
+		t.Errorf("highlights %v in %q (fell back %v)", sn.Highlights, sn.Text, fellBack)
+	}
+	// A form the archive never saw goes to the fallback analyzer.
+	if q, _ := Parse("وزيرنا", m); !fellBack || q == nil {
+		t.Errorf("unseen form: fell back %v, query %v", fellBack, q)
+	}
+}

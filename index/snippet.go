@@ -1,6 +1,7 @@
 package index
 
 import (
+	"sync"
 	"unicode/utf8"
 )
 
@@ -27,6 +28,9 @@ type Highlighter struct {
 	an       Analyzer
 	keys     map[string]bool // match terms, field prefix removed
 	surfaces map[string]bool // exact forms, field prefix removed
+
+	mu       sync.Mutex
+	formHits map[string]bool // surface form -> has a query key
 }
 
 // NewHighlighter collects the positive words of q.
@@ -62,13 +66,37 @@ func (h *Highlighter) collect(q *Query) {
 // query finds, in order.
 func (h *Highlighter) Matches(text string) []Span {
 	words := Words(text, nil)
-	hit := make([]bool, len(words))
+	hits := make([]bool, len(words))
 	for i, w := range words {
 		if h.surfaces[SurfaceTerm(text[w.ByteStart:w.ByteEnd])] {
-			hit[i] = true
+			hits[i] = true
 		}
 	}
-	if len(h.keys) > 0 {
+	if sk, ok := h.an.(interface{ SurfaceKeys(string) []string }); ok && len(h.keys) > 0 {
+		// Look each distinct form up in the index's own record of its keys:
+		// no model, and no analysis of the whole text.
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		if h.formHits == nil {
+			h.formHits = map[string]bool{}
+		}
+		for i, w := range words {
+			sf := SurfaceTerm(text[w.ByteStart:w.ByteEnd])
+			hit, seen := h.formHits[sf]
+			if !seen {
+				for _, k := range sk.SurfaceKeys(sf) {
+					if h.keys[k] {
+						hit = true
+						break
+					}
+				}
+				h.formHits[sf] = hit
+			}
+			if hit {
+				hits[i] = true
+			}
+		}
+	} else if len(h.keys) > 0 {
 		j := 0
 		for _, k := range h.an.Keys(text) {
 			if !h.keys[k.Term] {
@@ -78,13 +106,13 @@ func (h *Highlighter) Matches(text string) []Span {
 				j++
 			}
 			if j < len(words) && words[j].Start <= k.Start {
-				hit[j] = true
+				hits[j] = true
 			}
 		}
 	}
 	var out []Span
 	for i, w := range words {
-		if hit[i] {
+		if hits[i] {
 			out = append(out, Span{w.Start, w.End})
 		}
 	}
