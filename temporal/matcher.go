@@ -938,6 +938,9 @@ func (m *matcher) pPlural(i int) []found {
 	if n > 0 {
 		return []found{m.mk(i, k+1, r.start, "DURATION", duration(n, u))}
 	}
+	if u == "MIN" || u == "S" {
+		return nil // الدقائق الأخيرة: the last minutes of a match, not of now
+	}
 	ref := "PAST_REF"
 	if dir > 0 {
 		ref = "FUTURE_REF"
@@ -1594,6 +1597,9 @@ func (m *matcher) pRef(i int) []found {
 				if prev := m.us[max(i-1, 0)].norm; (r.full == "سابقا" || r.full == "حاليا" || r.full == "حديثا") && m.word(i-1) && strings.HasSuffix(prev, "ا") && !strings.HasSuffix(prev, "ها") && !strings.HasSuffix(prev, "نا") && len(prev) > 4 {
 					continue // موظفا سابقا: an adjective
 				}
+				if r.full == "الان" && r.clit == "" && m.us[i].madda {
+					continue // آلان: a name
+				}
 				if r.full == "قريبا" && m.is(i+1, "من") {
 					continue // قريبا من تسجيل: close to, not soon
 				}
@@ -2043,6 +2049,12 @@ func (m *matcher) pNumDate(i int) []found {
 // pAge: في سن السابعة عشرة, الخامسة عشرة من عمره: an age written as an
 // ordinal, a duration in years.
 func (m *matcher) pAge(i int) []found {
+	// في الـ 26 من العمر
+	if m.word(i) && m.us[i].norm == "ال" {
+		if n, ok := m.num(i + 1); ok && n > 0 && n < 120 && m.is(i+2, "من") && m.isC2(i+3, "عمره", "عمرها", "العمر", "عمرهم") {
+			return []found{m.mk(i, i+2, m.us[i].start, "DURATION", fmt.Sprintf("P%dY", n))}
+		}
+	}
 	v, r, ok := lookup(m, i, true, 1, hourWords)
 	if !ok {
 		return nil

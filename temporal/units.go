@@ -32,6 +32,9 @@ type unit struct {
 	key bool
 	// nl is set when a line break comes before the unit.
 	nl bool
+	// madda is set when the word is written with آ first in the text (آلان,
+	// a name, against الآن, now: the match form folds both to الان).
+	madda bool
 }
 
 // reading is one way to split a word into proclitics, article and stem.
@@ -64,6 +67,17 @@ func scan(text string, spans []khabar.Span) []unit {
 	}
 	ri := 0 // rune index in t
 	nl := false
+	// a cursor over the original text, to look at the rune a unit starts with
+	ob, oi := 0, 0
+	firstRune := func(cp int) rune {
+		for oi < cp && ob < len(text) {
+			_, n := utf8.DecodeRuneInString(text[ob:])
+			ob += n
+			oi++
+		}
+		r, _ := utf8.DecodeRuneInString(text[ob:])
+		return r
+	}
 	for bi := 0; bi < len(t); {
 		r, size := utf8.DecodeRuneInString(t[bi:])
 		if r == '\n' || r == '\u2029' {
@@ -84,6 +98,7 @@ func scan(text string, spans []khabar.Span) []unit {
 				rj++
 			}
 			u := unit{start: offs[ri], end: offs[rj], kind: uWord, norm: t[bi:bj], nl: nl}
+			u.madda = firstRune(u.start) == 'آ'
 			nl = false
 			n := len(an)
 			an = readings(an, u.norm, offs[ri:rj])
