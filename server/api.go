@@ -276,7 +276,7 @@ func (s *Server) commit(recs []archive.Record) (stored []bool, err error) {
 	}
 	s.snap = nil
 	defer func() {
-		snap, e := openSnapshot(s.cfg.Dir)
+		snap, e := openSnapshot(s.cfg.Dir, s.cfg.SearchCache)
 		if e != nil {
 			err = errors.Join(err, fmt.Errorf("reopening the archive: %w", e))
 			return
@@ -412,14 +412,13 @@ type searchResult struct {
 
 // search runs sr on the snapshot.
 func (s *Server) search(sn *snapshot, sr *searchRequest) (*searchResult, error) {
-	an := sn.qa
-	q, err := index.Parse(sr.Query, an)
+	q, err := index.Parse(sr.Query, sn.qa)
 	if err != nil {
 		return nil, errBadRequest(err.Error())
 	}
 	res := sn.ix.Search(q, sr.Opt)
 	out := &searchResult{Query: sr.Query, Parsed: q.String(), Total: res.Total, Hits: make([]searchHit, 0, len(res.Hits)), Facets: res.Facets}
-	hl := index.NewHighlighter(q, an)
+	hl := index.NewHighlighter(q, sn.hla)
 	for _, h := range res.Hits {
 		_, text, err := sn.ar.Text(h.Doc)
 		if err != nil {
@@ -437,7 +436,8 @@ func (s *Server) search(sn *snapshot, sr *searchRequest) (*searchResult, error) 
 }
 
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
-	sr, err := parseSearch(r.URL.Query())
+	v := r.URL.Query()
+	sr, err := parseSearch(v)
 	if err != nil {
 		requestError(w, err)
 		return
@@ -446,8 +446,20 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		jsonError(w, http.StatusBadRequest, "q is required")
 		return
 	}
-	var res *searchResult
-	if !s.view(func(sn *snapshot) { res, err = s.search(sn, sr) }) {
+	key := cacheKey(v)
+	var body []byte
+	if !s.view(func(sn *snapshot) {
+		if b, ok := sn.answers.get(key); ok {
+			body = b
+			return
+		}
+		var res *searchResult
+		if res, err = s.search(sn, sr); err == nil {
+			if body, err = json.Marshal(res); err == nil {
+				sn.answers.put(key, body)
+			}
+		}
+	}) {
 		jsonError(w, http.StatusServiceUnavailable, "the archive is closed")
 		return
 	}
@@ -461,7 +473,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		jsonError(w, http.StatusInternalServerError, "search failed: %v", err)
 		return
 	}
-	writeJSON(w, http.StatusOK, res)
+	writeRawJSON(w, http.StatusOK, body)
 }
 
 // document reads a stored document; nil when there is none with id.

@@ -55,6 +55,9 @@ type Config struct {
 	AnalyzeWait time.Duration
 	// MaxIngest bounds the articles of one ingest request; 1000 when 0.
 	MaxIngest int
+	// SearchCache is how many encoded /api/search answers are kept until
+	// the next ingest; 4096 when 0, none when negative.
+	SearchCache int
 	// Log gets one line per failed request; nil discards.
 	Log *log.Logger
 }
@@ -90,6 +93,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxIngest <= 0 {
 		cfg.MaxIngest = 1000
 	}
+	if cfg.SearchCache == 0 {
+		cfg.SearchCache = 4096
+	}
 	if cfg.Log == nil {
 		cfg.Log = log.New(io.Discard, "", 0)
 	}
@@ -99,14 +105,14 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.pages = pages
-	snap, err := openSnapshot(cfg.Dir)
+	snap, err := openSnapshot(cfg.Dir, cfg.SearchCache)
 	if errors.Is(err, archive.ErrNoArchive) {
 		// A new directory: create the archive so that it can be served
 		// (empty) and filled through the API.
 		var w *archive.Archive
 		if w, err = archive.Open(cfg.Dir, archive.OpenOptions{Write: true}); err == nil {
 			w.Close()
-			snap, err = openSnapshot(cfg.Dir)
+			snap, err = openSnapshot(cfg.Dir, cfg.SearchCache)
 		}
 	}
 	if err != nil {

@@ -58,6 +58,8 @@ type snapshot struct {
 	ar      *archive.Archive
 	ix      *index.Index
 	qa      index.Analyzer      // the archive's query analyzer
+	hla     index.Analyzer      // qa with a word cache, for highlights
+	answers *answerCache        // encoded search answers; nil: none kept
 	docs    map[string]*docInfo // by id
 	byNum   map[uint32]*docInfo
 	ents    map[string]*entityInfo
@@ -69,7 +71,11 @@ type snapshot struct {
 	storiesAll *storyIndex
 }
 
-func openSnapshot(dir string) (*snapshot, error) {
+// highlightWords bounds the words whose keys a snapshot remembers for
+// highlighting (an archive of 30,000 articles has about 400,000).
+const highlightWords = 1 << 20
+
+func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 	ar, err := archive.Open(dir, archive.OpenOptions{})
 	if err != nil {
 		return nil, err
@@ -79,7 +85,8 @@ func openSnapshot(dir string) (*snapshot, error) {
 		ar.Close()
 		return nil, err
 	}
-	sn := &snapshot{ar: ar, ix: ix, qa: ar.QueryAnalyzer(ix), docs: map[string]*docInfo{}, byNum: map[uint32]*docInfo{},
+	qa := ar.QueryAnalyzer(ix)
+	sn := &snapshot{ar: ar, ix: ix, qa: qa, hla: newWordCache(qa, highlightWords), answers: newAnswerCache(cacheSize), docs: map[string]*docInfo{}, byNum: map[uint32]*docInfo{},
 		ents: map[string]*entityInfo{}, days: map[int32][]*docInfo{}}
 	for _, sg := range ix.Segments() {
 		for i := 0; i < int(sg.NumDocs); i++ {

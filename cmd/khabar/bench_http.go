@@ -50,6 +50,7 @@ func runBenchHTTP(args []string, stdout, stderr io.Writer) int {
 	queriesFile := fs.String("queries", "", "`FILE` of queries, one a line (default: a built-in list of 50)")
 	facets := fs.Bool("facets", false, "ask for facets too")
 	n := fs.Int("n", 10, "hits per request")
+	cache := fs.Int("cache", 0, "with --db: search answers the server keeps (0: none, so that every request searches)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: khabar bench http (--db DIR | --url http://127.0.0.1:PORT) [flags]\n\nSends GET /api/search requests with queries drawn in turn from a list over\n-c keep-alive connections for -d, and reports throughput, latency\npercentiles and errors (any answer but 200, or a failed request).\nOnly loopback addresses are accepted.\n\nFlags:")
 		fs.PrintDefaults()
@@ -76,7 +77,7 @@ func runBenchHTTP(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "khabar bench http: %v\n", err)
 			return 1
 		}
-		srv, err := server.New(server.Config{Dir: *db, Analyzer: an})
+		srv, err := server.New(server.Config{Dir: *db, Analyzer: an, SearchCache: cacheSize(*cache)})
 		if err != nil {
 			fmt.Fprintf(stderr, "khabar bench http: %v\n", err)
 			return 1

@@ -30,6 +30,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	maxBody := fs.Int64("max-body", 8<<20, "largest request body in `bytes`")
 	analyses := fs.Int("analyses", 0, "analyses run at once (0: one per CPU)")
 	grace := fs.Duration("grace", 30*time.Second, "how long a shutdown waits for requests in flight")
+	cache := fs.Int("search-cache", 4096, "search answers kept until the next ingest (0: none)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: khabar serve --db DIR [--addr HOST:PORT] [--token T]\n\nServes the web UI at / and the JSON API under /api/ (described at\n/api/openapi.yaml). SIGTERM or SIGINT stops it after the requests in flight.\n\nFlags:")
 		fs.PrintDefaults()
@@ -50,7 +51,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	logger := log.New(stderr, "khabar serve: ", log.LstdFlags)
-	srv, err := server.New(server.Config{Dir: *db, Analyzer: an, Token: *token, MaxBody: *maxBody, MaxAnalyses: *analyses, Log: logger})
+	srv, err := server.New(server.Config{Dir: *db, Analyzer: an, Token: *token, MaxBody: *maxBody, MaxAnalyses: *analyses, SearchCache: cacheSize(*cache), Log: logger})
 	if err != nil {
 		fmt.Fprintf(stderr, "khabar serve: %v\n", err)
 		return 1
@@ -74,4 +75,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	logger.Printf("stopped")
 	return 0
+}
+
+// cacheSize maps the flag (0: none) to server.Config.SearchCache (0:
+// default, negative: none).
+func cacheSize(n int) int {
+	if n <= 0 {
+		return -1
+	}
+	return n
 }

@@ -1,0 +1,49 @@
+package server
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"khabar/index"
+)
+
+// wordCache remembers the keys of each word an analyzer found, so that the
+// highlighter, which analyses the full text of every hit on every search,
+// looks a word up once per snapshot instead of once per request. It is
+// right for analyzers whose keys of a text are the keys of its words, each
+// found alone (the archive's query analyzer maps surface forms to the keys
+// they got at ingest); a test holds it to the analyzer it wraps.
+type wordCache struct {
+	an    index.Analyzer
+	words sync.Map // word -> []index.Key, offsets within the word
+	n     atomic.Int64
+	max   int64
+}
+
+func newWordCache(an index.Analyzer, max int) *wordCache {
+	return &wordCache{an: an, max: int64(max)}
+}
+
+// Keys implements index.Analyzer.
+func (c *wordCache) Keys(text string) []index.Key {
+	var out []index.Key
+	var words [64]index.Word
+	for _, w := range index.Words(text, words[:0]) {
+		word := text[w.ByteStart:w.ByteEnd]
+		var ks []index.Key
+		if v, ok := c.words.Load(word); ok {
+			ks = v.([]index.Key)
+		} else {
+			ks = c.an.Keys(word)
+			if c.n.Load() < c.max {
+				if _, loaded := c.words.LoadOrStore(word, ks); !loaded {
+					c.n.Add(1)
+				}
+			}
+		}
+		for _, k := range ks {
+			out = append(out, index.Key{Start: w.Start + k.Start, End: w.Start + k.End, Term: k.Term})
+		}
+	}
+	return out
+}

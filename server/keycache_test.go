@@ -1,0 +1,65 @@
+package server
+
+import (
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestWordCacheAgrees: the cached analyzer finds the same keys as the
+// archive's query analyzer on whole texts, and the highlights of a search
+// are the same with either.
+func TestWordCacheAgrees(t *testing.T) {
+	ts := filled(t, Config{})
+	ts.view(func(sn *snapshot) {
+		wc := newWordCache(sn.qa, 3) // a tiny bound: most words are not kept
+		for _, a := range fixture(t) {
+			for _, text := range []string{a.Title, a.Text, strings.ToUpper(a.Text) + " والخارجية، (موسكو)"} {
+				want, got := sn.qa.Keys(text), wc.Keys(text)
+				if len(want) == 0 && len(got) == 0 {
+					continue
+				}
+				if !reflect.DeepEqual(want, got) {
+					t.Errorf("%s: keys differ:\nqa    %v\ncache %v", a.ID, want, got)
+				}
+				// Again, now from the cache.
+				if again := wc.Keys(text); !reflect.DeepEqual(want, again) {
+					t.Errorf("%s: cached keys differ", a.ID)
+				}
+			}
+		}
+		if wc.n.Load() > 3 {
+			t.Errorf("cache holds %d words, bound 3", wc.n.Load())
+		}
+	})
+	var res searchAnswer
+	ts.get(t, "/api/search?q="+url.QueryEscape("الخارجية الأمريكية")).json(t, &res)
+	if len(res.Hits) == 0 || len(res.Hits[0].Highlights) == 0 {
+		t.Fatalf("no highlights: %+v", res)
+	}
+}
+
+func TestAnswerCache(t *testing.T) {
+	if c := newAnswerCache(-1); c != nil {
+		t.Fatal("a negative size keeps answers")
+	}
+	var none *answerCache
+	none.put("a", []byte("x"))
+	if _, ok := none.get("a"); ok {
+		t.Fatal("the nil cache answered")
+	}
+	c := newAnswerCache(4)
+	for i := range 10 {
+		c.put(string(rune('a'+i)), []byte{byte(i)})
+		if len(c.m) > 4 {
+			t.Fatalf("%d answers kept, bound 4", len(c.m))
+		}
+	}
+	if b, ok := c.get("j"); !ok || b[0] != 9 {
+		t.Errorf("the latest answer is gone")
+	}
+	if cacheKey(url.Values{"q": {"x"}, "n": {"5"}}) != cacheKey(url.Values{"n": {"5"}, "q": {"x"}}) {
+		t.Error("parameter order changes the key")
+	}
+}
