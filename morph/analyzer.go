@@ -223,8 +223,17 @@ func (c *core) restore(tokSk string, rule int32, stem string, known bool) string
 			return f
 		}
 	}
-	if f, ok := c.m.Restore[Skel(stem)]; ok {
+	sk := Skel(stem)
+	if f, ok := c.m.Restore[sk]; ok {
 		return f
+	}
+	if f, ok := c.m.WordSpell[sk]; ok {
+		return f
+	}
+	if strings.HasPrefix(sk, "ال") {
+		if f, ok := c.m.WordSpell[sk[len("ال"):]]; ok {
+			return stem[:len("ال")] + f
+		}
 	}
 	return stem
 }

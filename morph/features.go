@@ -38,6 +38,8 @@ const (
 	fStemCorpus
 	fStemCorpusTok
 	fStemCorpusVocab
+	fTokSurf
+	fPrev2Tok
 
 	tBias
 	tSk
@@ -161,7 +163,15 @@ func tokenFeats(dst []uint64, toks []segTok, i int, prevRule string, known bool)
 	if i+1 < len(toks) {
 		next = toks[i+1].sk
 	}
+	prev2 := "<s>"
+	if i > 1 {
+		prev2 = toks[i-2].sk
+	}
+	if t.surf != sk {
+		dst = append(dst, perceptron.Hash(fTokSurf, t.surf))
+	}
 	dst = append(dst,
+		perceptron.Hash(fPrev2Tok, prev2),
 		perceptron.Hash(fPrevTok, prev),
 		perceptron.Hash(fNextTok, next),
 		perceptron.Hash(fNextTokPre, runePrefix(next, 2)),

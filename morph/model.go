@@ -15,7 +15,7 @@ import (
 )
 
 // modelVersion changes whenever the model layout or features change.
-const modelVersion = 7
+const modelVersion = 8
 
 // RuleCount is how often a known token took one segmentation rule in
 // training.
@@ -47,6 +47,7 @@ type Model struct {
 	Known     map[string][]RuleCount // token skeleton (seen twice or more) -> rules
 	TokenStem map[string]string      // token skeleton + "\x01" + rule key -> stem form
 	Restore   map[string]string      // stem skeleton -> PADT spelling
+	WordSpell map[string]string      // word skeleton -> its lexicon spelling with hamza
 	Vocab     map[string]int32       // word skeleton -> train frequency
 	Lexicon   map[string]uint16      // word/stem skeleton -> lexicon flags (see lexicon.go)
 	Corpus    map[string]int32       // word skeleton -> frequency in raw news text (ANT)
@@ -199,7 +200,7 @@ func (m *Model) Encode(w io.Writer) error {
 		wm.CorpVals = append(wm.CorpVals, m.Corpus[k])
 	}
 	wm.CorpKeys = kb.String()
-	for _, sm := range []map[string]string{m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.TagDict} {
+	for _, sm := range []map[string]string{m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.TagDict, m.WordSpell} {
 		wm.StrMaps = append(wm.StrMaps, packStrMap(sm))
 	}
 	wm.Tables = [][]byte{}
@@ -295,16 +296,16 @@ func DecodeModel(data []byte) (*Model, error) {
 	for i, k := range keys {
 		m.Lexicon[k] = binary.LittleEndian.Uint16(wm.LexVals[2*i:])
 	}
-	if len(wm.StrMaps) != 7 || len(wm.Tables) != 6 {
+	if len(wm.StrMaps) != 8 || len(wm.Tables) != 6 {
 		return nil, bad
 	}
-	var maps [7]map[string]string
+	var maps [8]map[string]string
 	for i, s := range wm.StrMaps {
 		if maps[i], err = unpackStrMap(s); err != nil {
 			return nil, err
 		}
 	}
-	m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.TagDict = maps[0], maps[1], maps[2], maps[3], maps[4], maps[5], maps[6]
+	m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.TagDict, m.WordSpell = maps[0], maps[1], maps[2], maps[3], maps[4], maps[5], maps[6], maps[7]
 	widths := []int{1, len(m.Tags), 1}
 	var tabs [3]*perceptron.Table
 	for i := range tabs {

@@ -61,6 +61,11 @@ func (r *SegRule) apply(sk, surf string) (stem string, ok bool) {
 		if Skel(stem) != Skel(r.StemLit) {
 			return "", false
 		}
+		// A hamza written in the token must agree with the rule's spelling
+		// (إنه is إن + ه, never أن + ه); a bare alef may stand for any.
+		if stem != r.StemLit && strings.ContainsAny(stem, "أإآ") {
+			return "", false
+		}
 		return r.StemLit, true
 	}
 	if n < 2 || !hasArabic(core) {

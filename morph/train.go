@@ -25,6 +25,8 @@ type TrainOptions struct {
 	LemmaSpell map[string]string
 	// StemLemma maps lexicon stem skeletons to lemmas (see lexicon).
 	StemLemma map[string]string
+	// WordSpell gives the hamza spelling of lexicon words (lexicon.WordSpell).
+	WordSpell map[string]string
 	// Corpus holds word frequencies in raw news text (lexicon.CorpusCounts).
 	Corpus map[string]int32
 	Log    io.Writer
@@ -88,6 +90,10 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 		LemmaDict: map[string]string{}, LemmaForm: map[string]string{}, LemmaSpell: map[string]string{}, LemByPOS: map[string][]int32{}}
 	if m.Lexicon == nil {
 		m.Lexicon = map[string]uint16{}
+	}
+	m.WordSpell = opt.WordSpell
+	if m.WordSpell == nil {
+		m.WordSpell = map[string]string{}
 	}
 	m.Corpus = opt.Corpus
 	if m.Corpus == nil {

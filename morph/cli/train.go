@@ -62,6 +62,7 @@ func Train(args []string, stdout, stderr io.Writer) int {
 		opt.Lexicon = lex.Flags
 		opt.LemmaSpell = lex.LemmaSpell
 		opt.StemLemma = lex.StemLemma
+		opt.WordSpell = lex.WordSpell
 		corpus, err := lexicon.CorpusCounts(filepath.Join(*data, "ant-news", "ant-multisource-v2.1.jsonl.gz"), 3)
 		if err != nil {
 			fmt.Fprintln(stderr, "khabar train morph: corpus:", err)

@@ -50,6 +50,10 @@ type Lexicon struct {
 	// StemLemma maps a BAMA stem skeleton (and an Arramooz broken plural)
 	// to its lemma: it covers broken plurals and imperfect verb stems.
 	StemLemma map[string]string
+	// WordSpell maps a word skeleton to its one spelling with hamza on the
+	// alef when the lexicons agree on it (اجداد -> أجداد); it restores the
+	// stems PADT spells normalised after a clitic.
+	WordSpell map[string]string
 	counts    map[string]int
 }
 
@@ -124,8 +128,25 @@ func (l *Lexicon) addWord(w string, flag uint16, src string) {
 	if w == "" || strings.ContainsAny(w, " \t") {
 		return
 	}
-	l.Flags[Skel(w)] |= flag
+	k := Skel(w)
+	l.Flags[k] |= flag
 	l.counts[src]++
+}
+
+// addSpell votes for the spelling of a vocalised lexicon entry. Only the
+// vocalised columns vote: BAMA's unvocalised column and Hunspell also list
+// common misspellings (إستعداد). A skeleton spelt two ways gets none.
+func (l *Lexicon) addSpell(vocalised string) {
+	w := strip(strings.TrimSpace(vocalised))
+	if w == "" || strings.ContainsAny(w, " \t") {
+		return
+	}
+	k := Skel(w)
+	if old, ok := l.WordSpell[k]; !ok {
+		l.WordSpell[k] = w
+	} else if old != w {
+		l.WordSpell[k] = ""
+	}
 }
 
 func (l *Lexicon) addLemma(vocalised string, src string) {
@@ -143,7 +164,7 @@ func (l *Lexicon) addLemma(vocalised string, src string) {
 // Build reads the three resources under dataDir (../shared/data). A
 // missing resource is an error: the model must be reproducible.
 func Build(dataDir string) (*Lexicon, error) {
-	l := &Lexicon{Flags: map[string]uint16{}, LemmaSpell: map[string]string{}, StemLemma: map[string]string{}, counts: map[string]int{}}
+	l := &Lexicon{Flags: map[string]uint16{}, LemmaSpell: map[string]string{}, StemLemma: map[string]string{}, WordSpell: map[string]string{}, counts: map[string]int{}}
 	if err := l.readBAMA(filepath.Join(dataDir, "bama-1.0", "dictStems")); err != nil {
 		return nil, err
 	}
@@ -161,6 +182,11 @@ func Build(dataDir string) (*Lexicon, error) {
 	}
 	if err := l.readHunspell(filepath.Join(dataDir, "hunspell-ar", "ar.dic")); err != nil {
 		return nil, err
+	}
+	for k, v := range l.WordSpell {
+		if v == "" || v == k {
+			delete(l.WordSpell, k)
+		}
 	}
 	return l, nil
 }
@@ -217,6 +243,9 @@ func (l *Lexicon) readBAMA(path string) error {
 			flag |= FlagBAMAAdj
 		}
 		l.addWord(ar, flag, "bama stems")
+		if voc, ok := FromBuckwalter(fields[1]); ok {
+			l.addSpell(voc)
+		}
 		if k := Skel(ar); lemma != "" && l.StemLemma[k] == "" {
 			l.StemLemma[k] = lemma
 		}
@@ -267,6 +296,7 @@ func (l *Lexicon) readArramoozNouns(path string, adj bool) error {
 			flag |= FlagArramoozAdj
 		}
 		l.addWord(rec[1], flag, "arramooz nouns")
+		l.addSpell(rec[1])
 		l.addLemma(rec[1], "arramooz")
 		// Column 12 (عدد) marks plural entries whose column 14 is the singular.
 		if len(rec) > 13 && strings.TrimSpace(rec[11]) == "جمع" && strings.TrimSpace(rec[13]) != "" {
@@ -300,6 +330,7 @@ func (l *Lexicon) readArramoozVerbs(path string) error {
 			return
 		}
 		l.addWord(rec[2], FlagArramooz|FlagArramoozVerb, "arramooz verbs")
+		l.addSpell(rec[2])
 		l.addLemma(rec[2], "arramooz")
 	})
 }
