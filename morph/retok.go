@@ -78,9 +78,7 @@ func appendPADT(out []string, text string) []string {
 // TokenizePADT splits raw sentence text into PADT-style tokens with their
 // rune offsets: whitespace separates, then SplitPADT.
 func TokenizePADT(text string) (toks []string, starts []int) {
-	runeAt := 0
 	byteToRune := func(b int) int { return utf8.RuneCountInString(text[:b]) }
-	_ = runeAt
 	i := 0
 	for i < len(text) {
 		r, sz := utf8.DecodeRuneInString(text[i:])
