@@ -843,6 +843,10 @@ func (m *matcher) pRelUnit(i int) []found {
 			fs[0].i, fs[0].start = i, r.start
 			return fs
 		}
+		if fs := m.pEra(k); len(fs) == 1 && fs[0].start == m.us[k].start {
+			fs[0].i, fs[0].start = i, r.start // أواخر السبعينيات
+			return fs
+		}
 		if r.stem == "اول" || r.stem == "اخر" || r.stem == "غره" {
 			return nil
 		}
@@ -1133,7 +1137,7 @@ func (m *matcher) pAgo(i int) []found {
 		}
 		return nil
 	}
-	if m.is(next, "من", "علي") {
+	if m.is(next, "من", "علي") && m.isC2(i, "قبل") {
 		// قبل أسبوع من المؤتمر: a duration before another event
 		return nil
 	}
@@ -1729,6 +1733,8 @@ func (m *matcher) pSeason(i int) []found {
 	if v, r2, ok := lookup(m, j, false, 1, relDir); ok && r2.stem != "سابق" && r2.stem != "تالي" {
 		dir = v
 		j++
+	} else if ok {
+		return nil // الصيف التالي لكارثة: a season after some event
 	} else if !fasl && !m.is(k-1, "هذا") && !m.triggered(k) {
 		return nil
 	}
