@@ -1,0 +1,101 @@
+package server
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// antArticles reads the first n articles of the ANT corpus, skipping the
+// benchmark when the shared data is absent.
+func antArticles(b *testing.B, n int) []article {
+	path := filepath.Join("..", "..", "shared", "data", "ant-news", "ant-multisource-v2.1.jsonl.gz")
+	f, err := os.Open(path)
+	if err != nil {
+		b.Skipf("ANT corpus not found (%v); benchmarks need ../shared/data", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(nil, 4<<20)
+	var out []article
+	for i := 0; len(out) < n && sc.Scan(); i++ {
+		var a struct{ DocNo, Src, Title, Text, Date string }
+		// Every 7th line, so that all five outlets are in.
+		if i%7 == 0 && json.Unmarshal(sc.Bytes(), &a) == nil && a.Text != "" {
+			out = append(out, article{ID: a.DocNo, Title: a.Title, Text: a.Text, Date: a.Date, Source: a.Src})
+		}
+	}
+	return out
+}
+
+// benchServer serves 300 ANT articles.
+func benchServer(b *testing.B, cfg Config) *testServer {
+	cfg.Token = testToken
+	ts := newTestServer(b, cfg)
+	arts := antArticles(b, 300)
+	for i := 0; i < len(arts); i += 100 {
+		ts.ingest(b, arts[i:min(i+100, len(arts))]...)
+	}
+	return ts
+}
+
+var benchQueries = []string{"سوريا", "ترامب", "النفط", "الأمم المتحدة", `"مجلس الأمن"`, "كأس العالم", "الرئيس الأمريكي", "مصر -السيسي", "أسعار الذهب", "روسيا"}
+
+// BenchmarkSearch is one /api/search request with ten hits and their
+// snippets, without the answer cache.
+func BenchmarkSearch(b *testing.B) {
+	ts := benchServer(b, Config{SearchCache: -1})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := httptest.NewRequest("GET", "/api/search?q="+url.QueryEscape(benchQueries[i%len(benchQueries)]), nil)
+		w := httptest.NewRecorder()
+		ts.ServeHTTP(w, r)
+		if w.Code != 200 {
+			b.Fatal(w.Code, w.Body.String())
+		}
+	}
+}
+
+// BenchmarkSearchPage is the search page: hits, facets and histogram.
+func BenchmarkSearchPage(b *testing.B) {
+	ts := benchServer(b, Config{})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := httptest.NewRequest("GET", "/search?q="+url.QueryEscape(benchQueries[i%len(benchQueries)]), nil)
+		w := httptest.NewRecorder()
+		ts.ServeHTTP(w, r)
+		if w.Code != 200 {
+			b.Fatal(w.Code)
+		}
+	}
+}
+
+// BenchmarkArticlePage renders an article with its marks and lists.
+func BenchmarkArticlePage(b *testing.B) {
+	ts := benchServer(b, Config{})
+	var ids []string
+	ts.view(func(sn *snapshot) {
+		for id := range sn.docs {
+			ids = append(ids, id)
+		}
+		sn.storyIndex()
+	})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := httptest.NewRequest("GET", "/docs/"+url.PathEscape(ids[i%len(ids)]), nil)
+		w := httptest.NewRecorder()
+		ts.ServeHTTP(w, r)
+		if w.Code != 200 {
+			b.Fatal(w.Code)
+		}
+	}
+}
