@@ -511,6 +511,14 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 				c.Place, c.placeCanon = ent.ID, ent.Canonical
 			}
 			continue
+		case prep == "" && t.kind == formNoun && first != c.tok+1 && ent.Type == "LOC" && c.Place == "":
+			// `تفجيرات شهدتها أوستن`: a place named after a noun trigger
+			c.Place, c.placeCanon = ent.ID, ent.Canonical
+			continue
+		case prep == "" && ent.Type != "PER" && v.personFollows(k, end):
+			// `ملك الأردن عبد الله الثاني`: the title's country gives way
+			// to the person named after it
+			continue
 		case prep == "":
 			if ent.Type == "MISC" {
 				continue
@@ -572,6 +580,21 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 			break
 		}
 	}
+	// a verb whose subject was dropped after a coordinating و
+	// (`وبخ السيناتور جون ماكين الرئيس ترمب، واتهمه`): the sentence's
+	// first person or organisation that is no prepositional object
+	if !hasRole(c.Participants, RoleAgent) && t.kind != formNoun && strings.HasPrefix(v.norm(c.tok), "و") {
+		for k := lo; k < c.tok; k++ {
+			e := v.entAt[k]
+			if e < 0 {
+				continue
+			}
+			if ty := v.doc.Entities[e].Type; (ty == "PER" || ty == "ORG") && !v.afterPreposition(k, e) {
+				add(RoleAgent, e)
+				break
+			}
+		}
+	}
 	// the participants in document order of role: agents first
 	sort.SliceStable(c.Participants, func(a, b int) bool {
 		return roleRank(c.Participants[a].Role) < roleRank(c.Participants[b].Role)
@@ -580,6 +603,36 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	if tm := v.nearestTimex(c.tok, clo, chi); tm >= 0 {
 		c.Time, c.timeValue = v.doc.Timexes[tm].ID, v.doc.Timexes[tm].Value
 	}
+}
+
+// afterPreposition says whether the entity e starting at token k is the
+// object of a preposition (`على تويتر`, `بموسكو`).
+func (v *view) afterPreposition(k, e int) bool {
+	ent := v.doc.Entities[e]
+	if ent.Start > v.toks[k].Start {
+		if p := v.runes[v.toks[k].Start:min(ent.Start, len(v.runes))]; len(p) > 0 {
+			if last := p[len(p)-1]; last == 'ب' || last == 'ل' {
+				return true
+			}
+		}
+	}
+	return k > 0 && v.isPrepWord(k-1)
+}
+
+// personFollows says whether a person is named within three tokens after
+// token k, with no preposition in between.
+func (v *view) personFollows(k, end int) bool {
+	e := v.entAt[k]
+	for j := k + 1; j < end && j <= k+3; j++ {
+		f := v.entAt[j]
+		if f >= 0 && f != e {
+			return v.doc.Entities[f].Type == "PER"
+		}
+		if v.isPrepWord(j) || v.breaksClause(j) {
+			return false
+		}
+	}
+	return false
 }
 
 // isPrepWord says whether token k is a preposition of the argument walk.
@@ -655,7 +708,8 @@ func (v *view) sameEventAgain(o, c *cand) bool {
 
 func normTrigger(s string) string {
 	s = strings.TrimPrefix(s, "و")
-	return strings.TrimPrefix(s, "ف")
+	s = strings.TrimPrefix(s, "ف")
+	return strings.TrimPrefix(s, "ال")
 }
 
 func (v *view) participantNames(ps []khabar.Participant) map[string]bool {

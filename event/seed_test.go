@@ -49,7 +49,10 @@ func line(doc *khabar.Document, e khabar.Event) string {
 // Moscow, the planned meeting of the Syria support group in New York on
 // 18 December (its later mention, possibly not held, is merged into it),
 // the factions' agreement to negotiate (Thursday) and their demand. The
-// factions, the Syrian government and the support group are not entities
+// others are right too: Washington accuses Moscow, the factions met in
+// Riyadh this week, Russia supports al-Assad (تدعمه), Kerry will negotiate
+// with the Saudis. The factions, the Syrian government and the support
+// group are not entities
 // of the NER layer, so those events have no participants.
 var seedEvents = []string{
 	"MEET يبحث future/positive agent=جون كيري partner=فلاديمير بوتين place=موسكو time=2015-12-15",
@@ -59,6 +62,7 @@ var seedEvents = []string{
 	"MEET اجتماع asserted/positive place=الرياض time=2015-W50",
 	"AGREE موافقتها asserted/positive time=2015-12-10",
 	"DEMAND طالبت asserted/positive",
+	"SUPPORT تدعمه asserted/positive agent=روسيا",
 	"NEGOTIATE مفاوضات future/positive",
 }
 

@@ -124,6 +124,12 @@ var speakerNouns = map[string]bool{
 	"الخبراء": false, "السلطة": false, "المحكمة": false, "الادعاء": false, "النيابة": false, "محامي": true,
 	"المحامي": true, "الأطباء": false, "الباحثون": false, "العلماء": false, "الدراسة": false, "التقرير": false,
 	"تقرير": false, "دراسة": false, "الرسالة": false, "المنتخب": false, "الفريق": false,
+	"وسائل": false, "تقارير": false, "التقارير": false, "معلومات": false, "بيانات": false, "أرقام": false,
+	"الأرقام": false, "إحصاءات": false, "الإحصاءات": false, "وكالات": false, "منظمة": false, "موقع": false,
+	"الموقع": false, "قناة": false, "القناة": false, "شبكة": false, "الشبكة": false, "إذاعة": false,
+	"الإذاعة": false, "وزارة": false, "هيئة": false, "مكتب": false, "مركز": false, "المركز": false,
+	"مجلة": false, "المجلة": false, "حكومة": false, "جيش": false, "قوات": false, "القوات": false,
+	"الحزب": false, "حزب": false, "لجنة": false, "مجلس": false, "سلطات": false,
 }
 
 // demonstratives before a speaker noun (`هذه الفصائل`) refer back to it.

@@ -108,6 +108,7 @@ type view struct {
 	pairAt map[int]int // opening mark token -> pair index
 
 	quotes      []khabar.Quote
+	resolving   bool // inside groupAntecedent: no second level
 	lastSubject *subject // the latest explicit subject of a reporting verb
 	lastPerson  *subject // the latest subject with a person's name
 }
@@ -541,7 +542,9 @@ func (v *view) fromSource(i, end int) {
 		cue = v.cueSpan(i, after+1, 0)
 		after++
 	}
-	subj := v.subjectAfter(after-1, min(hi, after+subjectWindow), true)
+	// `بحسب وكالة رويترز` names a source; `حسبما قالت وسائل الاعلام` has a
+	// verb whose subject may be any noun phrase
+	subj := v.subjectAfter(after-1, min(hi, after+subjectWindow), after == end)
 	if subj == nil {
 		return
 	}
@@ -783,14 +786,16 @@ func (v *view) subjectAfter(i, bound int, source bool) *subject {
 		if lex.demonstrative[n] && k+1 < bound {
 			if personal, ok := v.speakerNoun(v.norm(k+1), source); ok {
 				s := v.titleSubject(k+1, personal, bound)
-				s.start = k
+				if s.start == k+1 {
+					s.start = k // `هذه الفصائل`, unless resolved to a fuller mention
+				}
 				return s
 			}
 		}
 		if v.skippable(k) {
 			continue
 		}
-		if v.opensNounPhrase(k) {
+		if !source && v.opensNounPhrase(k) {
 			s := v.titleSubject(k, false, min(bound, k+5))
 			return s
 		}
@@ -903,6 +908,9 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		if _, _, ok := v.cueAt(j); ok {
 			break
 		}
+		if len([]rune(n)) == 1 {
+			break // `بـ`, `لـ` cut off their noun
+		}
 		end = j + 1
 	}
 	// keep the head and its close modifiers only (`المتحدث`, `هذه الفصائل`,
@@ -910,7 +918,51 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 	if end > k+4 {
 		end = k + 4
 	}
+	if end == k+1 && !personal && !v.resolving {
+		v.resolving = true
+		a := v.groupAntecedent(k)
+		v.resolving = false
+		if a != nil {
+			return a
+		}
+	}
 	return &subject{start: k, end: end, entity: -1, personal: personal, sent: v.sentOf[k]}
+}
+
+// groupAntecedent resolves a bare definite group noun (`الصحيفة`,
+// `الوزارة`, `المنظمة`) to the fuller mention of the same noun earlier in
+// the article (`صحيفة وول ستريت جورنال`, `وزارة الدفاع`, `منظمة اطباء بلا
+// حدود`), or nil.
+func (v *view) groupAntecedent(k int) *subject {
+	head := v.norm(k)
+	if strings.HasPrefix(head, "و") {
+		head = head[len("و"):]
+	}
+	bare, ok := strings.CutPrefix(head, "ال")
+	if !ok || len([]rune(bare)) < 3 {
+		return nil
+	}
+	for m := k - 1; m >= 0; m-- {
+		n := v.norm(m)
+		for _, p := range []string{"و", "ل", "ب"} {
+			if r, ok := strings.CutPrefix(n, p); ok && (r == bare || r == head) {
+				n = r
+			}
+		}
+		if n != bare && n != head {
+			continue
+		}
+		if m+1 >= len(v.toks) || v.isPunct(m+1) || lex.preposition[v.norm(m+1)] || lex.complementizer[v.norm(m+1)] {
+			continue // the bare noun again: no fuller mention here
+		}
+		a := v.titleSubject(m, false, min(len(v.toks), m+5))
+		if a.end-a.start < 2 && a.entity < 0 {
+			continue
+		}
+		a.sent = v.sentOf[k]
+		return a
+	}
+	return nil
 }
 
 // subjectBefore looks for a subject just before the verb at i (`ولكن

@@ -22,7 +22,8 @@ type seedQuote struct {
 }
 
 // seedQuotes are read off the article by hand. The seven direct quotations
-// are those of the project's issue (Toner; the opposition factions; Kerry;
+// are those of the project's issue (Toner; the opposition factions, named
+// by their fuller earlier mention since NER has no entity for them; Kerry;
 // Kirby four times, through his name, المتحدث and two dropped subjects);
 // the three indirect ones are attributed after the content (`كما اعلنت
 // واشنطن`, `كما اضاف تونر`) or through a reporting verb and ان (`المح`).
@@ -30,7 +31,7 @@ var seedQuotes = []seedQuote{
 	{"يبحث وزير الخارجية الاميركي جون كيري", false, "اعلنت", "واشنطن", "واشنطن"},
 	{"سيبحثان في الجهود الجارية", true, "قال", "مارك تونر", "مارك تونر"},
 	{"وستشمل المباحثات ايضا الازمة", false, "اضاف", "تونر", "مارك تونر"},
-	{"مع بداية المرحلة الانتقالية", true, "طالبت", "هذه الفصائل", ""},
+	{"مع بداية المرحلة الانتقالية", true, "طالبت", "الفصائل المسلحة والمعارضة السورية", ""},
 	{"لتذليل نقاط الخلاف", true, "اعلن", "كيري", "جون كيري"},
 	{"ليس امرا مفاجئا ان تكون (فصائل المعارضة)", true, "قال", "جون كيربي", "جون كيربي"},
 	{"لا يزال هناك الكثير من العمل", true, "اقر", "المتحدث", "جون كيربي"},
