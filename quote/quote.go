@@ -108,7 +108,7 @@ type view struct {
 	pairAt map[int]int // opening mark token -> pair index
 
 	quotes      []khabar.Quote
-	resolving   bool // inside groupAntecedent: no second level
+	resolving   bool     // inside groupAntecedent: no second level
 	lastSubject *subject // the latest explicit subject of a reporting verb
 	lastPerson  *subject // the latest subject with a person's name
 }
