@@ -798,8 +798,8 @@ func (m *matcher) todayOK(k int) bool {
 	if m.is(k-1, "هذا") && m.is(k-2, "مثل") {
 		return false // في مثل هذا اليوم: on this day of past years
 	}
-	if m.is(k-1, "طوال", "طيله", "مدار") {
-		return false // طوال اليوم: all day long, not today
+	if m.is(k-1, "طوال", "طيله", "مدار", "ذلك", "تلك") {
+		return false // طوال اليوم: all day long; ذلك اليوم: that day
 	}
 	if !m.word(k + 1) {
 		return true
@@ -1054,6 +1054,25 @@ var durTriggers = []string{"مدي", "بين", "لمده", "مده", "طوال",
 
 // pDuration: 48 ساعة, ثلاث سنوات, عامين, يوم واحد, لسنوات.
 func (m *matcher) pDuration(i int) []found {
+	// الـ39 عاما: the article glued to the number
+	if m.word(i) && m.us[i].norm == "ال" && m.adjacent(i, i+1) {
+		if fs := m.pDuration(i + 1); len(fs) == 1 && fs[0].i == i+1 {
+			fs[0].i, fs[0].start = i, m.us[i].start
+			return fs
+		}
+		return nil
+	}
+	// 12 أو 13 عاما, من 15 إلى 20 سنة: the first number takes the unit of the second
+	if n1, ok := m.num(i); ok && !m.decimal(i) && n1 > 0 {
+		c := i + 1
+		if m.is(c, "او", "الي", "حتي") || m.word(c) && m.us[c].norm == "و" || m.punct(c, "-–") {
+			if n2, u2, next2, st2, ok := m.quantity(c+1, false, false); ok && n2 > n1 && next2 > c+2 {
+				first := m.mk(i, i+1, m.us[i].start, "DURATION", duration(n1, u2))
+				second := m.mk(c+1, next2, st2, "DURATION", duration(n2, u2))
+				return []found{first, second}
+			}
+		}
+	}
 	bare := i > 0 && m.isC2(i-1, durTriggers...) || i > 1 && m.is(i-1, "من") && m.isC2(i-2, "اكثر", "اقل")
 	if !bare && m.word(i) {
 		for _, r := range m.us[i].an {
@@ -1062,6 +1081,11 @@ func (m *matcher) pDuration(i int) []found {
 					bare = true
 				}
 			}
+		}
+	}
+	if !bare && m.is(i+1, "فقط", "معدوده", "قليله") {
+		if du, _, ok := lookup(m, i, true, 0, durUnits); ok && du.count == 0 {
+			bare = true // دقائق فقط
 		}
 	}
 	n, u, next, st, ok := m.quantity(i, true, bare)
@@ -1231,7 +1255,7 @@ func (m *matcher) bareYearOK(k, j int) bool {
 	if y < 1900 {
 		return false
 	}
-	if m.is(k-1, "موسم", "نسخه", "دوره", "مونديال", "كاس", "بطوله", "انتخابات", "منتخب", "ميزانيه", "رؤيه", "اولمبياد", "يورو", "لعام", "بعام", "وعام") {
+	if m.is(k-1, "موسم", "نسخه", "دوره", "مونديال", "كاس", "بطوله", "انتخابات", "منتخب", "ميزانيه", "رويه", "اولمبياد", "يورو", "لعام", "بعام", "وعام", "نهايي") {
 		return true
 	}
 	if k > 0 && m.punct(k-1, "(\"”»") {
@@ -1607,7 +1631,7 @@ func (m *matcher) pRef(i int) []found {
 				if r.full == "قريبا" && m.is(i+1, "من") {
 					continue // قريبا من تسجيل: close to, not soon
 				}
-				if r.full == "حديثا" && m.isAdjAfter(i-1) {
+				if (r.full == "حديثا" || r.full == "سابقا") && m.isAdjAfter(i-1) {
 					continue // المنتقلين حديثا: newly, not recently
 				}
 				return []found{m.mk(i, i+1, r.start, "DATE", v)}
