@@ -20,8 +20,10 @@ import (
 
 	"khabar"
 	"khabar/analysis"
+	"khabar/event"
 	"khabar/morph"
 	"khabar/ner"
+	"khabar/quote"
 	"khabar/temporal"
 )
 
@@ -46,7 +48,7 @@ func testAnalyzer(t testing.TB) *analysis.Analyzer {
 		} else {
 			fmt.Fprintf(os.Stderr, "server tests: without entities: %v\n", err)
 		}
-		stages = append(stages, temporal.New())
+		stages = append(stages, temporal.New(), quote.New(), event.New())
 		testAn = analysis.New(stages...)
 	})
 	return testAn
@@ -572,11 +574,13 @@ func TestPages(t *testing.T) {
 		{"/search?q=" + url.QueryEscape("الأمريكية"), 200, []string{"<mark>", `href="/docs/second"`, `class="chart"`, `class="facet`}},
 		{"/search?q=" + url.QueryEscape("موسكو") + "&source=bbc", 200, []string{`href="/docs/second"`, "✕"}},
 		{"/search?q=x&from=bad", 400, []string{"class=\"error\""}},
-		{"/docs/seed", 200, []string{`class="ent ent-PER"`, `class="ent ent-LOC"`, `<time class="timex"`, `data-value="2015-12-15"`, `id="entities"`, `id="quotes"`, `id="events"`, `id="story"`}},
+		{"/docs/seed", 200, []string{`class="ent ent-PER"`, `class="ent ent-LOC"`, `<time class="timex"`, `data-value="2015-12-15"`, `id="entities"`, `id="quotes"`, `id="events"`, `id="story"`,
+			`<span class="quote direct"`, `title="المتحدث: `, `<blockquote class="direct">`, `class="speaker"`, `<b dir="ltr">MEET</b>`}},
 		{"/docs/nope", 404, nil},
 		{"/entities", 200, []string{"جون كيري"}},
 		{"/entities?type=LOC", 200, []string{"موسكو"}},
 		{"/entities/" + url.PathEscape("PER:جون كيري"), 200, []string{"<svg", `id="cooccurring"`, `id="quotes"`, "بوتين"}},
+		{"/entities/" + url.PathEscape("PER:مارك تونر"), 200, []string{`<blockquote class="direct">`}},
 		{"/entities/" + url.PathEscape("PER:nobody"), 404, nil},
 		{"/stories", 200, []string{"2015-12-12", "bbc"}},
 		{"/stories?day=x", 400, nil},

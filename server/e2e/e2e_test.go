@@ -24,8 +24,10 @@ import (
 
 	"khabar"
 	"khabar/analysis"
+	"khabar/event"
 	"khabar/morph"
 	"khabar/ner"
+	"khabar/quote"
 	"khabar/server"
 	"khabar/temporal"
 )
@@ -72,7 +74,7 @@ func newAnalyzer(t *testing.T) *analysis.Analyzer {
 	} else {
 		t.Logf("without entities: %v", err)
 	}
-	return analysis.New(append(stages, temporal.New())...)
+	return analysis.New(append(stages, temporal.New(), quote.New(), event.New())...)
 }
 
 type article struct {
@@ -251,7 +253,11 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("quotes: %d marked, %d listed, the document has %d", q, items, len(seedDoc.Quotes))
 	}
 	if len(seedDoc.Quotes) == 0 {
-		t.Log("the seed has no quotes yet (quote layer not in the pipeline)")
+		t.Error("the seed has no quotes")
+	}
+	speaker := get(t, ctx, "quote speaker", chromedp.Evaluate[string](`(document.querySelector("#text .quote") || {title: ""}).title`))
+	if !strings.HasPrefix(speaker, "المتحدث: ") || len(seedDoc.Quotes) > 0 && seedDoc.Quotes[0].Speaker != nil && !strings.Contains(speaker, seedDoc.Quotes[0].Speaker.Text) {
+		t.Errorf("the first quote shows %q on hover", speaker)
 	}
 
 	// The entity page, from the mark in the text.
