@@ -464,6 +464,8 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 				prep = "to"
 			case placePreps[v.bare(k)]:
 				prep = "in"
+			case t.typ == Support && v.bare(k) == "من" && strings.Contains(v.norm(c.tok), "مدعوم"):
+				prep = "by" // `المدعومة من ايران`: the supporter
 			case (t.typ == Meet || t.typ == Negotiate) && strings.HasPrefix(n, "ب") && len(n) > 4 && k <= c.tok+3:
 				prep = "with" // `التقى بوزير الدفاع`
 			case otherPreps[v.bare(k)] || ((strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) && len(n) > 4):
@@ -501,6 +503,8 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 			continue
 		case prep == "with":
 			role = RolePartner
+		case prep == "by":
+			role = RoleAgent
 		case prep == "to" && hostile[t.typ]:
 			role = RoleTarget
 		case prep == "to" && t.typ == Visit && ent.Type == "LOC":

@@ -107,7 +107,7 @@ var triggerTable = []triggerEntry{
 	{typ: Support, secondRole: RoleTarget,
 		past:      []string{"دعم", "دعمت", "أيد", "أيدت", "ساند", "ساندت"},
 		imperfect: []string{"يدعم", "تدعم", "يدعمون", "يؤيد", "تؤيد", "يساند", "تساند"},
-		nouns:     []string{"بدعم", "دعمها", "دعمه"}},
+		nouns:     []string{"بدعم", "دعمها", "دعمه", "المدعومة", "المدعوم", "مدعومة", "مدعوم", "المدعومين"}},
 	{typ: Negotiate, secondRole: RolePartner,
 		past:      []string{"تفاوض", "تفاوضت", "فاوض"},
 		imperfect: []string{"يتفاوض", "تتفاوض", "يفاوض"},
