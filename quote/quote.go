@@ -360,8 +360,14 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 	}
 	// look ahead for the complementizer or the opening quotation mark
 	limit := min(hi, i+1+cueWindow)
-	comp, open := -1, -1
+	comp, open, colon := -1, -1, -1
 	for j := i + 1; j < limit; j++ {
+		if v.toks[j].Text == ":" && j+1 < hi {
+			if _, ok := v.pairAt[j+1]; !ok {
+				colon = j // `وقال فاسوني: هذه هي ...`, speech without marks
+				break
+			}
+		}
 		if pi, ok := v.pairAt[j]; ok {
 			p := v.pairs[pi]
 			if v.speechPair(i, j, p) {
@@ -390,8 +396,18 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 		bound = comp
 	} else if open >= 0 {
 		bound = open
+	} else if colon >= 0 {
+		bound = colon
 	}
 	subj := v.resolveSubject(i, bound)
+	if colon >= 0 && comp < 0 && open < 0 {
+		lo := colon + 1
+		hiC := v.contentEnd(lo, v.sentHi[v.sentOf[lo]])
+		if v.words(lo, hiC) >= 3 && !v.hasCueOrPair(lo, hiC) {
+			v.addIndirect(lo, hiC, subj, cue)
+		}
+		return
+	}
 	if comp < 0 && open < 0 {
 		return
 	}
