@@ -325,6 +325,10 @@ func (v *view) isComma(i int) bool {
 func (v *view) findQuotes() {
 	n := len(v.toks)
 	for i := 0; i < n; i++ {
+		if pi, ok := v.pairAt[i]; ok && v.pairs[pi].claimed {
+			i = v.pairs[pi].close // the verbs inside a quotation are the speaker's own
+			continue
+		}
 		if c, pre, ok := v.cueAt(i); ok {
 			v.fromVerb(i, c, pre)
 			continue
@@ -793,6 +797,9 @@ func (v *view) skippable(k int) bool {
 func (v *view) subjectAfter(i, bound int, source bool) *subject {
 	for k := i + 1; k < bound && k < len(v.toks); k++ {
 		if e := v.entAt[k]; e >= 0 {
+			if !source && v.afterPreposition(k, e) {
+				return nil // `كشف لروسيا`: an object, not the subject
+			}
 			return v.entitySubject(k, e, bound)
 		}
 		n := v.norm(k)
@@ -914,6 +921,12 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 			end = j + 1
 			continue
 		}
+		if pi, ok := v.pairAt[j]; ok && j == end && v.words(j+1, v.pairs[pi].close) <= 4 {
+			// `صحيفة "وول ستريت جورنال"`: a quoted name is part of the phrase
+			end = v.pairs[pi].close + 1
+			j = v.pairs[pi].close
+			continue
+		}
 		n := v.norm(j)
 		if v.isPunct(j) || lex.complementizer[n] || (lex.preposition[n] && n != "باسم") || v.inTmx[j] {
 			break
@@ -931,8 +944,16 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 	}
 	// keep the head and its close modifiers only (`المتحدث`, `هذه الفصائل`,
 	// `منظمة أطباء بلا حدود`)
-	if end > k+4 {
-		end = k + 4
+	for end > k+1 && v.words(k, end) > 4 {
+		end--
+	}
+	for end > k+1 && v.isPunct(end-1) {
+		if _, c, _ := v.quoteMark(end - 1); c && end-2 > k {
+			if o, _, _ := v.quoteMark(end - 2); !o {
+				break // a quoted name's closing mark stays
+			}
+		}
+		end--
 	}
 	if end == k+1 && !personal && !v.resolving {
 		v.resolving = true
