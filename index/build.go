@@ -313,10 +313,12 @@ func (w *segWriter) addTerm(term string, docs, freqs, pos []uint32) {
 		w.postings = binary.AppendUvarint(w.postings, uint64(freqs[i]))
 		prev = d
 		lp := uint32(0)
+		start := len(w.positions)
 		for _, p := range pos[k : k+int(freqs[i])] {
 			w.positions = binary.AppendUvarint(w.positions, uint64(p-lp))
 			lp = p
 		}
+		w.postings = binary.AppendUvarint(w.postings, uint64(len(w.positions)-start))
 		k += int(freqs[i])
 	}
 	w.nterms++

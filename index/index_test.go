@@ -224,6 +224,21 @@ func TestMappedAnalyzer(t *testing.T) {
 	if len(sn.Highlights) != 1 || string(r[sn.Highlights[0].Start:sn.Highlights[0].End]) != "بالوزير" || fellBack {
 		t.Errorf("highlights %v in %q (fell back %v)", sn.Highlights, sn.Text, fellBack)
 	}
+	// The same snippet from the postings alone.
+	r2 := ix.Search(q, Options{})
+	pos := ix.MatchPositions(q, []uint32{r2.Hits[0].Doc, r2.Hits[1].Doc})
+	for _, h := range r2.Hits {
+		d := testDocs[h.Doc]
+		sn := SnippetAt(d.Title, d.Text, pos[h.Doc], 200)
+		var got []string
+		for _, hl := range sn.Highlights {
+			got = append(got, string([]rune(sn.Text)[hl.Start:hl.End]))
+		}
+		want := map[string]string{"a": "وزير", "c": "بالوزير"}[h.ID]
+		if strings.Join(got, ",") != want {
+			t.Errorf("%s: highlights %v, want %s", h.ID, got, want)
+		}
+	}
 	// A form the archive never saw goes to the fallback analyzer.
 	if q, _ := Parse("وزيرنا", m); !fellBack || q == nil {
 		t.Errorf("unseen form: fell back %v, query %v", fellBack, q)

@@ -139,7 +139,12 @@ func (ix *Index) Search(q *Query, opt Options) *Result {
 	}
 	for _, s := range ix.segs {
 		st.seg = s
-		hits := st.eval(q)
+		var hits []scored
+		if isFlat(q) {
+			hits = st.dense(q)
+		} else {
+			hits = st.eval(q)
+		}
 		hits = st.filter(hits, &opt.Filter)
 		res.Total += len(hits)
 		for _, h := range hits {
@@ -207,6 +212,7 @@ type searchState struct {
 	idfs     map[string]float64
 	expanded map[*Query][]string
 	pos      [2][]uint32
+	tf       []uint32 // dense term frequencies, zero between uses
 }
 
 func (st *searchState) idfOf(term string) float64 {
@@ -317,21 +323,50 @@ func (st *searchState) synonyms(terms []string, boost float64) []scored {
 		}
 	} else if len(its) > 1 {
 		idf := st.ix.idf(maxDF) * boost
-		tf := map[uint32]float64{}
+		// Merge the sorted lists, adding frequencies of one document.
+		var tfs []docTF
 		for i := range its {
+			var l []docTF
 			for its[i].Next() {
-				tf[its[i].Doc] += float64(its[i].Freq)
+				l = append(l, docTF{its[i].Doc, its[i].Freq})
 			}
+			tfs = mergeTF(tfs, l)
 		}
-		for d, f := range tf {
-			if d >= s.NumDocs || st.ix.isDeleted(s.Base+d) {
+		out = make([]scored, 0, len(tfs))
+		for _, x := range tfs {
+			if x.doc >= s.NumDocs || st.ix.isDeleted(s.Base+x.doc) {
 				continue
 			}
-			out = append(out, scored{d, float32(idf * st.tfNorm(f, d))})
+			out = append(out, scored{x.doc, float32(idf * st.tfNorm(float64(x.tf), x.doc))})
 		}
-		slices.SortFunc(out, func(a, b scored) int { return int(a.doc) - int(b.doc) })
 	}
 	return out
+}
+
+type docTF struct{ doc, tf uint32 }
+
+func mergeTF(a, b []docTF) []docTF {
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]docTF, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].doc < b[j].doc:
+			out = append(out, a[i])
+			i++
+		case a[i].doc > b[j].doc:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, docTF{a[i].doc, a[i].tf + b[j].tf})
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }
 
 // phrase finds the documents where the surface forms follow one another.
@@ -653,3 +688,170 @@ func (ix *Index) Doc(num uint32) (DocInfo, bool) {
 
 // IDF is the BM25 inverse document frequency of a term.
 func (ix *Index) IDF(term string) float64 { return ix.idf(ix.DocFreq(term)) }
+
+// MatchPositions returns, for each of docs, the sorted word positions
+// where the positive words and phrases of q occur, read from the postings
+// (so a snippet needs no analysis of the text). Positions count as Prepare
+// numbered them: the title's words, a gap, then the body's.
+func (ix *Index) MatchPositions(q *Query, docs []uint32) map[uint32][]uint32 {
+	var terms []string
+	var collect func(*Query)
+	collect = func(q *Query) {
+		switch q.Op {
+		case OpWord:
+			terms = append(terms, ix.expandClitics(q.Keys)...)
+			if len(q.Surface) > 1 {
+				terms = append(terms, q.Surface)
+			}
+		case OpPhrase:
+			terms = append(terms, q.Surfaces...)
+		}
+		for _, s := range q.Subs {
+			collect(s)
+		}
+	}
+	collect(q)
+	out := map[uint32][]uint32{}
+	want := map[uint32]bool{}
+	for _, d := range docs {
+		want[d] = true
+	}
+	for _, s := range ix.segs {
+		any := false
+		for d := range want {
+			if d >= s.Base && d < s.Base+s.NumDocs {
+				any = true
+				break
+			}
+		}
+		if !any {
+			continue
+		}
+		for _, t := range terms {
+			ti := s.Lookup(t)
+			if ti < 0 {
+				continue
+			}
+			it := s.Postings(ti)
+			for it.Next() {
+				if d := s.Base + it.Doc; want[d] {
+					out[d] = it.Positions(out[d])
+				}
+			}
+		}
+	}
+	for d, ps := range out {
+		slices.Sort(ps)
+		out[d] = slices.Compact(ps)
+	}
+	return out
+}
+
+// isFlat says whether q is words and phrases joined by OR (the way most
+// queries are typed), which dense scores faster than eval's list merges.
+func isFlat(q *Query) bool {
+	switch q.Op {
+	case OpWord, OpPhrase:
+		return true
+	case OpOr:
+		if len(q.Not) > 0 {
+			return false
+		}
+		for _, s := range q.Subs {
+			if s.Op != OpWord && s.Op != OpPhrase {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// dense scores a flat query into per-document accumulators, then lists the
+// live matches by document; the same scores as eval.
+func (st *searchState) dense(q *Query) []scored {
+	n := int(st.seg.NumDocs)
+	acc := make([]float32, n)
+	hit := make([]bool, n)
+	subs := q.Subs
+	if q.Op != OpOr {
+		subs = []*Query{q}
+	}
+	for _, w := range subs {
+		if w.Op == OpPhrase {
+			for _, h := range st.phrase(w) {
+				acc[h.doc] += h.score
+				hit[h.doc] = true
+			}
+			continue
+		}
+		keys, ok := st.expanded[w]
+		if !ok {
+			keys = st.ix.expandClitics(w.Keys)
+			st.expanded[w] = keys
+		}
+		st.denseSynonyms(keys, 1, acc, hit)
+		title := make([]string, len(keys))
+		for i, k := range keys {
+			title[i] = string(FieldTitleKey) + k[1:]
+		}
+		st.denseSynonyms(title, titleBoost, acc, hit)
+		if len(w.Surface) > 1 {
+			st.denseSynonyms([]string{w.Surface}, surfaceBoost, acc, hit)
+		}
+	}
+	var out []scored
+	for d := range hit {
+		if hit[d] && !st.ix.isDeleted(st.seg.Base+uint32(d)) {
+			out = append(out, scored{uint32(d), acc[d]})
+		}
+	}
+	return out
+}
+
+func (st *searchState) denseSynonyms(terms []string, boost float64, acc []float32, hit []bool) {
+	s := st.seg
+	maxDF := 0
+	var its []PostingIter
+	for _, k := range terms {
+		if df := st.ix.DocFreq(k); df > maxDF {
+			maxDF = df
+		}
+		if t := s.Lookup(k); t >= 0 {
+			its = append(its, s.Postings(t))
+		}
+	}
+	if len(its) == 0 {
+		return
+	}
+	idf := st.ix.idf(maxDF) * boost
+	if len(its) == 1 {
+		it := its[0]
+		for it.Next() {
+			if it.Doc < s.NumDocs {
+				acc[it.Doc] += float32(idf * st.tfNorm(float64(it.Freq), it.Doc))
+				hit[it.Doc] = true
+			}
+		}
+		return
+	}
+	if len(st.tf) < int(s.NumDocs) {
+		st.tf = make([]uint32, s.NumDocs)
+	}
+	var touched []uint32
+	for i := range its {
+		for its[i].Next() {
+			if d := its[i].Doc; d < s.NumDocs {
+				if st.tf[d] == 0 {
+					touched = append(touched, d)
+				}
+				st.tf[d] += its[i].Freq
+			}
+		}
+	}
+	for _, d := range touched {
+		acc[d] += float32(idf * st.tfNorm(float64(st.tf[d]), d))
+		hit[d] = true
+		st.tf[d] = 0
+	}
+}

@@ -4,14 +4,13 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"strings"
 )
 
 // Segment layout: magic, base, ndocs, nterms, then numSections+1 section
 // offsets (the last is the end), then the sections. All integers are little
 // endian; every section is read in place, so a segment mapped from disk is
 // usable without decoding.
-const segMagic = "KHSEG\x00\x01\x00"
+const segMagic = "KHSEG\x00\x02\x00"
 
 const (
 	secDocLen = iota
@@ -129,7 +128,7 @@ func (v strView) find(s string) int {
 	lo, hi := 0, v.n
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if strings.Compare(string(v.bytes(m)), s) < 0 { // no allocation: the compiler elides it
+		if string(v.bytes(m)) < s { // no allocation in a comparison
 			lo = m + 1
 		} else {
 			hi = m
@@ -147,14 +146,17 @@ func (v strView) prefixRange(prefix string) (int, int) {
 	lo, hi := 0, v.n
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if strings.Compare(string(v.bytes(m)), prefix) < 0 {
+		if string(v.bytes(m)) < prefix {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
 	end := lo
-	for end < v.n && strings.HasPrefix(string(v.bytes(end)), prefix) {
+	for end < v.n {
+		if b := v.bytes(end); len(b) < len(prefix) || string(b[:len(prefix)]) != prefix {
+			break
+		}
 		end++
 	}
 	return lo, end
@@ -232,13 +234,17 @@ func (s *Segment) DocFreq(term string) uint32 {
 	return df
 }
 
-// PostingIter walks the postings of one term in a segment.
+// PostingIter walks the postings of one term in a segment. Each posting
+// is the document delta, the frequency and the byte length of its
+// positions, so that a search that needs no positions skips them in one
+// step.
 type PostingIter struct {
 	post, pos []byte
+	p, q      int    // read offsets in post and pos
+	q0, q1    int    // this posting's positions
 	Doc       uint32 // local number
 	Freq      uint32
-	positions []byte // this posting's positions, not yet decoded
-	ok        bool
+	started   bool
 }
 
 // Postings returns an iterator over the postings of term index t.
@@ -250,46 +256,42 @@ func (s *Segment) Postings(t int) PostingIter {
 // Next advances to the next posting; false at the end or on a malformed
 // posting (a corrupt list ends early rather than panic).
 func (it *PostingIter) Next() bool {
-	if len(it.post) == 0 {
+	if it.p >= len(it.post) {
 		return false
 	}
-	d, n := binary.Uvarint(it.post)
+	d, n := binary.Uvarint(it.post[it.p:])
 	if n <= 0 {
-		it.post = nil
+		it.p = len(it.post)
 		return false
 	}
-	f, m := binary.Uvarint(it.post[n:])
+	it.p += n
+	f, m := binary.Uvarint(it.post[it.p:])
 	if m <= 0 {
-		it.post = nil
+		it.p = len(it.post)
 		return false
 	}
-	it.post = it.post[n+m:]
-	if it.ok {
+	it.p += m
+	l, k := binary.Uvarint(it.post[it.p:])
+	if k <= 0 || l > uint64(len(it.pos)-it.q) {
+		it.p = len(it.post)
+		return false
+	}
+	it.p += k
+	if it.started {
 		it.Doc += uint32(d)
 	} else {
 		it.Doc = uint32(d)
+		it.started = true
 	}
-	it.ok = true
 	it.Freq = uint32(f)
-	// Skip over this posting's positions, remembering where they are.
-	start := it.pos
-	k := 0
-	for i := uint32(0); i < it.Freq; i++ {
-		_, n := binary.Uvarint(it.pos[k:])
-		if n <= 0 {
-			it.post = nil
-			return false
-		}
-		k += n
-	}
-	it.positions = start[:k]
-	it.pos = it.pos[k:]
+	it.q0, it.q1 = it.q, it.q+int(l)
+	it.q = it.q1
 	return true
 }
 
 // Positions appends the positions of the current posting to dst.
 func (it *PostingIter) Positions(dst []uint32) []uint32 {
-	b := it.positions
+	b := it.pos[it.q0:it.q1]
 	p := uint32(0)
 	for len(b) > 0 {
 		d, n := binary.Uvarint(b)

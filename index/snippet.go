@@ -123,11 +123,35 @@ func (h *Highlighter) Matches(text string) []Span {
 // matches, cut at word boundaries, and the highlights inside it. A text
 // without matches gives its opening.
 func (h *Highlighter) Snippet(text string, width int) Snippet {
+	return snippetOf(text, Words(text, nil), h.Matches(text), width)
+}
+
+// SnippetAt picks the excerpt of a document around the word positions
+// where the query matched, as Index.MatchPositions gives them (positions
+// count the title's words first; see Prepare).
+func SnippetAt(title, text string, positions []uint32, width int) Snippet {
+	body := uint32(0)
+	if n := len(Words(title, nil)); n > 0 {
+		body = uint32(n) + titleGap
+	}
+	words := Words(text, nil)
+	var matches []Span
+	for _, p := range positions {
+		if p < body || int(p-body) >= len(words) {
+			continue
+		}
+		w := words[p-body]
+		if len(matches) == 0 || matches[len(matches)-1].Start != w.Start {
+			matches = append(matches, Span{w.Start, w.End})
+		}
+	}
+	return snippetOf(text, words, matches, width)
+}
+
+func snippetOf(text string, words []Word, matches []Span, width int) Snippet {
 	if width <= 0 {
 		width = 200
 	}
-	matches := h.Matches(text)
-	words := Words(text, nil)
 	if len(words) == 0 {
 		return Snippet{}
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -75,7 +76,18 @@ func eval(args []string) error {
 	work := fs.String("work", "", "work directory of prepare (with db/ from khabar ingest)")
 	psql := fs.String("psql", "", "psql command line for PostgreSQL (empty: skip)")
 	khabarBin := fs.String("khabar", "", "khabar binary, to time `khabar search` with process start")
+	engines := fs.String("engines", "khabar,bleve,postgres", "engines to run")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the Khabar searches to `FILE`")
 	fs.Parse(args)
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	run := func(e string) bool { return strings.Contains(*engines, e) }
 	qs, err := readQueries(filepath.Join(*work, "queries.tsv"))
 	if err != nil {
 		return err
@@ -86,12 +98,14 @@ func eval(args []string) error {
 		return err
 	}
 	results = append(results, ks)
-	bs, err := evalBleve(*work, qs)
-	if err != nil {
-		return err
+	if run("bleve") {
+		bs, err := evalBleve(*work, qs)
+		if err != nil {
+			return err
+		}
+		results = append(results, bs...)
 	}
-	results = append(results, bs...)
-	if *psql != "" {
+	if *psql != "" && run("postgres") {
 		ps, err := evalPostgres(*work, *psql, qs)
 		if err != nil {
 			return err
@@ -168,10 +182,14 @@ func evalKhabar(db string, qs []query) (scores, error) {
 			}
 			if rep == 2 {
 				t1 := time.Now()
-				hl := index.NewHighlighter(pq, an)
+				docs := make([]uint32, len(res.Hits))
+				for i, h := range res.Hits {
+					docs[i] = h.Doc
+				}
+				pos := ix.MatchPositions(pq, docs)
 				for _, h := range res.Hits {
-					_, text, _ := a.Text(h.Doc)
-					hl.Snippet(text, 200)
+					title, text, _ := a.Text(h.Doc)
+					index.SnippetAt(title, text, pos[h.Doc], 200)
 				}
 				dsSnip = append(dsSnip, time.Since(t1))
 			}

@@ -89,19 +89,23 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	res := ix.Search(q, opt)
-	hl := index.NewHighlighter(q, an)
+	docs := make([]uint32, len(res.Hits))
+	for i, h := range res.Hits {
+		docs[i] = h.Doc
+	}
+	positions := ix.MatchPositions(q, docs)
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	if *format == "text" {
 		fmt.Fprintf(out, "%d documents match %s\n", res.Total, q)
 	}
 	for i, h := range res.Hits {
-		_, text, err := ar.Text(h.Doc)
+		title, text, err := ar.Text(h.Doc)
 		if err != nil {
 			fmt.Fprintf(stderr, "khabar search: %v\n", err)
 			return 1
 		}
-		sn := hl.Snippet(text, *width)
+		sn := index.SnippetAt(title, text, positions[h.Doc], *width)
 		if *format == "json" {
 			b, _ := json.Marshal(jsonHit{ID: h.ID, Score: h.Score, Title: h.Title, Date: h.Date, Source: h.Source,
 				Snippet: sn.Text, SnippetStart: sn.Start, Highlights: nonNil(sn.Highlights)})
