@@ -172,6 +172,9 @@ func lookup[T any](m *matcher, i int, clit bool, art int, set map[string]T) (T, 
 func (m *matcher) startOf(i int) int { return m.us[i].start }
 
 func (m *matcher) mk(i, j, start int, typ, val string) found {
+	if start < 0 {
+		start = m.us[i].start // a start the pattern did not set: the first unit's
+	}
 	return found{i: i, j: j, start: start, end: m.us[j-1].end, typ: typ, val: val}
 }
 
@@ -1037,7 +1040,7 @@ func (m *matcher) quantity(i int, clit bool, bareOK bool) (int, string, int, int
 	switch {
 	case du.count == 2:
 		return 2, du.code, i + 1, r.start, true
-	case du.count == 1 && m.is(i+1, "واحد", "واحده", "كامل", "كامله"):
+	case du.count == 1 && m.is(i+1, "واحد", "واحده", "كامل", "كامله", "واحدا", "اضافي", "اضافيا", "اضافيه", "اخر", "اخرا", "كاملا"):
 		return 1, du.code, i + 2, r.start, true
 	case du.count == 1 && bareOK:
 		return 1, du.code, i + 1, r.start, true
@@ -1083,7 +1086,7 @@ func (m *matcher) pDuration(i int) []found {
 			}
 		}
 	}
-	if !bare && m.is(i+1, "فقط", "معدوده", "قليله") {
+	if !bare && (m.is(i+1, "فقط", "معدوده", "قليله") || m.is(i+1, "من") && !m.isAdjAfter(i+2)) {
 		if du, _, ok := lookup(m, i, true, 0, durUnits); ok && du.count == 0 {
 			bare = true // دقائق فقط
 		}
@@ -1142,6 +1145,8 @@ func (m *matcher) pAgo(i int) []found {
 			k++
 		}
 		k++
+	} else if m.is(k, "ما") && m.is(k+1, "يزيد", "يقرب", "يربو") && m.is(k+2, "عن", "علي", "من") {
+		k += 3 // قبل ما يزيد عن مئة عام
 	}
 	if m.is(k, "قليل") {
 		return []found{m.mk(i, k+1, st, "DATE", "PAST_REF")} // قبل قليل
@@ -1434,8 +1439,11 @@ func (m *matcher) pTime(i int) []found {
 			}
 			k += 3
 		}
-	} else if n, ok := m.num(k); ok && saa && len(m.us[k].norm) == 4 && n%100 < 60 && n/100 <= 24 {
+	} else if n, ok := m.num(k); ok && (saa || m.isC2(k+1, "بتوقيت", "توقيت")) && len(m.us[k].norm) == 4 && n%100 < 60 && n/100 <= 24 {
 		h, mi = n/100, n%100 // الساعة 0821 بتوقيت غرينتش
+		if start < 0 {
+			start = m.us[k].start
+		}
 		k++
 	} else if n, ok := m.num(k); ok && len(m.us[k].norm) <= 2 && !m.decimal(k) {
 		if m.punct(k+1, ":") && m.adjacent(k, k+1) {
@@ -1542,6 +1550,10 @@ func (m *matcher) pTime(i int) []found {
 		k += 2
 		if m.is(k, "المكرمه", "المحلي", "الصيفي") {
 			k++
+		} else if m.is(k-1, "شرق", "غرب", "وسط") {
+			for n := 0; n < 2 && m.isAdjAfter(k); n++ {
+				k++ // بتوقيت شرق الولايات المتحدة
+			}
 		}
 	} else if _, ok := m.isC(k, "بالتوقيت", "التوقيت"); ok && m.is(k+1, "المحلي", "العالمي", "الصيفي") {
 		k += 2 // بالتوقيت المحلي
@@ -1625,8 +1637,8 @@ func (m *matcher) pRef(i int) []found {
 				if prev := m.us[max(i-1, 0)].norm; (r.full == "سابقا" || r.full == "حاليا" || r.full == "حديثا") && m.word(i-1) && strings.HasSuffix(prev, "ا") && !strings.HasSuffix(prev, "ها") && !strings.HasSuffix(prev, "نا") && len(prev) > 4 {
 					continue // موظفا سابقا: an adjective
 				}
-				if r.full == "الان" && r.clit == "" && m.us[i].madda {
-					continue // آلان: a name
+				if r.full == "الان" && r.clit == "" && m.us[i].first != 'ا' && m.us[i].first != 'ٱ' {
+					continue // آلان, ألان: a name
 				}
 				if r.full == "قريبا" && m.is(i+1, "من") {
 					continue // قريبا من تسجيل: close to, not soon
@@ -2083,6 +2095,11 @@ func (m *matcher) pAge(i int) []found {
 	if m.word(i) && m.us[i].norm == "ال" {
 		if n, ok := m.num(i + 1); ok && n > 0 && n < 120 && m.is(i+2, "من") && m.isC2(i+3, "عمره", "عمرها", "العمر", "عمرهم") {
 			return []found{m.mk(i, i+2, m.us[i].start, "DURATION", fmt.Sprintf("P%dY", n))}
+		}
+	}
+	if m.isC2(i-1, "سن", "عمر") {
+		if t, tr, ok := lookup(m, i, false, 1, ordinals); ok && t >= 20 && t <= 100 {
+			return []found{m.mk(i, i+1, tr.start, "DURATION", fmt.Sprintf("P%dY", t))} // سن الستين
 		}
 	}
 	v, r, ok := lookup(m, i, true, 1, hourWords)

@@ -212,9 +212,19 @@ func classifyVerb(w string) int {
 			return future
 		}
 	}
-	// future: س + imperfect prefix
-	if n >= 5 && rs[0] == 'س' && strings.ContainsRune("يتن", rs[1]) && !nounsLikeVerbs[string(rs[1:])] && !strings.HasSuffix(w, "ه") {
-		return future
+	// future: س + a known imperfect only (ستريت, سيجال are names)
+	if rest, ok := strings.CutPrefix(w, "س"); ok && len([]rune(rest)) >= 3 {
+		if a, ok := padtAspect[rest]; ok && a == future {
+			return future
+		}
+	}
+	// object pronouns: نشرته, ألقتها
+	for _, suf := range []string{"ها", "هم", "ه", "نا"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && len([]rune(stem)) >= 3 {
+			if c := knownVerb(stem); c != 0 {
+				return c
+			}
+		}
 	}
 	// An unknown ي-word of verb size is most likely an imperfect; unknown
 	// ت-words are verbal nouns (تأخير) and names (تشلسي) as often as verbs,

@@ -32,9 +32,9 @@ type unit struct {
 	key bool
 	// nl is set when a line break comes before the unit.
 	nl bool
-	// madda is set when the word is written with آ first in the text (آلان,
-	// a name, against الآن, now: the match form folds both to الان).
-	madda bool
+	// first is the word's first rune as written: آلان and ألان (names) and
+	// الآن (now) share the match form الان.
+	first rune
 }
 
 // reading is one way to split a word into proclitics, article and stem.
@@ -98,7 +98,7 @@ func scan(text string, spans []khabar.Span) []unit {
 				rj++
 			}
 			u := unit{start: offs[ri], end: offs[rj], kind: uWord, norm: t[bi:bj], nl: nl}
-			u.madda = firstRune(u.start) == 'آ'
+			u.first = firstRune(u.start)
 			nl = false
 			n := len(an)
 			an = readings(an, u.norm, offs[ri:rj])
