@@ -18,9 +18,9 @@ chmod 755 "$WORK"
 go build -o "$WORK/searchbench" .
 "$WORK/searchbench" prepare -corpus "$CORPUS" -out "$WORK" -queries "$QUERIES"
 
-echo "== khabar ingest ($(wc -l < "$WORK/corpus.jsonl") articles, $(nproc) cores)"
+echo "== khabar ingest ($(wc -l < "$WORK/corpus.jsonl") articles, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 rm -rf "$WORK/db"
-/usr/bin/time -f "ingest: %e s wall, %U s user, %M KB peak RSS" \
+/usr/bin/time -f "ingest: %e s wall, %U s user, %S s system, %M KB peak RSS" \
 	"$WORK/khabar" ingest --db "$WORK/db" --layers "${LAYERS:-all}" --progress none "$WORK/corpus.jsonl"
 
 PSQL=""
