@@ -6,17 +6,20 @@ import (
 
 	"khabar"
 	"khabar/analysis"
+	"khabar/event"
 	"khabar/morph"
 	"khabar/ner"
+	"khabar/quote"
 	"khabar/temporal"
 )
 
 // layerNames are the optional analysis layers, in the order they run:
 // morphology first (the later layers read its segments), then entities,
-// then dates and times.
-var layerNames = []string{"morph", "entities", "dates"}
+// dates and times, quotations (they read entities), and events (they read
+// all of those).
+var layerNames = []string{"morph", "entities", "dates", "quotes", "events"}
 
-const layersHelp = "analysis layers on top of tokens, sentences and the dateline: all, none, or a comma list of morph,entities,dates"
+const layersHelp = "analysis layers on top of tokens, sentences and the dateline: all, none, or a comma list of morph,entities,dates,quotes,events"
 
 // newAnalyzer builds the full analysis pipeline, every layer's model loaded
 // from the binary.
@@ -62,6 +65,12 @@ func newLayeredAnalyzer(spec string) (*analysis.Analyzer, error) {
 	}
 	if want["dates"] {
 		stages = append(stages, temporal.New())
+	}
+	if want["quotes"] {
+		stages = append(stages, quote.New())
+	}
+	if want["events"] {
+		stages = append(stages, event.New())
 	}
 	return analysis.New(stages...), nil
 }
