@@ -87,6 +87,7 @@ type view struct {
 	entAt  []int // token -> entity index, or -1
 	tmxAt  []int // token -> timex index, or -1
 	events []cand
+	canon  map[string]string // entity id -> canonical, built on first use
 }
 
 // cand is an event found, with the token of its trigger.
@@ -719,30 +720,26 @@ func normTrigger(s string) string {
 func (v *view) participantNames(ps []khabar.Participant) map[string]bool {
 	m := map[string]bool{}
 	for _, p := range ps {
-		for _, e := range v.doc.Entities {
-			if e.ID == p.Entity {
-				m[e.Canonical] = true
-			}
-		}
+		m[v.canonOf(p.Entity)] = true
 	}
 	return m
+}
+
+// canonOf is the canonical name of entity id.
+func (v *view) canonOf(id string) string {
+	if v.canon == nil {
+		v.canon = make(map[string]string, len(v.doc.Entities))
+		for _, e := range v.doc.Entities {
+			v.canon[e.ID] = e.Canonical
+		}
+	}
+	return v.canon[id]
 }
 
 // sameParticipants says whether two participant lists name the same
 // entities (by canonical name), whatever the roles.
 func (v *view) sameParticipants(a, b []khabar.Participant) bool {
-	names := func(ps []khabar.Participant) map[string]bool {
-		m := map[string]bool{}
-		for _, p := range ps {
-			for _, e := range v.doc.Entities {
-				if e.ID == p.Entity {
-					m[e.Canonical] = true
-				}
-			}
-		}
-		return m
-	}
-	x, y := names(a), names(b)
+	x, y := v.participantNames(a), v.participantNames(b)
 	if len(x) != len(y) {
 		return false
 	}

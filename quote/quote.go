@@ -64,6 +64,9 @@ const (
 	// minEmbeddedWords is the smallest quotation inside an indirect clause
 	// that is taken as the quote (shorter ones are mostly quoted names).
 	minEmbeddedWords = 3
+	// antecedentWindow is how many tokens back a group noun looks for its
+	// fuller mention (it bounds the work on very long inputs).
+	antecedentWindow = 600
 	// minBareWords is the smallest quotation without any cue that is still
 	// taken as a quote.
 	minBareWords = 8
@@ -979,7 +982,7 @@ func (v *view) groupAntecedent(k int) *subject {
 	if !ok || len([]rune(bare)) < 3 {
 		return nil
 	}
-	for m := k - 1; m >= 0; m-- {
+	for m := k - 1; m >= 0 && m >= k-antecedentWindow; m-- {
 		n := v.norm(m)
 		for _, p := range []string{"و", "ل", "ب"} {
 			if r, ok := strings.CutPrefix(n, p); ok && (r == bare || r == head) {
