@@ -101,12 +101,13 @@ func DocumentKeys(doc *khabar.Document) []index.Key {
 	return keys
 }
 
-// QueryAnalyzer analyses queries for an archive's index: through the
-// index's record of the keys each surface form got (no model to load),
-// with the archive's key analyzer for forms it has never seen.
+// QueryAnalyzer analyses queries for an archive's index through the
+// index's record of the keys each surface form got, and the known forms
+// inside an unseen one: no model is loaded, so a search process answers
+// in milliseconds. A word unlike any in the archive is searched by its
+// surface form.
 func (a *Archive) QueryAnalyzer(ix *index.Index) index.Analyzer {
-	name := a.keys
-	return &index.MappedAnalyzer{Index: ix, Fallback: func() (index.Analyzer, error) { return KeyAnalyzerNamed(name) }}
+	return &index.MappedAnalyzer{Index: ix}
 }
 
 // Keys is the name of the archive's key analyzer.

@@ -3,13 +3,15 @@ package index
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // MappedAnalyzer analyses query words the way their documents were
 // analysed: through the index's own record of the keys each surface form
 // got in context (FieldSurfaceKey terms). It needs no model, so a search
-// process starts fast; only a form the archive has never seen goes to
-// Fallback, which is created on first use.
+// process starts fast. A form the archive has never seen takes the keys of
+// a known form it contains (neighbourKeys), else goes to Fallback, which
+// is created on first use.
 type MappedAnalyzer struct {
 	Index *Index
 	// MinShare drops the keys a form got in fewer than this share of its
@@ -27,7 +29,11 @@ func (m *MappedAnalyzer) Keys(text string) []Key {
 	var out []Key
 	for _, w := range Words(text, nil) {
 		word := text[w.ByteStart:w.ByteEnd]
-		terms := m.SurfaceKeys(SurfaceTerm(word))
+		sf := SurfaceTerm(word)
+		terms := m.SurfaceKeys(sf)
+		if len(terms) == 0 {
+			terms = m.neighbourKeys(sf)
+		}
 		if len(terms) == 0 {
 			for _, k := range m.fallback().Keys(word) {
 				out = append(out, Key{Start: w.Start + k.Start, End: w.Start + k.End, Term: k.Term})
@@ -88,4 +94,46 @@ func (m *MappedAnalyzer) SurfaceKeys(surface string) []string {
 		}
 	}
 	return out
+}
+
+// affixes an unseen form may carry: proclitics (with the article) and
+// suffixes of number, gender and possession, match-normalised.
+var (
+	unseenPrefixes = []string{"وبال", "وال", "فال", "بال", "كال", "ولل", "لل", "ال", "وب", "ول", "و", "ف", "ب", "ل"}
+	unseenSuffixes = []string{"هما", "ان", "ين", "ون", "ات", "ها", "هم", "كم", "نا", "ه", "ي"}
+)
+
+// neighbourKeys analyses a form the archive never saw by the forms it did
+// see: the form without a proclitic, without a suffix, or both, the first
+// that the archive knows lending its keys (تونسيان -> تونسي, لاعداله ->
+// عداله). Only unseen forms get here, so a known word is never cut.
+func (m *MappedAnalyzer) neighbourKeys(sf string) []string {
+	try := func(c string) []string {
+		if utf8.RuneCountInString(c) < 3 {
+			return nil
+		}
+		return m.SurfaceKeys(c)
+	}
+	var stems []string
+	stems = append(stems, sf)
+	for _, p := range unseenPrefixes {
+		if strings.HasPrefix(sf, p) {
+			stems = append(stems, sf[len(p):])
+		}
+	}
+	for _, st := range stems[1:] {
+		if ks := try(st); len(ks) > 0 {
+			return ks
+		}
+	}
+	for _, st := range stems {
+		for _, suf := range unseenSuffixes {
+			if strings.HasSuffix(st, suf) {
+				if ks := try(st[:len(st)-len(suf)]); len(ks) > 0 {
+					return ks
+				}
+			}
+		}
+	}
+	return nil
 }
