@@ -538,6 +538,10 @@ func (m *matcher) pDate(i int) []found {
 	if hasDay && d > daysIn(y, mon) {
 		return nil
 	}
+	if hasDay && y == 0 && dir != 0 && m.c.ok && d <= daysIn(m.c.t.Year(), mon) {
+		// 6 أبريل الماضي: the last 6 April before the dct, this month included
+		y, dir = m.dayYearDir(mon, d, dir), 0
+	}
 	if !hasDay {
 		d = 0
 	}
@@ -552,6 +556,9 @@ func (m *matcher) pDate(i int) []found {
 			t = past
 		default:
 			t = m.verbTenseNear(k)
+			if t == future && !m.explicitFuture(k) {
+				t = 0 // يخضع ... في مارس: a present, not a plan
+			}
 		}
 		if t != 0 {
 			if hasDay {
@@ -929,6 +936,12 @@ func (m *matcher) pPlural(i int) []found {
 	if v, _, ok := lookup(m, k, false, 1, cardinals); ok && v > 0 && v < 111 {
 		n = v
 		k++
+		if v < 10 && m.is(k, "عشر", "عشره") {
+			n += 10 // الأشهر الاثني عشر الأخيرة
+			k++
+		}
+	} else if v, _, ok := lookup(m, k, false, 1, cardinals); ok && v == 111 && m.is(k+1, "عشر", "عشره") {
+		n, k = 11, k+2
 	} else if v, ok := m.num(k); ok && !m.decimal(k) {
 		n = v
 		k++
@@ -1008,7 +1021,7 @@ func (m *matcher) quantity(i int, clit bool, bareOK bool) (int, string, int, int
 		return 0, "", 0, 0, false
 	}
 	if st, ok := m.isCMaybe(i, clit, "نصف", "ربع"); ok {
-		du, r, ok := lookup(m, i+1, false, 0, durUnits)
+		du, r, ok := lookup(m, i+1, false, -1, durUnits)
 		if !ok || du.count != 1 || r.clit != "" {
 			return 0, "", 0, 0, false
 		}
@@ -1061,6 +1074,10 @@ func (m *matcher) pDuration(i int) []found {
 	if m.word(i) && m.us[i].norm == "ال" && m.adjacent(i, i+1) {
 		if fs := m.pDuration(i + 1); len(fs) == 1 && fs[0].i == i+1 {
 			fs[0].i, fs[0].start = i, m.us[i].start
+			if _, _, ok := lookup(m, fs[0].j, false, 1, pluralDir); ok {
+				fs[0].j++ // الـ5 سنوات الأخيرة
+				fs[0].end = m.us[fs[0].j-1].end
+			}
 			return fs
 		}
 		return nil
@@ -1643,7 +1660,7 @@ func (m *matcher) pRef(i int) []found {
 				if r.full == "قريبا" && m.is(i+1, "من") {
 					continue // قريبا من تسجيل: close to, not soon
 				}
-				if (r.full == "حديثا" || r.full == "سابقا") && m.isAdjAfter(i-1) {
+				if (r.full == "حديثا" || r.full == "سابقا") && (m.isAdjAfter(i-1) || m.punct(i-1, "\"”»")) {
 					continue // المنتقلين حديثا: newly, not recently
 				}
 				return []found{m.mk(i, i+1, r.start, "DATE", v)}
@@ -1761,6 +1778,14 @@ func (m *matcher) pSeason(i int) []found {
 	j := k + 1
 	if y, n2, ok := m.year(j); ok && !r.def {
 		return []found{m.mk(i, n2, start, "DATE", fmt.Sprintf("%04d-%s", y, s))}
+	}
+	// شتاء وخريف 2018: the year of the second season
+	if !r.def {
+		if s2, r2, ok := lookup(m, j, true, 0, seasons); ok && r2.clit == "و" {
+			if y, n2, ok := m.year(j + 1); ok {
+				return []found{m.mk(i, j, start, "DATE", fmt.Sprintf("%04d-%s", y, s)), m.mk(j, n2, r2.start, "DATE", fmt.Sprintf("%04d-%s", y, s2))}
+			}
+		}
 	}
 	if !r.def {
 		return nil
@@ -2122,4 +2147,23 @@ func (m *matcher) pAge(i int) []found {
 		return nil
 	}
 	return []found{m.mk(i, j, r.start, "DURATION", fmt.Sprintf("P%dY", v))}
+}
+
+// explicitFuture reports whether a future marker (سـ on a verb, سوف, لن,
+// المقرر ...) comes before unit i in its sentence, within a few words.
+func (m *matcher) explicitFuture(i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 12 && m.sameSent(k, i); k-- {
+		w := m.us[k].norm
+		if futureCues[w] || futureCues[strings.TrimPrefix(w, "و")] {
+			return true
+		}
+		for _, p := range []string{"س", "وس", "فس"} {
+			if rest, ok := strings.CutPrefix(w, p); ok {
+				if a, ok := padtAspect[rest]; ok && a == future {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
