@@ -4,6 +4,8 @@
 //	go run ./temporal/internal/timexgold sample -seed 7 -per-cell 4 > dev-pool.tsv
 //	go run ./temporal/internal/timexgold sample -seed 20151211 -per-cell 10 -cued 3 -exclude dev-pool.tsv > gold-pool.tsv
 //	go run ./temporal/internal/timexgold build -pool pool.tsv -ann ann.txt > testdata/timex-gold.jsonl
+//	go run ./temporal/internal/timexgold eval -gold testdata/timex-gold.jsonl [-errors]
+//	go run ./temporal/internal/timexgold dump -pool temporal/testdata/timexgold/dev-pool.tsv
 //
 // Sampling is stratified: every (source, category) cell of ANT v2.1 gives the
 // same number of articles, drawn with a fixed seed; from each article up to
@@ -52,6 +54,8 @@ func main() {
 		err = build(os.Args[2:])
 	case "eval":
 		err = eval(os.Args[2:])
+	case "dump":
+		err = dump(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -395,5 +399,29 @@ func eval(args []string) error {
 		return doc.Timexes
 	})
 	r.Write(os.Stdout, *errs)
+	return nil
+}
+
+// dump prints the recogniser's expressions for every sentence of a pool
+// (id docno src cat date text): how the development samples were read.
+func dump(args []string) error {
+	fs := flag.NewFlagSet("dump", flag.ExitOnError)
+	poolPath := fs.String("pool", "", "pool file from sample")
+	fs.Parse(args)
+	data, err := os.ReadFile(*poolPath)
+	if err != nil {
+		return err
+	}
+	for _, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 6 {
+			return fmt.Errorf("pool line %q: want 6 fields", line)
+		}
+		var parts []string
+		for _, x := range temporal.Find(f[5], f[4], nil, nil) {
+			parts = append(parts, fmt.Sprintf("[%s|%s|%s]", x.Text, x.Type, x.Value))
+		}
+		fmt.Printf("%s %s %s\n\t%s\n", f[0], f[4], f[5], strings.Join(parts, " "))
+	}
 	return nil
 }
