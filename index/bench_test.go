@@ -1,0 +1,78 @@
+package index
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// antArticles reads the first n articles of the ANT corpus, or skips.
+func antArticles(tb testing.TB, n int) []DocInput {
+	tb.Helper()
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("module root not found")
+		}
+		dir = parent
+	}
+	path := filepath.Join(dir, "..", "shared", "data", "ant-news", "ant-multisource-v2.1.jsonl.gz")
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Skipf("ANT corpus not available (%v): the benchmark needs ../shared/data", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	var out []DocInput
+	for sc.Scan() && len(out) < n {
+		var a struct{ DocNo, Title, Text, Date, Src, Cat string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, DocInput{ID: a.DocNo, Title: a.Title, Text: a.Text, Date: a.Date, Source: a.Src, Category: a.Cat})
+	}
+	return out
+}
+
+func BenchmarkPrepare(b *testing.B) {
+	docs := antArticles(b, 200)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Prepare(SurfaceAnalyzer{}, &docs[i%len(docs)])
+	}
+}
+
+func BenchmarkSearch(b *testing.B) {
+	docs := antArticles(b, 3000)
+	bl := NewBuilder(0)
+	for i := range docs {
+		bl.Add(Prepare(SurfaceAnalyzer{}, &docs[i]))
+	}
+	s, err := OpenSegment(bl.Bytes())
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix := NewIndex([]*Segment{s}, nil)
+	m := &MappedAnalyzer{Index: ix}
+	queries := []string{"وزير الخارجية", `"الولايات المتحدة" ايران`, "ترامب AND -كوريا", "المنتخب السعودي كاس العالم", "اسعار النفط"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q, err := Parse(queries[i%len(queries)], m)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix.Search(q, Options{Facets: i%2 == 0})
+	}
+}
