@@ -10,11 +10,12 @@ import (
 	"khabar/wordcluster"
 )
 
-// Annotate tags each sentence of the document, turns the tags into entity
+// Annotate tags the sentences of the document, turns the tags into entity
 // mentions without their proclitics, and gives each mention its
 // canonical name and Latin spelling. It reads doc.Tokens and doc.Sentences
 // (the whole document is one sentence when none are given) and replaces
-// doc.Entities.
+// doc.Entities. A model that reads the morphology layer (UsesMorph) takes
+// the tokens' Segments, so the morphology stage must run first.
 func (r *Recognizer) Annotate(doc *khabar.Document) {
 	doc.Entities = doc.Entities[:0]
 	if doc.Entities == nil {
@@ -22,17 +23,29 @@ func (r *Recognizer) Annotate(doc *khabar.Document) {
 	}
 	runes := []rune(doc.Text)
 	var ms []mention
-	for _, span := range sentenceTokenRanges(doc) {
+	spans := sentenceTokenRanges(doc)
+	sents := make([][]string, len(spans))
+	var segs [][][]khabar.Segment
+	if r.usesMorph {
+		segs = make([][][]khabar.Segment, len(spans))
+	}
+	for s, span := range spans {
 		toks := doc.Tokens[span[0]:span[1]]
-		if len(toks) == 0 {
-			continue
-		}
-		words := make([]string, len(toks))
+		sents[s] = make([]string, len(toks))
 		for i, t := range toks {
-			words[i] = t.Text
+			sents[s][i] = t.Text
 		}
-		tags := r.Tag(words)
-		for _, c := range Chunks(tags) {
+		if segs != nil {
+			segs[s] = make([][]khabar.Segment, len(toks))
+			for i, t := range toks {
+				segs[s][i] = t.Segments
+			}
+		}
+	}
+	tagged := r.TagDocument(sents, segs, 0)
+	for s, span := range spans {
+		toks := doc.Tokens[span[0]:span[1]]
+		for _, c := range Chunks(tagged[s]) {
 			if m, ok := r.mention(runes, toks[c.Start:c.End], c.Type); ok {
 				ms = append(ms, m)
 			}

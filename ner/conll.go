@@ -2,8 +2,10 @@ package ner
 
 import (
 	"bufio"
+
 	"fmt"
 	"io"
+	"khabar"
 	"strings"
 )
 
@@ -12,6 +14,8 @@ import (
 type Sentence struct {
 	Words []string
 	Tags  []string
+	// Segments, when set, are the morphology layer's segments of each word.
+	Segments [][]khabar.Segment
 }
 
 // ReadCoNLL reads "TOKEN TAG" lines with blank lines between sentences, as

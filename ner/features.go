@@ -1,8 +1,9 @@
 package ner
 
 import (
-	"os"
 	"strings"
+
+	"khabar"
 	"unicode"
 	"unicode/utf8"
 
@@ -36,17 +37,36 @@ type resources struct {
 	// gazFirst holds the first tokens of multi-token names.
 	gazFirst  map[string]bool
 	maxPhrase int
+	// lex is the ANT label lexicon, nil when the model uses none.
+	lex map[string]lexEntry
+	// charGrams adds letter trigram features (an experiment switch).
+	charGrams bool
 }
 
-func newResources(cl *wordcluster.Table, gaz []gazetteer.Entry) *resources {
+// foldedEntry is a gazetteer entry with its folded words, folded once at
+// start-up for both the features and the Latin spellings.
+type foldedEntry struct {
+	gazetteer.Entry
+	words []string
+}
+
+func foldEntries(gaz []gazetteer.Entry) []foldedEntry {
+	out := make([]foldedEntry, len(gaz))
+	for i, e := range gaz {
+		out[i].Entry = e
+		wordcluster.SplitWords(e.Arabic, func(w string) { out[i].words = append(out[i].words, wordcluster.Fold(w)) })
+	}
+	return out
+}
+
+func newResources(cl *wordcluster.Table, gaz []foldedEntry) *resources {
 	r := &resources{clusters: cl, gazWord: map[string]uint16{}, gazPhrase: map[string]uint16{}, gazFirst: map[string]bool{}}
 	for _, e := range gaz {
 		bit := gazBits[e.Kind]
 		if bit == 0 {
 			continue
 		}
-		var toks []string
-		wordcluster.SplitWords(e.Arabic, func(w string) { toks = append(toks, wordcluster.Fold(w)) })
+		toks := e.words
 		switch {
 		case len(toks) == 0:
 		case len(toks) == 1:
@@ -63,19 +83,44 @@ func newResources(cl *wordcluster.Table, gaz []gazetteer.Entry) *resources {
 	return r
 }
 
-// proclitics are the letter sequences stripped off the front of a folded
-// word to find its base, longest first. "لل" is ل + the article.
-var proclitics = []string{"وبال", "وكال", "ولل", "فبال", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"}
+// articled are the proclitic strings ending in the article, longest
+// first; "لل" is ل + the article. They are always split off.
+var articled = []string{"وبال", "وكال", "ولل", "فبال", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"}
 
-// splitProclitic returns the longest proclitic string of a folded word that
-// leaves at least two letters, and the rest.
-func splitProclitic(f string) (pre, rest string) {
-	for _, p := range proclitics {
+// splitProclitic returns the proclitics of a folded word and the rest.
+// The article and what precedes it always come off; a bare و, ف, ب or ل
+// only when the news shows the rest more often than the whole (وروسيا,
+// لروسيا, but not واشنطن or لبنان); ك, which starts far more names than it
+// prefixes, only before the article.
+func (res *resources) splitProclitic(f string) (pre, rest string) {
+	for _, p := range articled {
 		if strings.HasPrefix(f, p) && utf8.RuneCountInString(f)-utf8.RuneCountInString(p) >= 2 {
 			return p, f[len(p):]
 		}
 	}
-	return "", f
+	pre, rest = "", f
+	for _, c := range [2]string{"و", "ف"} {
+		if strings.HasPrefix(rest, c) && res.moreFrequent(rest[len(c):], rest) {
+			pre, rest = c, rest[len(c):]
+			break
+		}
+	}
+	for _, c := range [2]string{"ب", "ل"} {
+		if strings.HasPrefix(rest, c) && res.moreFrequent(rest[len(c):], rest) {
+			return pre + c, rest[len(c):]
+		}
+	}
+	return pre, rest
+}
+
+// moreFrequent says whether rest, of three letters or more, is seen in the
+// news more often than full.
+func (res *resources) moreFrequent(rest, full string) bool {
+	if utf8.RuneCountInString(rest) < 3 {
+		return false
+	}
+	cr := res.clusters.Count(rest)
+	return cr >= 3 && cr > res.clusters.Count(full)
 }
 
 // tokenInfo is what the feature templates read of one token.
@@ -91,64 +136,97 @@ type tokenInfo struct {
 	// phraseBegin whether the token starts it.
 	phrase      uint16
 	phraseBegin bool
+	// lex is how a first-pass tagger labelled the word across the ANT news
+	// corpus (see lexicon.go); hasLex is false for words it never saw.
+	lex    lexEntry
+	hasLex bool
+	// From the morphology layer, when given: the UPOS of the stem (the
+	// longest segment), the UPOS of all segments, and the stem's lemma.
+	mpos, mpat, mlemma string
 }
 
+// setMorph reads a token's segments.
+func (ti *tokenInfo) setMorph(segs []khabar.Segment) {
+	if len(segs) == 0 {
+		return
+	}
+	stem := 0
+	pat := make([]byte, 0, 32)
+	for i, s := range segs {
+		if len(s.Form) > len(segs[stem].Form) {
+			stem = i
+		}
+		if i > 0 {
+			pat = append(pat, '+')
+		}
+		pat = append(pat, s.POS...)
+	}
+	ti.mpos = segs[stem].POS
+	if ti.mpos == "" {
+		ti.mpos = "_"
+	}
+	ti.mpat = string(pat)
+	ti.mlemma = wordcluster.Fold(segs[stem].Lemma)
+}
+
+// shapeNames holds every shape string, so that shapeOf allocates nothing.
+var shapeNames = func() [128]string {
+	var out [128]string
+	for code := range out {
+		var b []byte
+		for bit, c := range "alUdp" {
+			if code&(1<<bit) != 0 {
+				b = append(b, byte(c))
+			}
+		}
+		b = append(b, byte('1'+code>>5))
+		out[code] = string(b)
+	}
+	return out
+}()
+
+// shapeOf describes a word's script, case, digits and punctuation, and
+// its length in four buckets.
 func shapeOf(w string) string {
-	var ar, lat, dig, up, other bool
-	n := 0
+	code, n := 0, 0
 	for _, r := range w {
 		n++
 		switch {
 		case r >= 0x0600 && r <= 0x06FF:
-			ar = true
+			code |= 1
 		case r >= '0' && r <= '9':
-			dig = true
+			code |= 8
 		case r < 0x80 && unicode.IsLetter(r):
-			lat = true
+			code |= 2
 			if unicode.IsUpper(r) {
-				up = true
+				code |= 4
 			}
 		case unicode.IsLetter(r):
-			ar = true
+			code |= 1
 		default:
-			other = true
+			code |= 16
 		}
-	}
-	var b [8]byte
-	s := b[:0]
-	if ar {
-		s = append(s, 'a')
-	}
-	if lat {
-		s = append(s, 'l')
-	}
-	if up {
-		s = append(s, 'U')
-	}
-	if dig {
-		s = append(s, 'd')
-	}
-	if other {
-		s = append(s, 'p')
 	}
 	switch {
 	case n <= 2:
-		s = append(s, '1')
 	case n <= 4:
-		s = append(s, '2')
+		code |= 1 << 5
 	case n <= 7:
-		s = append(s, '3')
+		code |= 2 << 5
 	default:
-		s = append(s, '4')
+		code |= 3 << 5
 	}
-	return string(s)
+	return shapeNames[code]
 }
 
-func (res *resources) info(words []string, infos []tokenInfo) []tokenInfo {
+func (res *resources) info(words []string, segs [][]khabar.Segment, infos []tokenInfo) []tokenInfo {
 	infos = infos[:0]
-	for _, w := range words {
+	if len(segs) != len(words) {
+		segs = nil
+	}
+	for wi, w := range words {
 		f := wordcluster.Fold(w)
-		pre, rest := splitProclitic(f)
+		pre, rest := res.splitProclitic(f)
 		ti := tokenInfo{fold: f, pre: pre, rest: rest, shape: shapeOf(w)}
 		ti.restAl = strings.TrimPrefix(rest, "ال")
 		ti.gaz = res.gazWord[f]
@@ -166,6 +244,12 @@ func (res *resources) info(words []string, infos []tokenInfo) []tokenInfo {
 			if e, ok := res.clusters.Lookup(rest); ok && !e.NoClass {
 				ti.restCls, ti.hasRestCls = e.Class, true
 			}
+		}
+		if res.lex != nil {
+			ti.lex, ti.hasLex = res.lex[contextKey(&ti)]
+		}
+		if segs != nil {
+			ti.setMorph(segs[wi])
 		}
 		infos = append(infos, ti)
 	}
@@ -233,7 +317,35 @@ const (
 	tWordClsL
 	tGazCtx
 	tTrigger
+	tStage1
+	tCtxType
+	tCtxOnlyO
+	tCtxPersPart
+	tLex
+	tMPOS
+	tMPat
+	tMLemma
+	tChar
 )
+
+// charTrigrams appends the letter trigrams inside a word: transliterated
+// foreign names share letter sequences (غ, -وف, -سكي) that whole-word
+// features miss.
+func charTrigrams(fs []uint64, w string) []uint64 {
+	var buf [33]int
+	offs := buf[:0]
+	for i := range w {
+		if len(offs) == cap(buf)-1 {
+			break
+		}
+		offs = append(offs, i)
+	}
+	offs = append(offs, len(w))
+	for k := 0; k+3 < len(offs); k++ {
+		fs = append(fs, feat(tChar, 0, w[offs[k]:offs[k+3]]))
+	}
+	return fs
+}
 
 const (
 	fnvOffset uint64 = 14695981039346656037
@@ -303,9 +415,6 @@ func (res *resources) features(infos []tokenInfo, out [][]uint64) [][]uint64 {
 		return &infos[i]
 	}
 	levels := len(res.clusters.Ks)
-	if os.Getenv("NER_NOCLS") != "" {
-		levels = 0
-	}
 	for i := range infos {
 		fs := out[i][:0]
 		ti := &infos[i]
@@ -318,6 +427,9 @@ func (res *resources) features(infos []tokenInfo, out [][]uint64) [][]uint64 {
 			fs = append(fs, feat(tRestPrefix, n, prefix(ti.restAl, n)), feat(tRestSuffix, n, suffix(ti.restAl, n)))
 		}
 		fs = append(fs, feat(tShape, 0, ti.shape), featU(tLen, 0, uint64(min(utf8.RuneCountInString(ti.restAl), 10))))
+		if res.charGrams {
+			fs = charTrigrams(fs, ti.restAl)
+		}
 		fs = append(fs, featU(tGaz, 0, uint64(ti.gaz)), featU(tGazRest, 0, uint64(ti.gazRest)))
 		if ti.phrase != 0 {
 			b := uint64(0)
@@ -325,6 +437,20 @@ func (res *resources) features(infos []tokenInfo, out [][]uint64) [][]uint64 {
 				b = 1
 			}
 			fs = append(fs, featU(tPhrase, 0, uint64(ti.phrase), b))
+		}
+		if ti.hasLex {
+			fs = ti.lex.features(fs, 0)
+		}
+		if ti.mpos != "" {
+			fs = append(fs, feat(tMPOS, 0, ti.mpos), feat(tMPat, 0, ti.mpat), feat(tMLemma, 0, ti.mlemma))
+			for _, off := range [...]int{-2, -1, 1, 2} {
+				if o := get(i + off); o != nil {
+					fs = append(fs, feat(tMPOS, off, o.mpos))
+					if off == -1 {
+						fs = append(fs, hashStr(feat(tMPat, off, o.mpos), ti.mpos))
+					}
+				}
+			}
 		}
 		if ti.hasCls {
 			for l := 0; l < levels; l++ {
@@ -347,14 +473,6 @@ func (res *resources) features(infos []tokenInfo, out [][]uint64) [][]uint64 {
 			fs = append(fs, feat(tWord, off*10, o.fold), feat(tShapeCtx, off, o.shape))
 			if off == -1 || off == 1 {
 				fs = append(fs, feat(tRest, off*10, o.restAl), featU(tGazCtx, off, uint64(o.gaz|o.gazRest)))
-				if os.Getenv("NER_X1") != "" {
-					fs = append(fs, feat(tRestSuffix, off*10, suffix(o.restAl, 2)), feat(tRestPrefix, off*10, prefix(o.restAl, 2)), feat(tPre, off*10, o.pre))
-					if o.hasRestCls {
-						for l := 0; l < levels; l++ {
-							fs = append(fs, featU(tRestCls, off*10+l, uint64(o.restCls[l])))
-						}
-					}
-				}
 			}
 			if o.hasCls {
 				for l := 0; l < levels; l++ {
@@ -363,6 +481,9 @@ func (res *resources) features(infos []tokenInfo, out [][]uint64) [][]uint64 {
 			}
 			if o.phrase != 0 {
 				fs = append(fs, featU(tPhrase, off, uint64(o.phrase)))
+			}
+			if o.hasLex && (off == -1 || off == 1) {
+				fs = o.lex.features(fs, off)
 			}
 		}
 		if p := get(i - 1); p != nil {

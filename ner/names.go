@@ -28,13 +28,13 @@ type latinName struct {
 	alias bool
 }
 
-func newNameTable(gaz []gazetteer.Entry) *nameTable {
+func newNameTable(gaz []foldedEntry) *nameTable {
 	t := &nameTable{phrase: map[string]latinName{}, token: map[string]latinName{}}
 	for _, e := range gaz {
 		if e.Latin == "" {
 			continue
 		}
-		key := foldPhrase(e.Arabic)
+		key := strings.Join(e.words, " ")
 		if key == "" {
 			continue
 		}

@@ -13,7 +13,11 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io"
+	"strings"
 	"sync"
+
+	"khabar"
 
 	"khabar/gazetteer"
 	"khabar/seqlabel"
@@ -23,6 +27,23 @@ import (
 //go:embed model/ner.model.gz
 var embeddedModel []byte
 
+// embeddedSecond is the second-pass (stacked) model; empty when the model
+// was trained without stacking.
+//
+//go:embed model/ner2.model.gz
+var embeddedSecond []byte
+
+// embeddedLexicon is the ANT label lexicon; empty when the model uses none.
+//
+//go:embed model/lexicon.tsv.gz
+var embeddedLexicon []byte
+
+// embeddedOptions names the inputs the model was trained with: "morph"
+// when it reads the morphology layer's segments.
+//
+//go:embed model/options.txt
+var embeddedOptions string
+
 // Labels is the tag set of the tagger, in ANERcorp's spelling.
 var Labels = []string{"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"}
 
@@ -30,8 +51,15 @@ var Labels = []string{"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG
 type Recognizer struct {
 	res   *resources
 	model *seqlabel.Model
-	names *nameTable
-	pool  sync.Pool // *scratch
+	// second is the stacked second pass, or nil.
+	second *seqlabel.Model
+	names  *nameTable
+	// curated maps folded curated names to types for the post rules.
+	curated        map[string]int
+	curatedLongest int
+	noPost         bool
+	usesMorph      bool
+	pool           sync.Pool // *scratch
 }
 
 type scratch struct {
@@ -42,7 +70,7 @@ type scratch struct {
 }
 
 // loadResources parses the embedded word classes and gazetteer.
-func loadResources() (*resources, []gazetteer.Entry, error) {
+func loadResources() (*resources, []foldedEntry, error) {
 	cl, err := wordcluster.Load()
 	if err != nil {
 		return nil, nil, fmt.Errorf("ner: %w", err)
@@ -51,7 +79,8 @@ func loadResources() (*resources, []gazetteer.Entry, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("ner: %w", err)
 	}
-	return newResources(cl, gaz), gaz, nil
+	folded := foldEntries(gaz)
+	return newResources(cl, folded), folded, nil
 }
 
 // Load parses the embedded model and tables.
@@ -63,28 +92,147 @@ func Load() (*Recognizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
-	return NewRecognizer(m)
+	var m2 *seqlabel.Model
+	if len(embeddedSecond) > 0 {
+		if m2, err = seqlabel.Read(bytes.NewReader(embeddedSecond)); err != nil {
+			return nil, fmt.Errorf("ner: second pass: %w", err)
+		}
+	}
+	ms := &Models{First: m, Second: m2}
+	ms.SetOptions(embeddedOptions)
+	if err := ms.ReadLexicon(bytes.NewReader(embeddedLexicon)); err != nil {
+		return nil, err
+	}
+	return NewRecognizer(ms)
 }
 
-// NewRecognizer wraps a trained model with the embedded tables.
-func NewRecognizer(m *seqlabel.Model) (*Recognizer, error) {
+// Models are the trained taggers: the first pass, and the stacked second
+// pass that also reads the first pass's labels across the document (nil
+// when trained without stacking).
+type Models struct {
+	First, Second *seqlabel.Model
+	// lexicon is the ANT label lexicon the first pass reads, or nil.
+	lexicon map[string]lexEntry
+	// UsesMorph is set when the models read the morphology layer's
+	// segments (trained with TrainOptions.Morph).
+	UsesMorph bool
+	// CharGrams is set when the models read letter-trigram features.
+	CharGrams bool
+}
+
+// Options is the options.txt line that records how the models were
+// trained: "morph" and "chars" words, space-separated.
+func (ms *Models) Options() string {
+	var o []string
+	if ms.UsesMorph {
+		o = append(o, "morph")
+	}
+	if ms.CharGrams {
+		o = append(o, "chars")
+	}
+	return strings.Join(o, " ")
+}
+
+// SetOptions reads an options.txt line written from Options.
+func (ms *Models) SetOptions(line string) {
+	for _, w := range strings.Fields(line) {
+		switch w {
+		case "morph":
+			ms.UsesMorph = true
+		case "chars":
+			ms.CharGrams = true
+		}
+	}
+}
+
+// WriteLexicon writes the models' ANT label lexicon (nothing when they
+// use none).
+func (ms *Models) WriteLexicon(w io.Writer) error {
+	if ms.lexicon == nil {
+		return nil
+	}
+	return writeLexicon(w, ms.lexicon)
+}
+
+// ReadLexicon reads a lexicon written by WriteLexicon; an empty input
+// means none.
+func (ms *Models) ReadLexicon(r io.Reader) error {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	if len(b) == 0 {
+		ms.lexicon = nil
+		return nil
+	}
+	ms.lexicon, err = readLexicon(bytes.NewReader(b))
+	return err
+}
+
+// NewRecognizer wraps trained models with the embedded tables.
+func NewRecognizer(ms *Models) (*Recognizer, error) {
 	res, gaz, err := loadResources()
 	if err != nil {
 		return nil, err
 	}
-	if len(m.Labels) != len(Labels) {
-		return nil, fmt.Errorf("ner: model has %d labels, want %d", len(m.Labels), len(Labels))
+	for _, m := range []*seqlabel.Model{ms.First, ms.Second} {
+		if m != nil && len(m.Labels) != len(Labels) {
+			return nil, fmt.Errorf("ner: model has %d labels, want %d", len(m.Labels), len(Labels))
+		}
 	}
-	r := &Recognizer{res: res, model: m, names: newNameTable(gaz)}
+	if ms.First == nil {
+		return nil, errors.New("ner: no first-pass model")
+	}
+	res.lex = ms.lexicon
+	res.charGrams = ms.CharGrams
+	r := &Recognizer{res: res, model: ms.First, second: ms.Second, names: newNameTable(gaz), usesMorph: ms.UsesMorph}
+	r.curated, r.curatedLongest = curatedTypes(gaz)
 	r.pool.New = func() any { return &scratch{} }
 	return r, nil
 }
 
-// Tag returns the IOB tag of each whitespace token of one sentence.
+// StreamWindow is how many sentences either side pool their labels when a
+// stream has no document breaks (a CoNLL file).
+const StreamWindow = 30
+
+// TagDocument returns the IOB tags of the whitespace tokens of each
+// sentence of one document; with a stacked model, labels are pooled over
+// ±window sentences (0: the whole document).
+//
+// segs, when not nil, holds the morphology layer's segments of each token
+// of each sentence; a model trained with them (UsesMorph) needs them.
+func (r *Recognizer) TagDocument(sents [][]string, segs [][][]khabar.Segment, window int) [][]string {
+	infos, ys := stackedDoc(r.res, r.model, r.second, sents, segs, window)
+	if !r.noPost {
+		r.postRules(infos, ys, window)
+	}
+	out := make([][]string, len(sents))
+	for i, y := range ys {
+		out[i] = make([]string, len(y))
+		for k, l := range y {
+			out[i][k] = Labels[l]
+		}
+	}
+	return out
+}
+
+// UsesMorph says whether TagDocument wants the morphology layer's segments.
+func (r *Recognizer) UsesMorph() bool { return r.usesMorph }
+
+// WithoutPostRules returns a recognizer that skips the document rules of
+// post.go (to measure what they add).
+func (r *Recognizer) WithoutPostRules() *Recognizer {
+	c := &Recognizer{res: r.res, model: r.model, second: r.second, names: r.names, curated: r.curated, curatedLongest: r.curatedLongest, noPost: true, usesMorph: r.usesMorph}
+	c.pool.New = func() any { return &scratch{} }
+	return c
+}
+
+// Tag returns the IOB tag of each whitespace token of one sentence, by
+// the first pass alone (the stacked pass needs the document: TagDocument).
 func (r *Recognizer) Tag(words []string) []string {
 	s := r.pool.Get().(*scratch)
 	defer r.pool.Put(s)
-	s.infos = r.res.info(words, s.infos)
+	s.infos = r.res.info(words, nil, s.infos)
 	s.feats = r.res.features(s.infos, s.feats)
 	s.pred = r.model.Decode(&s.dec, s.feats, s.pred)
 	out := make([]string, len(words))
@@ -92,61 +240,4 @@ func (r *Recognizer) Tag(words []string) []string {
 		out[i] = r.model.Labels[y]
 	}
 	return out
-}
-
-// TrainOptions control Train.
-type TrainOptions struct {
-	Epochs int
-	Seed   uint64
-	Log    func(format string, args ...any)
-	// Dev, when set, is scored after every epoch and logged.
-	Dev []Sentence
-	// CRF selects a linear-chain CRF trained by SGD with penalty C2 and
-	// initial rate Eta0 instead of the averaged perceptron.
-	CRF      bool
-	C2, Eta0 float64
-}
-
-// Train learns a tagger from tagged sentences with the embedded tables.
-func Train(train []Sentence, o TrainOptions) (*seqlabel.Model, error) {
-	res, _, err := loadResources()
-	if err != nil {
-		return nil, err
-	}
-	labelIndex := map[string]int{}
-	for i, l := range Labels {
-		labelIndex[l] = i
-	}
-	data := make([]seqlabel.Sequence, 0, len(train))
-	var infos []tokenInfo
-	for _, s := range train {
-		infos = res.info(s.Words, infos)
-		feats := res.features(infos, nil)
-		gold := make([]int, len(s.Tags))
-		for i, t := range s.Tags {
-			y, ok := labelIndex[t]
-			if !ok {
-				return nil, fmt.Errorf("ner: unknown tag %q", t)
-			}
-			gold[i] = y
-		}
-		data = append(data, seqlabel.Sequence{Feats: feats, Gold: gold})
-	}
-	var dev func(epoch int, m *seqlabel.Model)
-	if len(o.Dev) > 0 && o.Log != nil {
-		dev = func(epoch int, m *seqlabel.Model) {
-			rec := &Recognizer{res: res, model: m}
-			rec.pool.New = func() any { return &scratch{} }
-			sc := NewScore()
-			for _, s := range o.Dev {
-				sc.Add(s.Tags, rec.Tag(s.Words))
-			}
-			p, rr, f := sc.PRF("")
-			o.Log("ner: epoch %d dev P %.2f R %.2f F1 %.2f", epoch, p, rr, f)
-		}
-	}
-	if o.CRF {
-		return seqlabel.TrainCRF(Labels, data, seqlabel.CRFOptions{Epochs: o.Epochs, C2: o.C2, Eta0: o.Eta0, Seed: o.Seed, Log: o.Log, Dev: dev})
-	}
-	return seqlabel.Train(Labels, data, seqlabel.Options{Epochs: o.Epochs, Seed: o.Seed, Log: o.Log, Dev: dev})
 }

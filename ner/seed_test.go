@@ -5,9 +5,11 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"khabar"
 )
@@ -95,5 +97,67 @@ func TestSeedArticleGolden(t *testing.T) {
 	}
 	if string(want) != string(got)+"\n" {
 		t.Errorf("entities differ from %s; run go test -update and review the diff", golden)
+	}
+}
+
+// TestSeedArticleRequired checks the acceptance list of the seed article:
+// every person, place and organisation found, grouped and spelled.
+func TestSeedArticleRequired(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join("..", "testdata", "seed-article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := testDoc(string(text))
+	recognizer(t).Annotate(doc)
+	type want struct{ text, typ, canonical, latin string }
+	wants := []want{
+		{"جون كيري", "PER", "جون كيري", "John Kerry"},
+		{"كيري", "PER", "جون كيري", "John Kerry"},
+		{"فلاديمير بوتين", "PER", "فلاديمير بوتين", "Vladimir Putin"},
+		{"بوتين", "PER", "فلاديمير بوتين", "Vladimir Putin"},
+		{"مارك تونر", "PER", "مارك تونر", "Mark Toner"},
+		{"تونر", "PER", "مارك تونر", "Mark Toner"},
+		{"سيرغي لافروف", "PER", "سيرغي لافروف", "Sergey Lavrov"},
+		{"بشار الاسد", "PER", "بشار الاسد", "Bashar al-Assad"},
+		{"الاسد", "PER", "بشار الاسد", "Bashar al-Assad"},
+		{"جون كيربي", "PER", "جون كيربي", "John Kirby"},
+		{"كيربي", "PER", "جون كيربي", "John Kirby"},
+		{"موسكو", "LOC", "موسكو", "Moscow"},
+		{"سوريا", "LOC", "سوريا", "Syria"},
+		{"باريس", "LOC", "باريس", "Paris"},
+		{"اوكرانيا", "LOC", "اوكرانيا", "Ukraine"},
+		{"واشنطن", "LOC", "واشنطن", "Washington"},
+		{"نيويورك", "LOC", "نيويورك", "New York"},
+		{"الرياض", "LOC", "الرياض", "Riyadh"},
+		{"الولايات المتحدة", "LOC", "الولايات المتحدة", "United States"},
+		{"روسيا", "LOC", "روسيا", "Russia"},
+		{"داعش", "ORG", "تنظيم الدولة الاسلامية", "Islamic State"},
+		{"تنظيم الدولة الاسلامية", "ORG", "تنظيم الدولة الاسلامية", "Islamic State"},
+		{"المجموعة الدولية لدعم سوريا", "ORG", "المجموعة الدولية لدعم سوريا", "International Syria Support Group"},
+		{"الامم المتحدة", "ORG", "الامم المتحدة", "United Nations"},
+		{"الخارجية الاميركية", "ORG", "الخارجية الاميركية", "US State Department"},
+	}
+	got := map[want]int{}
+	runes := []rune(doc.Text)
+	for _, e := range doc.Entities {
+		got[want{e.Text, e.Type, e.Canonical, e.Latin}]++
+		if string(runes[e.Start:e.End]) != e.Text {
+			t.Errorf("%s: span [%d,%d) is %q, Text %q", e.ID, e.Start, e.End, string(runes[e.Start:e.End]), e.Text)
+		}
+	}
+	for _, w := range wants {
+		if got[w] == 0 {
+			t.Errorf("missing %+v", w)
+		}
+	}
+	// وواشنطن: the span leaves the conjunction out.
+	i := strings.Index(doc.Text, "وواشنطن")
+	start := utf8.RuneCountInString(doc.Text[:i]) + 1
+	found := false
+	for _, e := range doc.Entities {
+		found = found || e.Start == start && e.Text == "واشنطن"
+	}
+	if !found {
+		t.Error("no واشنطن entity starting after the و of وواشنطن")
 	}
 }

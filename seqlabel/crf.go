@@ -193,6 +193,7 @@ func TrainCRF(labels []string, data []Sequence, o CRFOptions) (*Model, error) {
 		}
 		if o.Dev != nil {
 			export()
+			m.finish()
 			o.Dev(epoch, m)
 		}
 	}

@@ -134,5 +134,6 @@ func Read(r io.Reader) (*Model, error) {
 			m.weights[i*L+y] = float32(float64(v) * scale)
 		}
 	}
+	m.finish()
 	return m, nil
 }

@@ -37,8 +37,10 @@ type Options struct {
 
 // Model is a trained labeller.
 type Model struct {
-	Labels  []string
-	index   map[uint64]int32
+	Labels []string
+	index  map[uint64]int32
+	// table holds index for decoding; built by finish.
+	table   *featureTable
 	weights []float32 // len(index) rows of len(Labels)
 	// trans[(prev+1)*L+cur]: prev = -1 is the start of the sequence.
 	trans []float32
@@ -158,6 +160,7 @@ func Train(labels []string, data []Sequence, o Options) (*Model, error) {
 			o.Log("seqlabel: epoch %d: %d/%d positions wrong (%.2f%%)", epoch, errs, total, 100*float64(errs)/float64(max(total, 1)))
 		}
 		if o.Dev != nil {
+			m.finish()
 			o.Dev(epoch, m)
 		}
 	}
@@ -186,6 +189,15 @@ func (m *Model) prune() {
 		nw = append(nw, ws...)
 	}
 	m.index, m.weights = kept, nw
+	m.finish()
+}
+
+// finish builds the decoding table from index.
+func (m *Model) finish() {
+	m.table = newFeatureTable(len(m.index))
+	for f, r := range m.index {
+		m.table.put(f, r)
+	}
 }
 
 // Decoder holds the scratch space of Viterbi decoding; one per goroutine.
@@ -210,7 +222,7 @@ func (m *Model) Decode(d *Decoder, feats [][]uint64, dst []int) []int {
 	for t, fs := range feats {
 		out := sc[t*L : t*L+L]
 		for _, f := range fs {
-			r, ok := m.index[f]
+			r, ok := m.table.get(f)
 			if !ok {
 				continue
 			}

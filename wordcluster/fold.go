@@ -20,14 +20,7 @@ import (
 // of the NER layer (clusters, gazetteers, model features) is keyed by it, so
 // that spelling variation in the news does not split a word.
 func Fold(s string) string {
-	clean := true
-	for _, r := range s {
-		if r >= 0x80 || (r >= 'A' && r <= 'Z') {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if !needsFold(s) {
 		return s
 	}
 	var b strings.Builder
@@ -60,6 +53,23 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// needsFold says whether Fold would change s; most words need nothing,
+// and this check saves their allocation.
+func needsFold(s string) bool {
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			return true
+		case r < 0x80:
+		case r >= 0x0621 && r <= 0x063A && r != 'أ' && r != 'إ' && r != 'آ' && r != 'ى' && r != 'ة' && r != 'ؤ' && r != 'ئ':
+		case r >= 0x0641 && r <= 0x064A && r != 'ى':
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // SplitWords cuts running text into the words the clusters are learned on:

@@ -97,7 +97,7 @@ func Read(r io.Reader) (*Table, error) {
 	if !ok {
 		return nil, fmt.Errorf("wordcluster: bad header %q", sc.Text())
 	}
-	t := &Table{entries: map[string]Entry{}}
+	t := &Table{entries: make(map[string]Entry, 1<<17)}
 	for _, f := range strings.Split(head, ",") {
 		k, err := strconv.Atoi(f)
 		if err != nil || k <= 0 || k > 1<<16 {
@@ -111,32 +111,44 @@ func Read(r io.Reader) (*Table, error) {
 	line := 1
 	for sc.Scan() {
 		line++
-		f := strings.Split(sc.Text(), "\t")
-		if len(f) != 3 {
-			return nil, fmt.Errorf("wordcluster: line %d: %d fields", line, len(f))
+		// Hand-split: this runs for every word at start-up.
+		b := sc.Bytes()
+		t1 := bytes.IndexByte(b, '\t')
+		if t1 < 0 {
+			return nil, fmt.Errorf("wordcluster: line %d: no fields", line)
 		}
-		n, err := strconv.ParseUint(f[1], 10, 32)
-		if err != nil {
-			return nil, fmt.Errorf("wordcluster: line %d: %w", line, err)
+		t2 := bytes.IndexByte(b[t1+1:], '\t')
+		if t2 < 0 {
+			return nil, fmt.Errorf("wordcluster: line %d: 2 fields, want 3", line)
+		}
+		word, num, cls := string(b[:t1]), b[t1+1:t1+1+t2], b[t1+2+t2:]
+		n, ok := parseUint(num, 1<<32-1)
+		if !ok {
+			return nil, fmt.Errorf("wordcluster: line %d: bad count %q", line, num)
 		}
 		e := Entry{Count: uint32(n)}
-		if f[2] == "-" {
+		if string(cls) == "-" {
 			e.NoClass = true
 		} else {
-			cs := strings.Split(f[2], ",")
-			if len(cs) != len(t.Ks) {
-				return nil, fmt.Errorf("wordcluster: line %d: %d classes, want %d", line, len(cs), len(t.Ks))
-			}
-			for i, c := range cs {
-				v, err := strconv.ParseUint(c, 10, 16)
-				if err != nil || int(v) >= t.Ks[i] {
+			for i := range t.Ks {
+				var c []byte
+				if k := bytes.IndexByte(cls, ','); k >= 0 && i < len(t.Ks)-1 {
+					c, cls = cls[:k], cls[k+1:]
+				} else {
+					c, cls = cls, nil
+				}
+				v, ok := parseUint(c, uint64(t.Ks[i]-1))
+				if !ok {
 					return nil, fmt.Errorf("wordcluster: line %d: bad class %q", line, c)
 				}
 				e.Class[i] = uint16(v)
 			}
+			if len(cls) > 0 {
+				return nil, fmt.Errorf("wordcluster: line %d: too many classes", line)
+			}
 		}
-		t.entries[f[0]] = e
-		t.order = append(t.order, f[0])
+		t.entries[word] = e
+		t.order = append(t.order, word)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("wordcluster: %w", err)
@@ -150,3 +162,18 @@ var embedded []byte
 // Load parses the embedded table learned from the ANT news corpus by
 // `khabar train ner -clusters`.
 func Load() (*Table, error) { return Read(bytes.NewReader(embedded)) }
+
+// parseUint parses a decimal number no larger than limit.
+func parseUint(b []byte, limit uint64) (uint64, bool) {
+	if len(b) == 0 || len(b) > 10 {
+		return 0, false
+	}
+	var n uint64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return n, n <= limit
+}

@@ -50,6 +50,9 @@ func NewCorpus() *Corpus { return &Corpus{ids: map[string]int32{}} }
 func (c *Corpus) Add(text string) {
 	SplitWords(text, func(w string) {
 		w = Fold(w)
+		if w == "" {
+			return // a mark or tatweel alone
+		}
 		id, ok := c.ids[w]
 		if !ok {
 			id = int32(len(c.words))

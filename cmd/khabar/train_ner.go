@@ -8,9 +8,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
+	"khabar"
+	"khabar/morph"
 	"khabar/ner"
+	"khabar/seqlabel"
 	"khabar/wordcluster"
 )
 
@@ -34,7 +38,12 @@ func runTrainNER(args []string, stdout, stderr io.Writer) int {
 	crf := fs.Bool("crf", false, "train a linear-chain CRF by SGD instead of the averaged perceptron")
 	c2 := fs.Float64("c2", 1, "CRF: L2 penalty")
 	eta := fs.Float64("eta", 0.1, "CRF: initial learning rate")
-	out := fs.String("out", "", "model file (default ner/model/ner.model.gz; \"-\" writes none)")
+	lexEvery := fs.Int("lexicon-every", 4, "build the ANT label lexicon from every Nth ANT article (0: no lexicon)")
+	useMorph := fs.Bool("morph", false, "give the tagger the morphology layer's segments (khabar/morph) as features")
+	chars := fs.Bool("chars", true, "add letter-trigram features")
+	stack := fs.Bool("stack", false, "train a stacked second pass on document context")
+	folds := fs.Int("folds", 5, "jackknife folds for the stacked pass")
+	out := fs.String("out", "", "model folder for ner.model.gz and ner2.model.gz (default ner/model; \"-\" writes none)")
 	if st := parseFlags(fs, args); st >= 0 {
 		return st
 	}
@@ -57,9 +66,33 @@ func runTrainNER(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *out == "" {
-		*out = filepath.Join(root, "ner", "model", "ner.model.gz")
+		*out = filepath.Join(root, "ner", "model")
 	}
-	if err := trainTagger(*data, *out, ner.TrainOptions{Epochs: *epochs, Seed: *seed, CRF: *crf, C2: *c2, Eta0: *eta, Log: logf}, *devFrac); err != nil {
+	var analyze func(words []string) [][]khabar.Segment
+	if *useMorph {
+		a, err := morph.Load()
+		if err != nil {
+			fmt.Fprintln(stderr, "train ner:", err)
+			return 1
+		}
+		analyze = a.AnalyzeWords
+	}
+	var unlabelled []ner.Sentence
+	if *lexEvery > 0 {
+		if unlabelled, err = antSentences(*data, *lexEvery); err != nil {
+			fmt.Fprintln(stderr, "train ner:", err)
+			return 1
+		}
+		n := 0
+		for i, s := range unlabelled {
+			n += len(s.Words)
+			if analyze != nil {
+				unlabelled[i].Segments = analyze(s.Words)
+			}
+		}
+		logf("train ner: %d ANT sentences, %d tokens for the label lexicon", len(unlabelled), n)
+	}
+	if err := trainTagger(*data, *out, analyze, ner.TrainOptions{Unlabelled: unlabelled, CharGrams: *chars, Epochs: *epochs, Seed: *seed, CRF: *crf, C2: *c2, Eta0: *eta, Stack: *stack, Folds: *folds, Log: logf}, *devFrac); err != nil {
 		fmt.Fprintln(stderr, "train ner:", err)
 		return 1
 	}
@@ -82,6 +115,66 @@ func moduleRoot() (string, error) {
 		}
 		dir = parent
 	}
+}
+
+// antReader opens the ANT corpus and calls fn for each article's title
+// and text, in the file's order, until fn returns false.
+func antArticles(data string, fn func(i int, title, text string) bool) error {
+	path := filepath.Join(data, "ant-news", "ant-multisource-v2.1.jsonl.gz")
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("ANT corpus: %w", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return fmt.Errorf("ANT corpus: %w", err)
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for i := 0; sc.Scan(); i++ {
+		var a struct {
+			Title string `json:"title"`
+			Text  string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			continue // a bad line is skipped
+		}
+		if !fn(i, a.Title, a.Text) {
+			break
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("ANT corpus: %w", err)
+	}
+	return nil
+}
+
+// antSentences cuts every nth ANT article into sentences of words split
+// as ANERcorp is (punctuation apart), at line ends and sentence-final
+// punctuation, at most 100 words each.
+func antSentences(data string, every int) ([]ner.Sentence, error) {
+	var out []ner.Sentence
+	err := antArticles(data, func(i int, _, text string) bool {
+		if i%every != 0 {
+			return true
+		}
+		for _, line := range strings.Split(text, "\n") {
+			var cur []string
+			wordcluster.SplitWords(line, func(w string) {
+				cur = append(cur, w)
+				if w == "." || w == "!" || w == "?" || w == "؟" || len(cur) >= 100 {
+					out = append(out, ner.Sentence{Words: cur})
+					cur = nil
+				}
+			})
+			if len(cur) > 0 {
+				out = append(out, ner.Sentence{Words: cur})
+			}
+		}
+		return true
+	})
+	return out, err
 }
 
 func trainClusters(data, root string, maxDocs int, logf func(string, ...any)) error {
@@ -147,7 +240,7 @@ func trainClusters(data, root string, maxDocs int, logf func(string, ...any)) er
 
 // trainTagger trains on ANERcorp's training file only (never its test
 // file), optionally holding out its last sentences as a dev split.
-func trainTagger(data, out string, o ner.TrainOptions, devFrac float64) error {
+func trainTagger(data, out string, analyze func([]string) [][]khabar.Segment, o ner.TrainOptions, devFrac float64) error {
 	logf := o.Log
 	start := time.Now()
 	path := filepath.Join(data, "anercorp", "ANERCorp_CamelLab_train.txt")
@@ -160,6 +253,11 @@ func trainTagger(data, out string, o ner.TrainOptions, devFrac float64) error {
 	if err != nil {
 		return err
 	}
+	if analyze != nil {
+		for i := range sents {
+			sents[i].Segments = analyze(sents[i].Words)
+		}
+	}
 	var dev []ner.Sentence
 	if devFrac > 0 {
 		cut := len(sents) - int(float64(len(sents))*devFrac)
@@ -167,29 +265,57 @@ func trainTagger(data, out string, o ner.TrainOptions, devFrac float64) error {
 	}
 	logf("train ner: %d training sentences, %d dev sentences", len(sents), len(dev))
 	o.Dev = dev
-	m, err := ner.Train(sents, o)
+	ms, err := ner.Train(sents, o)
 	if err != nil {
 		return err
 	}
-	logf("train ner: %d features, trained in %v", m.NumFeatures(), time.Since(start).Round(time.Millisecond))
+	logf("train ner: trained in %v", time.Since(start).Round(time.Millisecond))
 	if out == "-" {
 		return nil
 	}
-	w, err := os.Create(out)
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "options.txt"), []byte(ms.Options()+"\n"), 0o644); err != nil {
+		return err
+	}
+	lw, err := os.Create(filepath.Join(out, "lexicon.tsv.gz"))
 	if err != nil {
 		return err
 	}
-	if _, err := m.WriteTo(w); err != nil {
-		w.Close()
+	if err := ms.WriteLexicon(lw); err != nil {
+		lw.Close()
 		return err
 	}
-	if err := w.Close(); err != nil {
+	if err := lw.Close(); err != nil {
 		return err
 	}
-	st, err := os.Stat(out)
-	if err != nil {
-		return err
+	for _, f := range []struct {
+		name  string
+		model *seqlabel.Model
+	}{{"ner.model.gz", ms.First}, {"ner2.model.gz", ms.Second}} {
+		path := filepath.Join(out, f.name)
+		if err := writeNERModel(path, f.model); err != nil {
+			return err
+		}
+		if st, err := os.Stat(path); err == nil {
+			logf("train ner: wrote %s (%.1f MB)", path, float64(st.Size())/1e6)
+		}
 	}
-	logf("train ner: wrote %s (%.1f MB)", out, float64(st.Size())/1e6)
 	return nil
+}
+
+// writeNERModel writes one model, or an empty file for a missing pass.
+func writeNERModel(path string, m *seqlabel.Model) error {
+	w, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if m != nil {
+		if _, err := m.WriteTo(w); err != nil {
+			w.Close()
+			return err
+		}
+	}
+	return w.Close()
 }

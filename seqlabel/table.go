@@ -1,0 +1,61 @@
+package seqlabel
+
+// featureTable maps feature hashes to weight rows by open addressing with
+// linear probing: at half load a lookup, hit or miss, usually touches one
+// cache line, several times faster than a Go map for the many misses of
+// unseen features.
+type featureTable struct {
+	keys []uint64 // 0 marks an empty slot; feature 0 is stored as 1
+	rows []int32
+	mask uint64
+	n    int
+}
+
+func newFeatureTable(n int) *featureTable {
+	size := uint64(16)
+	for size < uint64(2*n+1) {
+		size <<= 1
+	}
+	return &featureTable{keys: make([]uint64, size), rows: make([]int32, size), mask: size - 1}
+}
+
+// mix spreads the bits of a hash so that probing works for any input.
+func mix(f uint64) uint64 {
+	f ^= f >> 33
+	f *= 0xff51afd7ed558ccd
+	f ^= f >> 33
+	return f
+}
+
+func (t *featureTable) get(f uint64) (int32, bool) {
+	if f == 0 {
+		f = 1
+	}
+	for i := mix(f) & t.mask; ; i = (i + 1) & t.mask {
+		k := t.keys[i]
+		if k == f {
+			return t.rows[i], true
+		}
+		if k == 0 {
+			return 0, false
+		}
+	}
+}
+
+// put adds a feature that is not in the table yet.
+func (t *featureTable) put(f uint64, row int32) {
+	if f == 0 {
+		f = 1
+	}
+	for i := mix(f) & t.mask; ; i = (i + 1) & t.mask {
+		if t.keys[i] == 0 {
+			t.keys[i], t.rows[i] = f, row
+			t.n++
+			return
+		}
+		if t.keys[i] == f {
+			t.rows[i] = row
+			return
+		}
+	}
+}
