@@ -26,6 +26,43 @@ type core struct {
 	// tries the rules whose clitics it starts and ends with.
 	genIdx               map[string][]int32
 	genMaxPre, genMaxSuf int
+	// info merges the per-word tables (vocabulary, lexicon, corpus counts,
+	// ambiguity classes) so that a word costs one look-up.
+	info map[string]wordInfo
+}
+
+// wordInfo is what the model knows of one word skeleton.
+type wordInfo struct {
+	vocab, corp int32
+	lex         uint16
+	amb         string
+}
+
+// wordFeats fills s.wf for the words of s.words; dict, when not nil,
+// replaces the model's ambiguity classes (training folds) and self
+// removes each word's own vocabulary count (training).
+func (c *core) wordFeats(s *scratch, dict map[string]string, self bool) {
+	s.wf = s.wf[:0]
+	for j := range s.words {
+		sk := s.words[j].sk
+		inf := c.info[sk]
+		amb := inf.amb
+		if dict != nil {
+			amb = dict[sk]
+		}
+		wf := wordFeat{vocab: int(inf.vocab), corp: int(inf.corp), lex: c.lexFlags(sk), amb: amb, sure: -1}
+		if self {
+			wf.vocab -= selfCount(s.words[j])
+		}
+		if wf.amb == "" {
+			wf.amb = "?"
+		} else if n := len(amb); amb[n-1] == '!' {
+			if i, ok := c.tagIdx[amb[:n-1]]; ok {
+				wf.sure = i
+			}
+		}
+		s.wf = append(s.wf, wf)
+	}
 }
 
 func newCore(m *Model) *core {
@@ -43,6 +80,7 @@ func newCore(m *Model) *core {
 	for i, t := range m.Tags {
 		c.tagIdx[t] = i
 	}
+	c.info = m.wordTable()
 	c.genIdx = map[string][]int32{}
 	for _, id := range m.Generic {
 		r := &m.Rules[id]
@@ -102,6 +140,7 @@ type scratch struct {
 	sc    []float64
 	lf    []uint64
 	lcf   []uint64
+	wf    []wordFeat
 }
 
 // knownRules returns the rules a token took in training and their total,
@@ -129,14 +168,15 @@ func (c *core) candidates(s *scratch, i int, ex exclusion) (known bool) {
 	}
 	rc, total := c.knownRules(t.sk, ex)
 	known = total >= 2
-	corpTok := int(c.m.Corpus[t.sk])
+	corpTok := int(c.info[t.sk].corp)
 	add := func(r int32, cnt int) {
 		stem, ok := c.m.Rules[r].apply(t.sk, t.surf)
 		if !ok {
 			return
 		}
 		stemSk := Skel(stem)
-		v := int(c.m.Vocab[stemSk])
+		inf := c.info[stemSk]
+		v := int(inf.vocab)
 		if ex.on && stemSk == ex.stemSk {
 			v--
 		}
@@ -145,7 +185,7 @@ func (c *core) candidates(s *scratch, i int, ex exclusion) (known bool) {
 			prior = priorBucket(cnt, total)
 		}
 		fo := len(s.cf)
-		s.cf = candFeats(s.cf, stemSk, v, c.m.Lexicon[stemSk], prior, int(c.m.Corpus[stemSk]), corpTok)
+		s.cf = candFeats(s.cf, stemSk, v, inf.lex, prior, int(inf.corp), corpTok)
 		s.cands = append(s.cands, segCand{rule: r, stem: stem, fo: fo, fe: len(s.cf)})
 	}
 	if known {
@@ -336,13 +376,14 @@ func (c *core) tag(ds denseScorer, s *scratch) {
 	}
 	sc := s.sc[:n]
 	p1, p2 := "<s>", "<s>"
+	c.wordFeats(s, nil, false)
 	for j := range s.words {
-		if bi, ok := c.sureTag(c.m.TagDict, s.words[j].sk); ok {
+		if bi := s.wf[j].sure; bi >= 0 {
 			s.tags = append(s.tags, bi)
 			p2, p1 = p1, c.m.Tags[bi]
 			continue
 		}
-		s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(c.m.Vocab[s.words[j].sk]), lexFlags(c.m.Lexicon, s.words[j].sk), c.m.TagDict, int(c.m.Corpus[s.words[j].sk]))
+		s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, s.wf)
 		ds.scores(s.tf, sc)
 		bi := 0
 		for k := 1; k < n; k++ {
@@ -353,17 +394,6 @@ func (c *core) tag(ds denseScorer, s *scratch) {
 		s.tags = append(s.tags, bi)
 		p2, p1 = p1, c.m.Tags[bi]
 	}
-}
-
-// sureTag returns the tag of a frequent word that always takes it in the
-// treebank (marked "TAG!" in the tag dictionary); such words skip scoring.
-func (c *core) sureTag(dict map[string]string, sk string) (int, bool) {
-	v, ok := dict[sk]
-	if !ok || len(v) < 2 || v[len(v)-1] != '!' {
-		return 0, false
-	}
-	i, ok := c.tagIdx[v[:len(v)-1]]
-	return i, ok
 }
 
 // applyLemmaRule turns the mark-stripped form into a lemma with rule r.

@@ -211,8 +211,9 @@ type tagWord struct {
 }
 
 // tagFeats are the features of word j given the tags already chosen.
-func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev2Tag string, vocab int, lex [3]uint16, dict map[string]string, corp int) []uint64 {
+func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev2Tag string, wf []wordFeat) []uint64 {
 	w := &words[j]
+	vocab, lex, corp := wf[j].vocab, wf[j].lex, wf[j].corp
 	sk := w.sk
 	role := string(w.role)
 	get := func(k int) string {
@@ -263,10 +264,7 @@ func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev
 		if k >= len(words) {
 			return "</s>"
 		}
-		if a, ok := dict[words[k].sk]; ok {
-			return a
-		}
-		return "?"
+		return wf[k].amb
 	}
 	cur, n1, n2 := amb(j), amb(j+1), amb(j+2)
 	dst = append(dst,
@@ -306,21 +304,29 @@ func lemmaCandFeats(dst []uint64, res, pos, kind string) []uint64 {
 	return dst
 }
 
+// wordFeat is what the tagger looks up once per word of a sentence.
+type wordFeat struct {
+	vocab, corp int
+	lex         [3]uint16
+	amb         string // ambiguity class, "?" when unknown
+	sure        int    // tag index of a dictionary-sure word, else -1
+}
+
 // nominalSuffixes are stripped to find a word's stem in the lexicon.
 var nominalSuffixes = []string{"ات", "ين", "ون", "ان", "ية", "ة", "ي", "ا"}
 
 // lexFlags looks a word up in the lexicon as it is, without ال, and
 // without its nominal suffix.
-func lexFlags(lex map[string]uint16, sk string) (f [3]uint16) {
-	f[0] = lex[sk]
+func (c *core) lexFlags(sk string) (f [3]uint16) {
+	f[0] = c.info[sk].lex
 	core := sk
 	if strings.HasPrefix(core, "ال") && len(core) > len("ال")+2 {
 		core = core[len("ال"):]
-		f[1] = lex[core]
+		f[1] = c.info[core].lex
 	}
 	for _, suf := range nominalSuffixes {
 		if strings.HasSuffix(core, suf) && len(core) > len(suf)+2 {
-			f[2] = lex[core[:len(core)-len(suf)]]
+			f[2] = c.info[core[:len(core)-len(suf)]].lex
 			break
 		}
 	}

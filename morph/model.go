@@ -15,7 +15,7 @@ import (
 )
 
 // modelVersion changes whenever the model layout or features change.
-const modelVersion = 8
+const modelVersion = 9
 
 // RuleCount is how often a known token took one segmentation rule in
 // training.
@@ -69,6 +69,40 @@ type Model struct {
 	LemByPOS   map[string][]int32
 	LemKeys    []uint64
 	LemVals    []float32
+
+	// words is the merged per-word table of a decoded model (Vocab,
+	// Corpus, Lexicon and TagDict are then nil); see wordTable.
+	words map[string]wordInfo
+}
+
+// wordTable merges Vocab, Corpus, Lexicon and TagDict, or returns the
+// merged table of a decoded model.
+func (m *Model) wordTable() map[string]wordInfo {
+	if m.words != nil {
+		return m.words
+	}
+	t := make(map[string]wordInfo, len(m.Lexicon)+len(m.Corpus)/2)
+	for k, v := range m.Vocab {
+		w := t[k]
+		w.vocab = v
+		t[k] = w
+	}
+	for k, v := range m.Corpus {
+		w := t[k]
+		w.corp = v
+		t[k] = w
+	}
+	for k, v := range m.Lexicon {
+		w := t[k]
+		w.lex = v
+		t[k] = w
+	}
+	for k, v := range m.TagDict {
+		w := t[k]
+		w.amb = v
+		t[k] = w
+	}
+	return t
 }
 
 // wireModel is the serialised form of Model: string maps are packed into
@@ -83,16 +117,18 @@ type wireModel struct {
 	KnownKeys string
 	KnownVals []int32 // per key: n, then n (rule, count) pairs
 	StrMaps   []string
-	VocabKeys string
-	VocabVals []int32
-	LexKeys   string
-	LexVals   []byte
-	CorpKeys  string
-	CorpVals  []int32
-	Tags      []string
-	LemRules  []LemmaRule
-	LemByPOS  map[string][]int32
-	Tables    [][]byte // seg keys, seg vals, tag keys, tag vals, lem keys, lem vals
+	// Per-word tables merged: vocabulary, corpus count, lexicon flags and
+	// ambiguity class (index into AmbClasses, 0 = none) of each skeleton.
+	WordKeys   string
+	WordVocab  []int32
+	WordCorp   []int32
+	WordLex    []byte
+	WordAmb    []uint16
+	AmbClasses []string
+	Tags       []string
+	LemRules   []LemmaRule
+	LemByPOS   map[string][]int32
+	Tables     [][]byte // seg keys, seg vals, tag keys, tag vals, lem keys, lem vals
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -180,27 +216,26 @@ func (m *Model) Encode(w io.Writer) error {
 	}
 	wm.KnownKeys = kb.String()
 	kb.Reset()
-	for _, k := range sortedKeys(m.Vocab) {
+	words := m.wordTable()
+	ambIdx := map[string]uint16{"": 0}
+	wm.AmbClasses = []string{""}
+	for _, k := range sortedKeys(words) {
+		w := words[k]
 		kb.WriteString(k)
 		kb.WriteByte(0)
-		wm.VocabVals = append(wm.VocabVals, m.Vocab[k])
+		wm.WordVocab = append(wm.WordVocab, w.vocab)
+		wm.WordCorp = append(wm.WordCorp, w.corp)
+		wm.WordLex = binary.LittleEndian.AppendUint16(wm.WordLex, w.lex)
+		i, ok := ambIdx[w.amb]
+		if !ok {
+			i = uint16(len(wm.AmbClasses))
+			ambIdx[w.amb] = i
+			wm.AmbClasses = append(wm.AmbClasses, w.amb)
+		}
+		wm.WordAmb = append(wm.WordAmb, i)
 	}
-	wm.VocabKeys = kb.String()
-	kb.Reset()
-	for _, k := range sortedKeys(m.Lexicon) {
-		kb.WriteString(k)
-		kb.WriteByte(0)
-		wm.LexVals = binary.LittleEndian.AppendUint16(wm.LexVals, m.Lexicon[k])
-	}
-	wm.LexKeys = kb.String()
-	kb.Reset()
-	for _, k := range sortedKeys(m.Corpus) {
-		kb.WriteString(k)
-		kb.WriteByte(0)
-		wm.CorpVals = append(wm.CorpVals, m.Corpus[k])
-	}
-	wm.CorpKeys = kb.String()
-	for _, sm := range []map[string]string{m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.TagDict, m.WordSpell} {
+	wm.WordKeys = kb.String()
+	for _, sm := range []map[string]string{m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.WordSpell} {
 		wm.StrMaps = append(wm.StrMaps, packStrMap(sm))
 	}
 	wm.Tables = [][]byte{}
@@ -272,40 +307,28 @@ func DecodeModel(data []byte) (*Model, error) {
 		}
 		m.Known[k] = all[lo:len(all):len(all)]
 	}
-	keys = splitKeys(wm.VocabKeys)
-	if len(keys) != len(wm.VocabVals) {
+	keys = splitKeys(wm.WordKeys)
+	if len(keys) != len(wm.WordVocab) || len(keys) != len(wm.WordCorp) || 2*len(keys) != len(wm.WordLex) || len(keys) != len(wm.WordAmb) {
 		return nil, bad
 	}
-	m.Vocab = make(map[string]int32, len(keys))
+	m.words = make(map[string]wordInfo, len(keys))
 	for i, k := range keys {
-		m.Vocab[k] = wm.VocabVals[i]
+		a := int(wm.WordAmb[i])
+		if a >= len(wm.AmbClasses) {
+			return nil, bad
+		}
+		m.words[k] = wordInfo{vocab: wm.WordVocab[i], corp: wm.WordCorp[i], lex: binary.LittleEndian.Uint16(wm.WordLex[2*i:]), amb: wm.AmbClasses[a]}
 	}
-	keys = splitKeys(wm.CorpKeys)
-	if len(keys) != len(wm.CorpVals) {
+	if len(wm.StrMaps) != 7 || len(wm.Tables) != 6 {
 		return nil, bad
 	}
-	m.Corpus = make(map[string]int32, len(keys))
-	for i, k := range keys {
-		m.Corpus[k] = wm.CorpVals[i]
-	}
-	keys = splitKeys(wm.LexKeys)
-	if 2*len(keys) != len(wm.LexVals) {
-		return nil, bad
-	}
-	m.Lexicon = make(map[string]uint16, len(keys))
-	for i, k := range keys {
-		m.Lexicon[k] = binary.LittleEndian.Uint16(wm.LexVals[2*i:])
-	}
-	if len(wm.StrMaps) != 8 || len(wm.Tables) != 6 {
-		return nil, bad
-	}
-	var maps [8]map[string]string
+	var maps [7]map[string]string
 	for i, s := range wm.StrMaps {
 		if maps[i], err = unpackStrMap(s); err != nil {
 			return nil, err
 		}
 	}
-	m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.TagDict, m.WordSpell = maps[0], maps[1], maps[2], maps[3], maps[4], maps[5], maps[6], maps[7]
+	m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.WordSpell = maps[0], maps[1], maps[2], maps[3], maps[4], maps[5], maps[6]
 	widths := []int{1, len(m.Tags), 1}
 	var tabs [3]*perceptron.Table
 	for i := range tabs {

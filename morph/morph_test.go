@@ -348,11 +348,14 @@ func BenchmarkLoad(b *testing.B) {
 	if err != nil {
 		b.Skip("no model")
 	}
+	b.ResetTimer()
+	cpu0 := cpuSeconds()
 	for i := 0; i < b.N; i++ {
 		if _, err := FromBytes(data); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/op")
 }
 
 var _ = utf8.RuneLen

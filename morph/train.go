@@ -326,12 +326,13 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 				s.sc = make([]float64, len(m.Tags))
 			}
 			sc := s.sc[:len(m.Tags)]
+			c.wordFeats(s, foldDicts[si%tagFolds], true)
 			for j := range s.words {
-				if bi, ok := c.sureTag(foldDicts[si%tagFolds], s.words[j].sk); ok {
+				if bi := s.wf[j].sure; bi >= 0 {
 					p2, p1 = p1, m.Tags[bi]
 					continue
 				}
-				s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, int(m.Vocab[s.words[j].sk])-selfCount(s.words[j]), lexFlags(m.Lexicon, s.words[j].sk), foldDicts[si%tagFolds], int(m.Corpus[s.words[j].sk]))
+				s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, s.wf)
 				tagDs.scores(s.tf, sc)
 				bi := 0
 				for k := 1; k < len(sc); k++ {
@@ -446,9 +447,10 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 		f, _ := tokStem.best(k)
 		m.TokenStem[k] = f
 	}
-	m.Info = fmt.Sprintf("trained on %d sentences, seed %d, epochs seg %d tag %d lemma %d, in %s",
-		len(train), opt.Seed, opt.SegEpochs, opt.TagEpochs, opt.LemEpochs, time.Since(start).Round(time.Second))
-	logf("%s; weights: seg %d, tag %d, lemma %d", m.Info, segT.Len(), tagT.Len(), lemT.Len())
+	// Info holds no time or path, so that a rerun writes the same bytes.
+	m.Info = fmt.Sprintf("trained on %d sentences, seed %d, epochs seg %d tag %d lemma %d",
+		len(train), opt.Seed, opt.SegEpochs, opt.TagEpochs, opt.LemEpochs)
+	logf("%s in %s; weights: seg %d, tag %d, lemma %d", m.Info, time.Since(start).Round(time.Second), segT.Len(), tagT.Len(), lemT.Len())
 	return m, nil
 }
 
