@@ -60,7 +60,7 @@ const (
 	nameAfterTitle = 7
 	// antecedentSentences is how many sentences back a dropped subject or a
 	// title looks for its antecedent.
-	antecedentSentences = 4
+	antecedentSentences = 8
 	// minEmbeddedWords is the smallest quotation inside an indirect clause
 	// that is taken as the quote (shorter ones are mostly quoted names).
 	minEmbeddedWords = 3
@@ -95,6 +95,10 @@ type subject struct {
 type pair struct {
 	open, close int
 	claimed     bool
+	// implicit: no closing mark, the paragraph ended (close is the next
+	// paragraph's first token); continued: no opening mark, the speech
+	// goes on from the previous paragraph (open is that one's last token)
+	implicit, continued bool
 }
 
 // view is one document seen through the token-level indices the rules need.
@@ -213,9 +217,21 @@ func (v *view) paragraphBreak(i int) bool {
 func (v *view) findPairs() {
 	openAt := -1
 	openText := ""
+	// carry: a double-mark quotation ran to the end of the previous
+	// paragraph; paraStart: the first token of the current one
+	carry, paraStart := false, 0
 	for i := range v.toks {
 		if v.paragraphBreak(i) {
+			carry = false
+			if openAt >= 0 && openText != "'" && openText != "‘" && openText != "’" && v.words(openAt+1, i) >= minEmbeddedWords {
+				// a quotation left open at the end of its paragraph runs to
+				// it (the speech goes on in the next paragraph)
+				v.pairAt[openAt] = len(v.pairs)
+				v.pairs = append(v.pairs, pair{open: openAt, close: i, implicit: true})
+				carry = true
+			}
 			openAt = -1
+			paraStart = i
 		}
 		o, c, sym := v.quoteMark(i)
 		if !o && !c {
@@ -223,6 +239,17 @@ func (v *view) findPairs() {
 		}
 		t := v.toks[i].Text
 		single := t == "'" || t == "‘" || t == "’"
+		if carry && !single && c && openAt < 0 && i > paraStart && paraStart > 0 {
+			// the closing mark of speech carried over from the previous
+			// paragraph: the paragraph up to it is the rest of the speech
+			carry = false
+			if _, taken := v.pairAt[paraStart-1]; !taken {
+				v.pairAt[paraStart-1] = len(v.pairs)
+				v.pairs = append(v.pairs, pair{open: paraStart - 1, close: i, continued: true})
+				continue
+			}
+		}
+		carry = false
 		switch {
 		case openAt < 0 && o:
 			if single && !v.singleCanOpen(i) {
@@ -277,8 +304,29 @@ func (v *view) cueAt(i int) (cueInfo, int, bool) {
 		if c, ok := lex.verbs[n[len("و"):]]; ok {
 			return c, 1, true
 		}
+		if c, ok := verbWithObject(n[len("و"):]); ok && !strings.HasSuffix(v.toks[i].Text, "ة") {
+			return c, 1, true
+		}
+	}
+	if c, ok := verbWithObject(n); ok && !strings.HasSuffix(v.toks[i].Text, "ة") {
+		return c, 0, true
 	}
 	return cueInfo{}, 0, false
+}
+
+// verbWithObject finds a reporting verb with an object pronoun (`يصفه
+// بأنه`, `اتهمه`, `ابلغها`).
+func verbWithObject(n string) (cueInfo, bool) {
+	for _, suf := range []string{"ه", "ها", "هم"} {
+		stem, ok := strings.CutSuffix(n, suf)
+		if !ok || len([]rune(stem)) < 3 {
+			continue
+		}
+		if c, ok := lex.verbs[stem]; ok && !c.participle {
+			return c, true
+		}
+	}
+	return cueInfo{}, false
 }
 
 // sourceAt matches a source phrase (`بحسب`, `نقلا عن`) starting at token i
@@ -330,6 +378,9 @@ func (v *view) findQuotes() {
 	for i := 0; i < n; i++ {
 		if pi, ok := v.pairAt[i]; ok && v.pairs[pi].claimed {
 			i = v.pairs[pi].close // the verbs inside a quotation are the speaker's own
+			if v.pairs[pi].implicit {
+				i-- // close is the next paragraph's first token: look at it
+			}
 			continue
 		}
 		if c, pre, ok := v.cueAt(i); ok {
@@ -542,13 +593,28 @@ func (v *view) attributionAfter(i int, c cueInfo, cue *khabar.Span) bool {
 		if pi, ok := v.pairAt[k]; ok && !v.isName(k+1, v.pairs[pi].close) && v.words(k+1, v.pairs[pi].close) >= minEmbeddedWords {
 			return false // a quotation inside: left to its own cue
 		}
-		if _, _, ok := v.cueAt(k); ok {
-			return false // a reporting verb inside the stretch
+		if _, _, ok := v.cueAt(k); ok && v.hasContent(k) {
+			return false // a reporting verb with its own content inside the stretch
 		}
 	}
 	subj := v.resolveSubject(i, hi)
 	v.addIndirect(lo, j, subj, cue)
 	return true
+}
+
+// hasContent says whether the reporting verb at k is followed closely by
+// content of its own: a complementizer, a colon or a quotation.
+func (v *view) hasContent(k int) bool {
+	hi := v.sentHi[v.sentOf[k]]
+	for j := k + 1; j < hi && j <= k+cueWindow; j++ {
+		if lex.complementizer[v.norm(j)] || v.toks[j].Text == ":" {
+			return true
+		}
+		if _, ok := v.pairAt[j]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // fromSource handles a source phrase spanning tokens [i, end).
@@ -650,6 +716,21 @@ func (v *view) fromPairAlone(p *pair) {
 			return
 		}
 	}
+	if p.continued {
+		// the rest of the previous paragraph's speech: same speaker, same cue
+		var prev *khabar.Quote
+		for qi := range v.quotes {
+			q := &v.quotes[qi]
+			if q.Direct && q.End <= v.toks[p.open].End && (prev == nil || q.End > prev.End) {
+				prev = q
+			}
+		}
+		if prev != nil {
+			p.claimed = true
+			v.add(p.open+1, p.close, true, prev.Speaker, prev.Cue)
+			return
+		}
+	}
 	colon := p.open > 0 && (v.toks[p.open-1].Text == ":" || v.toks[p.open-1].Text == "：")
 	if colon || v.words(p.open+1, p.close) >= minBareWords {
 		p.claimed = true
@@ -711,6 +792,14 @@ func (v *view) resolveSubject(i, bound int) *subject {
 			return &s
 		}
 		return nil
+	}
+	if c, _, _ := v.cueAt(i); c.lemma == "اتهم" || c.lemma == "وصف" {
+		// `لكن الاخير اتهم الاتحاد الاوروبي بأنه`: with a subject before
+		// it, the name after the verb is its object
+		if s := v.subjectBefore(i); s != nil {
+			v.noteSubject(s)
+			return v.withAntecedent(s)
+		}
 	}
 	if s := v.subjectAfter(i, min(bound, i+1+subjectWindow), false); s != nil {
 		v.noteSubject(s)
