@@ -54,8 +54,8 @@ func scan(text string, spans []khabar.Span) []unit {
 	mp := matchNorm.Map(text)
 	t := mp.Text
 	offs := mp.Offsets
-	us := make([]unit, 0, len(t)/8+1)
-	an := make([]reading, 0, len(t)/8+1)
+	us := make([]unit, 0, len(t)/9+8)
+	an := make([]reading, 0, len(t)/4+8)
 	isLetter := func(r rune) bool {
 		if r >= 0x621 && r <= 0x64A || r >= 'a' && r <= 'z' {
 			return true
