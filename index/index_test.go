@@ -248,3 +248,34 @@ func TestMappedAnalyzer(t *testing.T) {
 		t.Errorf("unseen form: fell back %v, query %v", fellBack, q)
 	}
 }
+
+func TestConcurrentSearch(t *testing.T) {
+	ix := buildIndex(t, 2)
+	m := &MappedAnalyzer{Index: ix}
+	want := map[string]string{}
+	queries := []string{"وزير", "الخارجية -الزير", `"وزير الخارجية"`, "القاهرة OR موسكو"}
+	for _, q := range queries {
+		pq, _ := Parse(q, m)
+		want[q] = ids(ix.Search(pq, Options{Facets: true}))
+	}
+	done := make(chan string)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			for i := 0; i < 50; i++ {
+				q := queries[(g+i)%len(queries)]
+				pq, _ := Parse(q, m)
+				if got := ids(ix.Search(pq, Options{Facets: true})); got != want[q] {
+					done <- q + ": " + got
+					return
+				}
+				NewHighlighter(pq, m).Snippet(testDocs[0].Text, 100)
+			}
+			done <- ""
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
