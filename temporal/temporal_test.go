@@ -209,3 +209,33 @@ func TestSeedArticle(t *testing.T) {
 		t.Errorf("seed timexes differ from %s:\n%s", golden, b)
 	}
 }
+
+// TestTokenTense checks that the UPOS tags of a morphology stage, when the
+// document has them, decide what is a verb: a tagged name is no verb even
+// when its letters look like a future (ستريت), and a tagged imperfect makes
+// the weekday the next one.
+func TestTokenTense(t *testing.T) {
+	text := "يلتقي الوزير ستريت الثلاثاء"
+	rs := []rune(text)
+	tok := func(start, end int, segs ...khabar.Segment) khabar.Token {
+		return khabar.Token{Start: start, End: end, Text: string(rs[start:end]), Kind: khabar.KindWord, Segments: segs}
+	}
+	seg := func(form, pos string) khabar.Segment { return khabar.Segment{Form: form, POS: pos} }
+	tokens := []khabar.Token{
+		tok(0, 5, seg("يلتقي", "VERB")),
+		tok(6, 12, seg("ال", "DET"), seg("وزير", "NOUN")),
+		tok(13, 18, seg("ستريت", "PROPN")),
+		tok(19, 27, seg("الثلاثاء", "NOUN")),
+	}
+	// dct Friday 11 Dec 2015: the imperfect يلتقي makes it the next Tuesday.
+	xs := Find(text, "2015-12-11", nil, tokens)
+	if len(xs) != 1 || xs[0].Value != "2015-12-15" {
+		t.Errorf("with tags: %+v, want الثلاثاء = 2015-12-15", xs)
+	}
+	// A past verb tagged as such wins over the surface rules.
+	tokens[0].Segments = []khabar.Segment{{Form: "التقى", POS: "VERB", Feats: "Aspect=Perf"}}
+	xs = Find(text, "2015-12-11", nil, tokens)
+	if len(xs) != 1 || xs[0].Value != "2015-12-08" {
+		t.Errorf("with a perfect: %+v, want الثلاثاء = 2015-12-08", xs)
+	}
+}

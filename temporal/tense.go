@@ -119,15 +119,15 @@ func (m *matcher) verbTense(k int) int {
 	if !m.word(k) {
 		return 0
 	}
-	if t := m.tokenTense(k); t != 0 {
-		return t
-	}
 	w := m.us[k].norm
 	if neutralVerbs[w] || neutralVerbs[strings.TrimPrefix(w, "و")] {
 		return 0
 	}
-	if futureCues[w] {
-		return future
+	if futureCues[w] || futureCues[strings.TrimPrefix(w, "و")] {
+		return future // المقرر, سوف: cues whatever their part of speech
+	}
+	if t, known := m.tokenTense(k); known {
+		return m.adjustByParticle(k, t)
 	}
 	if c := classifyVerb(w); c != 0 {
 		return m.adjustByParticle(k, c)
@@ -243,33 +243,42 @@ func classifyVerb(w string) int {
 }
 
 // tokenTense reads the UPOS of the token covering unit k, when a morphology
-// stage has filled it: a VERB segment with Aspect=Perf is past, one with
-// Aspect=Imp (or after a future particle) is future.
-func (m *matcher) tokenTense(k int) int {
+// stage has filled it. known is false when the surface rules must decide: no
+// tags, or a VERB without aspect features. A token with tags but no VERB/AUX
+// segment is no verb, whatever its letters (ستريت, يورغن); a verb with
+// Aspect=Perf/Imp features, or after a future particle segment (س), has its
+// tense from them.
+func (m *matcher) tokenTense(k int) (tense int, known bool) {
 	if len(m.tokens) == 0 {
-		return 0
+		return 0, false
 	}
 	u := m.us[k]
 	t := sort.Search(len(m.tokens), func(x int) bool { return m.tokens[x].End > u.start })
 	if t >= len(m.tokens) || m.tokens[t].Start > u.start {
-		return 0
+		return 0, false
 	}
-	fut := false
+	tagged, fut := false, false
 	for _, s := range m.tokens[t].Segments {
-		if s.Form == "س" || s.Form == "سـ" {
+		if s.POS != "" {
+			tagged = true
+		}
+		if s.Form == "س" || s.Form == "سـ" || s.Lemma == "سوف" {
 			fut = true
 		}
-		if s.POS != "VERB" && s.POS != "AUX" {
+		if s.POS != "VERB" && s.POS != "AUX" || s.Form == "س" || s.Form == "سـ" {
 			continue
 		}
 		switch {
 		case fut || strings.Contains(s.Feats, "Aspect=Imp") || strings.Contains(s.Feats, "Mood="):
-			return future
+			return future, true
 		case strings.Contains(s.Feats, "Aspect=Perf"):
-			return past
+			return past, true
 		}
+		// a verb without aspect features: the surface rules decide (the
+		// tagger's VERB is not reliable enough to override them)
+		return 0, false
 	}
-	return 0
+	return 0, tagged
 }
 
 // conditional reports whether a perfect verb at k is in a condition (إذا

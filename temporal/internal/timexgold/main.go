@@ -23,6 +23,8 @@ import (
 	"flag"
 	"fmt"
 	"khabar"
+	"khabar/analysis"
+	"khabar/morph"
 	"khabar/temporal"
 	"khabar/temporal/timexeval"
 	"math/rand/v2"
@@ -382,6 +384,7 @@ func eval(args []string) error {
 	fs := flag.NewFlagSet("eval", flag.ExitOnError)
 	gold := fs.String("gold", "", "gold JSONL")
 	errs := fs.Bool("errors", false, "list the errors")
+	withMorph := fs.Bool("morph", false, "run the full base analysis and the morphology stage first, as analyze does")
 	fs.Parse(args)
 	f, err := os.Open(*gold)
 	if err != nil {
@@ -393,11 +396,22 @@ func eval(args []string) error {
 		return err
 	}
 	rec := temporal.New()
-	r := timexeval.Evaluate(sents, func(text, dct string) []khabar.Timex {
+	ann := func(text, dct string) []khabar.Timex {
 		doc := &khabar.Document{Text: text, DCT: dct}
 		rec.Annotate(doc)
 		return doc.Timexes
-	})
+	}
+	if *withMorph {
+		mo, err := morph.Load()
+		if err != nil {
+			return err
+		}
+		an := analysis.New(mo, rec)
+		ann = func(text, dct string) []khabar.Timex {
+			return an.Analyze(analysis.Input{Text: text, Date: dct}).Timexes
+		}
+	}
+	r := timexeval.Evaluate(sents, ann)
 	r.Write(os.Stdout, *errs)
 	return nil
 }
