@@ -458,6 +458,20 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 		bound = colon
 	}
 	subj := v.resolveSubject(i, bound)
+	if c.lemma == "نقل" || c.lemma == "أورد" {
+		// `نقلت الوكالة عن المصدر قوله`, `على لسان المصدر`: the one quoted
+		// is the speaker, the medium only carries the words
+		for j := i + 1; j < bound; j++ {
+			n := v.norm(j)
+			if n == "عن" || n == "لسان" {
+				if s := v.subjectAfter(j, min(bound, j+1+subjectWindow), true); s != nil {
+					v.noteSubject(s)
+					subj = v.withAntecedent(s)
+				}
+				break
+			}
+		}
+	}
 	if colon >= 0 && comp < 0 && open < 0 {
 		lo := colon + 1
 		hiC := v.contentEnd(lo, v.sentHi[v.sentOf[lo]])
@@ -822,6 +836,16 @@ func (v *view) resolveSubject(i, bound int) *subject {
 // prepositional object, else the subject of a reporting verb before it.
 func (v *view) mainClauseSubject(i int) *subject {
 	lo := v.sentLo[v.sentOf[i]]
+	if lo < i {
+		n := v.norm(lo)
+		if strings.HasPrefix(n, "و") {
+			n = n[len("و"):]
+		}
+		if personal, ok := lex.speakerNouns[n]; ok {
+			// `المتحدث باسم الخارجية المصرية عبر عن قلق بلاده ...، مؤكدا`
+			return v.titleSubject(lo, personal, i)
+		}
+	}
 	for k := lo; k < i; k++ {
 		if _, _, ok := v.cueAt(k); ok && k < i {
 			if s := v.subjectAfter(k, i, false); s != nil {
