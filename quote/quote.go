@@ -19,12 +19,21 @@
 //
 // Speakers are resolved in this order: a named entity after the verb (a
 // title followed by a name, `المتحدث باسم الخارجية الاميركية جون كيربي`,
-// resolves to the name); a subject before the verb (`ولكن المتحدث اقر`); a
-// title or group noun alone (`وقال المتحدث`), whose entity is the named
-// antecedent, the last speaker with a person's name; and a dropped subject
-// (`واضاف خلال مؤتمره ان`), which takes the last explicit subject of a
-// reporting verb in the preceding sentences. When none is found the speaker
-// is left absent: none is invented.
+// resolves to the name; a name behind a preposition, `كشف لروسيا`, is an
+// object); any other noun phrase after the verb (`وقالت ادارة الاطفاء`); a
+// subject before the verb (`ولكن المتحدث اقر`, `وكان مكتب التحقيقات قد
+// اكد`); for نقلت/اورد, the one quoted after عن or على لسان; for a
+// participle (`مضيفا`, `قائلا`), the subject of its sentence. A personal
+// title alone (`وقال المتحدث`) gets the entity of the last named person who
+// spoke; a bare group noun (`الوزارة`, `الصحيفة`) is replaced by its fuller
+// mention earlier in the article (`وزارة الدفاع`); a dropped subject
+// (`واضاف خلال مؤتمره ان`) takes the last explicit subject of a reporting
+// verb in the eight sentences before. When none is found the speaker is left
+// absent: none is invented.
+//
+// A quotation left open at the end of its paragraph runs to that end, and a
+// closing mark in the next paragraph closes the rest of the same speech,
+// which keeps the speaker and cue.
 //
 // When an indirect clause contains a direct quotation of several words
 // (`اعلن كيري انه سيجري مفاوضات مع السعوديين "لتذليل نقاط الخلاف"`), the
