@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"khabar"
 	"khabar/analysis"
@@ -282,6 +283,7 @@ func (s *Server) commit(recs []archive.Record) (stored []bool, err error) {
 			return
 		}
 		s.snap = snap
+		go s.clusterStories(snap)
 	}()
 	w, err := archive.Open(s.cfg.Dir, archive.OpenOptions{Write: true})
 	if err != nil {
@@ -642,8 +644,13 @@ type storiesOut struct {
 	Days     int     `json:"days"`     // dated days in the archive
 	Articles int     `json:"articles"` // articles of the day
 	Total    int     `json:"total"`    // stories with an article of the day
+	Pending  bool    `json:"pending,omitempty"`
 	Stories  []story `json:"stories"`
 }
+
+// storiesWait bounds how long a stories request waits for the clustering
+// of a new snapshot.
+const storiesWait = 30 * time.Second
 
 func storiesOf(sn *snapshot, day int32, n int) storiesOut {
 	out := storiesOut{Day: index.FormatDate(day), Days: len(sn.dayList), Stories: []story{}}
@@ -651,7 +658,12 @@ func storiesOf(sn *snapshot, day int32, n int) storiesOut {
 		return out
 	}
 	out.Articles = len(sn.days[day])
-	all := sn.storyIndex().storiesOn(out.Day)
+	si := sn.stories.Load()
+	if si == nil {
+		out.Pending = true
+		return out
+	}
+	all := si.storiesOn(out.Day)
 	out.Total = len(all)
 	if len(all) > 0 {
 		out.Stories = all[:min(n, len(all))]
@@ -666,6 +678,7 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 		requestError(w, err)
 		return
 	}
+	s.waitStories(r.Context(), storiesWait)
 	var out storiesOut
 	if !s.view(func(sn *snapshot) {
 		var day int32

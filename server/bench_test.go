@@ -3,12 +3,14 @@ package server
 import (
 	"bufio"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // antArticles reads the first n articles of the ANT corpus, skipping the
@@ -87,8 +89,8 @@ func BenchmarkArticlePage(b *testing.B) {
 		for id := range sn.docs {
 			ids = append(ids, id)
 		}
-		sn.storyIndex()
 	})
+	ts.waitStories(context.Background(), time.Minute)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		r := httptest.NewRequest("GET", "/docs/"+url.PathEscape(ids[i%len(ids)]), nil)

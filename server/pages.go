@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"khabar"
 	"khabar/index"
@@ -262,6 +263,8 @@ type docPage struct {
 	Dups     []docRef
 	Date     string
 	Stored   bool // false on the analyse page
+	// StoriesPending: the archive's stories are still being clustered.
+	StoriesPending bool
 }
 
 // docEntity is one entity of a document with its mentions counted.
@@ -338,6 +341,7 @@ func newDocPage(doc *khabar.Document) *docPage {
 
 func (s *Server) pageDoc(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
+	s.waitStories(r.Context(), time.Second)
 	var dp *docPage
 	var err error
 	ok := s.view(func(sn *snapshot) {
@@ -348,13 +352,16 @@ func (s *Server) pageDoc(w http.ResponseWriter, r *http.Request) {
 		dp = newDocPage(doc)
 		dp.Stored = true
 		if d := sn.docs[id]; d != nil {
-			si := sn.storyIndex()
+			dp.Date = index.FormatDate(d.date)
+		}
+		if si := sn.stories.Load(); si != nil {
 			if i, ok := si.storyOf[id]; ok {
 				st := si.stories[i]
 				dp.Story = &st
 			}
 			dp.Dups = si.copies[id]
-			dp.Date = index.FormatDate(d.date)
+		} else {
+			dp.StoriesPending = true
 		}
 	})
 	switch {
@@ -460,6 +467,7 @@ type storiesPage struct {
 }
 
 func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
+	s.waitStories(r.Context(), storiesWait)
 	sp := &storiesPage{}
 	var err error
 	if !s.view(func(sn *snapshot) {

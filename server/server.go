@@ -55,6 +55,10 @@ type Config struct {
 	AnalyzeWait time.Duration
 	// MaxIngest bounds the articles of one ingest request; 1000 when 0.
 	MaxIngest int
+	// StoryDelay is how long a new snapshot of the archive waits before its
+	// stories are clustered (so that a burst of ingests clusters once); 1 s
+	// when 0, none when negative.
+	StoryDelay time.Duration
 	// SearchCache is how many encoded /api/search answers are kept until
 	// the next ingest; 4096 when 0, none when negative.
 	SearchCache int
@@ -93,6 +97,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxIngest <= 0 {
 		cfg.MaxIngest = 1000
 	}
+	switch {
+	case cfg.StoryDelay == 0:
+		cfg.StoryDelay = time.Second
+	case cfg.StoryDelay < 0:
+		cfg.StoryDelay = 0
+	}
 	if cfg.SearchCache == 0 {
 		cfg.SearchCache = 4096
 	}
@@ -119,6 +129,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	s.snap = snap
+	go s.clusterStories(snap)
 	s.routes()
 	return s, nil
 }
@@ -335,7 +346,9 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 func writeRawJSON(w http.ResponseWriter, status int, b []byte) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	w.Write(append(b, '\n'))
+	// b may be a cached answer shared by requests: never append to it.
+	w.Write(b)
+	w.Write([]byte{'\n'})
 }
 
 // bodyError answers the error of reading a request body: 413 when it is

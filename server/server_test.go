@@ -79,6 +79,9 @@ func newTestServer(t testing.TB, cfg Config) *testServer {
 	if cfg.Analyzer == nil {
 		cfg.Analyzer = testAnalyzer(t)
 	}
+	if cfg.StoryDelay == 0 {
+		cfg.StoryDelay = -1
+	}
 	s, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
-	"sync"
+	"sync/atomic"
 
 	"khabar/archive"
 	"khabar/index"
@@ -67,8 +67,8 @@ type snapshot struct {
 	days    map[int32][]*docInfo
 	dayList []int32 // ascending
 
-	storyOnce  sync.Once
-	storiesAll *storyIndex
+	stories     atomic.Pointer[storyIndex] // nil until clustered
+	storiesDone chan struct{}              // closed when clustering ended
 }
 
 // highlightWords bounds the words whose keys a snapshot remembers for
@@ -87,7 +87,7 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 	}
 	qa := ar.QueryAnalyzer(ix)
 	sn := &snapshot{ar: ar, ix: ix, qa: qa, hla: newWordCache(qa, highlightWords), answers: newAnswerCache(cacheSize), docs: map[string]*docInfo{}, byNum: map[uint32]*docInfo{},
-		ents: map[string]*entityInfo{}, days: map[int32][]*docInfo{}}
+		ents: map[string]*entityInfo{}, days: map[int32][]*docInfo{}, storiesDone: make(chan struct{})}
 	for _, sg := range ix.Segments() {
 		for i := 0; i < int(sg.NumDocs); i++ {
 			num := sg.Base + uint32(i)

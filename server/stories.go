@@ -1,9 +1,12 @@
 package server
 
 import (
+	"bytes"
+	"context"
 	"math"
 	"sort"
 	"strings"
+	"time"
 
 	"khabar/arabic/normalize"
 	"khabar/dedup"
@@ -32,29 +35,32 @@ type story struct {
 	Docs    []docRef `json:"documents"`
 }
 
-// storyIndex is the stories of a snapshot, found once on demand.
+// storyIndex is the stories of a snapshot.
 type storyIndex struct {
 	stories []story             // of two articles or more, most sources first
 	storyOf map[string]int      // doc id -> index in stories
 	copies  map[string][]docRef // doc id -> the other copies of its wire text
 }
 
-// storyIndex clusters the archive's documents into stories with package
-// dedup, from the signatures stored at ingest.
-func (sn *snapshot) storyIndex() *storyIndex {
-	sn.storyOnce.Do(func() { sn.storiesAll = buildStories(sn) })
-	return sn.storiesAll
+// storyInput is what clustering needs from the archive, copied out of it
+// so that the clustering itself runs without holding the snapshot open
+// (it takes seconds on a large archive, and an ingest must not wait).
+type storyInput struct {
+	docs  []dedup.Doc
+	idf   map[string]float64 // key term -> idf
+	byNum map[uint32]*docInfo
 }
 
-func buildStories(sn *snapshot) *storyIndex {
-	si := &storyIndex{storyOf: map[string]int{}, copies: map[string][]docRef{}}
-	var docs []dedup.Doc
+// storyInput reads the signatures and key-term idf of the snapshot; the
+// snapshot must be open.
+func (sn *snapshot) storyInput() *storyInput {
+	in := &storyInput{idf: map[string]float64{}, byNum: sn.byNum}
 	sn.ar.Signatures(func(num uint32, b []byte) error {
 		d := sn.byNum[num]
 		if d == nil {
 			return nil // superseded
 		}
-		sig, err := dedup.Unmarshal(b)
+		sig, err := dedup.Unmarshal(bytes.Clone(b))
 		if err != nil {
 			return nil
 		}
@@ -62,9 +68,26 @@ func buildStories(sn *snapshot) *storyIndex {
 		if date == index.NoDate {
 			date = math.MinInt32
 		}
-		docs = append(docs, dedup.Doc{Num: num, Date: date, Source: d.source, Sig: sig})
+		in.docs = append(in.docs, dedup.Doc{Num: num, Date: date, Source: d.source, Sig: sig})
 		return nil
 	})
+	for _, sg := range sn.ix.Segments() {
+		for t := 0; t < int(sg.NumTerms); t++ {
+			if term := sg.Term(t); len(term) > 1 && term[0] == index.FieldKey {
+				if _, ok := in.idf[term[1:]]; !ok {
+					in.idf[strings.Clone(term[1:])] = sn.ix.IDF(term)
+				}
+			}
+		}
+	}
+	return in
+}
+
+// buildStories clusters documents into stories with package dedup, from
+// the signatures stored at ingest.
+func buildStories(in *storyInput) *storyIndex {
+	si := &storyIndex{storyOf: map[string]int{}, copies: map[string][]docRef{}}
+	docs := in.docs
 	if len(docs) == 0 {
 		return si
 	}
@@ -82,15 +105,15 @@ func buildStories(sn *snapshot) *storyIndex {
 		}
 		sort.Slice(members, func(i, j int) bool { return members[i] < members[j] })
 		for _, a := range members {
-			da := sn.byNum[a]
+			da := in.byNum[a]
 			for _, b := range members {
 				if a != b {
-					si.copies[da.id] = append(si.copies[da.id], sn.byNum[b].ref())
+					si.copies[da.id] = append(si.copies[da.id], in.byNum[b].ref())
 				}
 			}
 		}
 	}
-	idf := func(t string) float64 { return sn.ix.IDF(string(index.FieldKey) + t) }
+	idf := func(t string) float64 { return in.idf[t] }
 	for _, s := range dedup.Stories(docs, idf, dedup.StoryOptions{Days: storyDays, Threshold: storyThreshold}) {
 		if len(s.Docs) < 2 {
 			continue
@@ -99,7 +122,7 @@ func buildStories(sn *snapshot) *storyIndex {
 		seen := map[string]bool{}
 		first, last := int32(math.MaxInt32), int32(math.MinInt32)
 		for _, num := range s.Docs {
-			d := sn.byNum[num]
+			d := in.byNum[num]
 			if d == nil {
 				continue
 			}
@@ -136,6 +159,42 @@ func buildStories(sn *snapshot) *storyIndex {
 		}
 	}
 	return si
+}
+
+// clusterStories finds the stories of sn in the background: it copies
+// what it needs while sn is current and open, clusters without holding
+// it, and publishes the result. A snapshot replaced in the meantime is
+// left without stories (its successor gets its own).
+func (s *Server) clusterStories(sn *snapshot) {
+	defer close(sn.storiesDone)
+	time.Sleep(s.cfg.StoryDelay)
+	var in *storyInput
+	s.mu.RLock()
+	if s.snap == sn {
+		in = sn.storyInput()
+	}
+	s.mu.RUnlock()
+	if in == nil {
+		return
+	}
+	sn.stories.Store(buildStories(in))
+}
+
+// waitStories waits up to d for the stories of the current snapshot to be
+// clustered, holding no lock while it waits.
+func (s *Server) waitStories(ctx context.Context, d time.Duration) {
+	var done chan struct{}
+	s.view(func(sn *snapshot) { done = sn.storiesDone })
+	if done == nil {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+	case <-ctx.Done():
+	}
 }
 
 func contains(s []uint32, x uint32) bool {
