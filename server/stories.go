@@ -30,7 +30,7 @@ type story struct {
 	Title   string   `json:"title"`
 	Start   string   `json:"start,omitempty"`
 	End     string   `json:"end,omitempty"`
-	Size    int      `json:"size"`
+	Size    int      `json:"size"` // articles of the whole story
 	Sources []string `json:"sources"`
 	Docs    []docRef `json:"documents"`
 }
@@ -206,16 +206,43 @@ func contains(s []uint32, x uint32) bool {
 	return false
 }
 
-// storiesOn lists the stories with an article dated day.
+// storiesOn lists the stories with an article dated day, each with the
+// articles and sources of that day only (Size stays the whole story's),
+// most sources that day first.
 func (si *storyIndex) storiesOn(day string) []story {
 	var out []story
 	for _, st := range si.stories {
+		var docs []docRef
 		for _, d := range st.Docs {
 			if d.Date == day {
-				out = append(out, st)
-				break
+				docs = append(docs, d)
 			}
 		}
+		if len(docs) == 0 {
+			continue
+		}
+		ds := st
+		ds.Docs = docs
+		ds.Sources = []string{}
+		seen := map[string]bool{}
+		for _, d := range docs {
+			if d.Source != "" && !seen[d.Source] {
+				seen[d.Source] = true
+				ds.Sources = append(ds.Sources, d.Source)
+			}
+		}
+		sort.Strings(ds.Sources)
+		out = append(out, ds)
 	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if len(a.Sources) != len(b.Sources) {
+			return len(a.Sources) > len(b.Sources)
+		}
+		if len(a.Docs) != len(b.Docs) {
+			return len(a.Docs) > len(b.Docs)
+		}
+		return a.Size > b.Size
+	})
 	return out
 }
