@@ -245,6 +245,9 @@ func (v *view) find() {
 		if t.needs != nil && !v.followedBy(i, hi, t.needs) {
 			continue
 		}
+		if strings.Contains(v.norm(i), "اجتاح") && !v.placeFollows(i, hi) {
+			continue // `اجتاحت السنة اللهب العربة`: no place invaded
+		}
 		if (t.typ == Meet || t.typ == Attack || t.typ == MeetingPlanned) && v.aboutSport(lo, hi) {
 			continue
 		}
@@ -279,6 +282,16 @@ func (v *view) find() {
 		v.events = append(v.events, c)
 	}
 	v.finish()
+}
+
+// placeFollows says whether a LOC entity comes within three tokens after i.
+func (v *view) placeFollows(i, hi int) bool {
+	for k := i + 1; k < hi && k <= i+3; k++ {
+		if e := v.entAt[k]; e >= 0 && v.doc.Entities[e].Type == "LOC" {
+			return true
+		}
+	}
+	return false
 }
 
 // aboutSport says whether the sentence [lo, hi) speaks of a match.
@@ -437,7 +450,8 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		c.Participants = append(c.Participants, khabar.Participant{Role: role, Entity: ent.ID})
 	}
 	prep := ""
-	sincePrep := 0 // words since prep was set: it fades after a few
+	sincePrep := 0  // words since prep was set: it fades after a few
+	withAt := c.tok // where the last مع or بين was
 	lastRole := ""
 	bareCount := 0
 	end := min(hi, c.tok+1+argWindow)
@@ -461,6 +475,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 			switch {
 			case partnerPreps[v.bare(k)]:
 				prep = "with"
+				withAt = k
 			case targetPreps[v.bare(k)]:
 				prep = "to"
 			case placePreps[v.bare(k)]:
@@ -502,8 +517,15 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 			}
 			prep = ""
 			continue
+		case prep == "with" && withAt-c.tok > 10:
+			// `اجتماع بين ماي ووزرائها خلص الى ... مع الاتحاد الاوروبي`: too
+			// far to be this event's partner
+			prep = ""
+			continue
 		case prep == "with":
 			role = RolePartner
+		case prep == "" && t.typ == Visit && ent.Type == "LOC":
+			role = RoleTarget // `زاروا القرية ... شمال الجزيرة`: the place visited
 		case prep == "by":
 			role = RoleAgent
 		case prep == "to" && hostile[t.typ]:
