@@ -19,7 +19,11 @@ func TestDevDump(t *testing.T) {
 	if os.Getenv("DEV_DUMP") == "" {
 		t.Skip("set DEV_DUMP=1 to print the development pool's quotes and events")
 	}
-	f, err := os.Open(filepath.Join(moduleRoot(t), "quote", "testdata", "qegold", "dev-pool.jsonl"))
+	name := os.Getenv("DEV_FILE") // another pool under quote/testdata/qegold
+	if name == "" {
+		name = "dev-pool.jsonl"
+	}
+	f, err := os.Open(filepath.Join(moduleRoot(t), "quote", "testdata", "qegold", name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -878,12 +878,51 @@ func (v *view) withAntecedent(s *subject) *subject {
 	if s.entity >= 0 || !s.personal {
 		return s
 	}
+	if h := v.norm(s.start); !strings.HasPrefix(h, "ال") && !strings.HasPrefix(h, "وال") && !lex.demonstrative[h] {
+		return s // `قائد عسكري`: an indefinite title brings someone new
+	}
+	if s.end-s.start > 2 || (s.end-s.start == 2 && !lex.demonstrative[v.norm(s.start)]) {
+		// a described title (`المتحدث باسم الخارجية`) is the person it
+		// named before (`المتحدث باسم الخارجية جون كيربي`), else someone
+		// new (`النائب العام البحريني`)
+		if e := v.namedAfterSameTitle(s); e >= 0 {
+			r := *s
+			r.entity = e
+			return &r
+		}
+		return s
+	}
 	if p := v.lastPerson; p != nil && s.sent-p.sent <= antecedentSentences+2 {
 		r := *s
 		r.entity = p.entity
 		return &r
 	}
 	return s
+}
+
+// namedAfterSameTitle finds the same title words earlier in the article
+// followed closely by a person's name, and returns that entity, or -1.
+func (v *view) namedAfterSameTitle(s *subject) int {
+	n := s.end - s.start
+	for m := s.start - 1; m >= 0 && m >= s.start-antecedentWindow; m-- {
+		same := true
+		for k := 0; k < n; k++ {
+			a, b := strings.TrimPrefix(v.norm(m+k), "و"), strings.TrimPrefix(v.norm(s.start+k), "و")
+			if m+k >= s.start || a != b {
+				same = false
+				break
+			}
+		}
+		if !same {
+			continue
+		}
+		for j := m + n; j < len(v.toks) && j <= m+n+3; j++ {
+			if e := v.entAt[j]; e >= 0 && v.doc.Entities[e].Type == "PER" {
+				return e
+			}
+		}
+	}
+	return -1
 }
 
 func (v *view) noteSubject(s *subject) {
@@ -961,7 +1000,7 @@ func (v *view) opensNounPhrase(k int) bool {
 		return false
 	}
 	n := v.norm(k)
-	if lex.preposition[n] || lex.complementizer[n] || lex.demonstrative[n] {
+	if lex.preposition[n] || lex.complementizer[n] || lex.demonstrative[n] || functionWords[n] {
 		return false
 	}
 	if _, _, ok := v.cueAt(k); ok {
@@ -971,6 +1010,15 @@ func (v *view) opensNounPhrase(k int) bool {
 		return false // `بالقول`, `للصحفيين`
 	}
 	return !isPrepositionPronoun(n)
+}
+
+// functionWords never head a subject and end a noun phrase.
+var functionWords = map[string]bool{
+	"حيث": true, "الذي": true, "التي": true, "الذين": true, "اللذين": true, "اللتين": true, "ما": true,
+	"من": true, "هو": true, "هي": true, "هم": true, "كما": true, "عندما": true, "اذ": true, "اذا": true,
+	"لقد": true, "قد": true, "لم": true, "لن": true, "لا": true, "ان": true, "كان": true, "كانت": true,
+	"وكان": true, "وكانت": true, "ثم": true, "او": true, "ام": true, "بل": true, "لكن": true, "ولكن": true,
+	"وهو": true, "وهي": true, "الا": true, "فقط": true, "جاء": true, "وجاء": true, "ذلك": true,
 }
 
 // isPrepositionPronoun says whether n is a preposition with a pronoun
@@ -1064,6 +1112,9 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		}
 		if len([]rune(n)) == 1 {
 			break // `بـ`, `لـ` cut off their noun
+		}
+		if functionWords[n] || v.toks[j].Kind == khabar.KindNumber {
+			break // `البيان الذي`, `السلطات 435`
 		}
 		end = j + 1
 	}
@@ -1162,6 +1213,29 @@ func (v *view) subjectBefore(i int) *subject {
 			start = k - 1
 		}
 		return &subject{start: start, end: k + 1, entity: -1, personal: personal, sent: v.sentOf[k]}
+	}
+	// a short noun phrase opening the sentence (`ولكن النائب العام
+	// البحريني قال`): subject-verb order
+	lo := v.sentLo[v.sentOf[i]]
+	for lo < i {
+		switch v.norm(lo) {
+		case "لكن", "ولكن", "و", "ثم", "فيما", "بينما":
+			lo++
+			continue
+		}
+		break
+	}
+	if lo < k+1 && k+1-lo <= 4 && v.opensNounPhrase(lo) {
+		for j := lo; j <= k; j++ {
+			if !v.opensNounPhrase(j) && v.entAt[j] < 0 {
+				return nil
+			}
+		}
+		n := v.norm(lo)
+		if strings.HasPrefix(n, "و") {
+			n = n[len("و"):]
+		}
+		return &subject{start: lo, end: k + 1, entity: -1, personal: lex.speakerNouns[n], sent: v.sentOf[lo]}
 	}
 	return nil
 }
