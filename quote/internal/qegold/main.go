@@ -3,6 +3,8 @@
 //
 //	go run ./quote/internal/qegold sample -seed 7 -politics 4 -other 2 > quote/testdata/qegold/dev-pool.jsonl
 //	go run ./quote/internal/qegold sample -seed 20151211 -politics 8 -other 4 -exclude quote/testdata/qegold/dev-pool.jsonl > quote/testdata/qegold/gold-pool.jsonl
+//	cat quote/testdata/qegold/gold-pool.jsonl quote/testdata/qegold/dev-pool.jsonl > /tmp/excl.jsonl
+//	go run ./quote/internal/qegold sample -seed 99 -politics 4 -other 0 -exclude /tmp/excl.jsonl > quote/testdata/qegold/dev2-pool.jsonl
 //	go run ./quote/internal/qegold build -pool quote/testdata/qegold/gold-pool.jsonl -ann quote/testdata/qegold/gold-ann.txt > testdata/quotes-events-gold.jsonl
 //
 // Sampling is stratified by source: each of the five ANT outlets gives
