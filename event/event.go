@@ -14,11 +14,11 @@
 //	VISIT            042    Make a visit                           زار، يزور، زيارة
 //	STATEMENT        010    Make statement                         أصدر بيانا
 //	AGREE            030    Express intent to cooperate            وافق، اتفق، توصل الى اتفاق، موافقة
-//	DEMAND           100    Demand                                 طالب، طلب، مطالبة
-//	ACCUSE           112    Accuse                                 اتهم، اتهامات
+//	DEMAND           100    Demand                                 طالب، طلب، دعا الى، حث، مطالبة
+//	ACCUSE           112    Accuse                                 اتهم، اتهمه، اتهامات
 //	THREATEN         130    Threaten                               هدد، توعد، تهديد
-//	ATTACK           190    Use conventional military force        هاجم، قصف، استهدف، شن هجوما، غارة
-//	SUPPORT          070    Provide aid                            دعم، أيد، ساند
+//	ATTACK           190    Use conventional military force        هاجم، قصف، استهدف، اقتحم، شن هجوما، غارة، ضربات، تفجير، اشتباكات
+//	SUPPORT          070    Provide aid                            دعم، أيد، ساند، المدعومة من
 //	NEGOTIATE        046    Engage in negotiation                  تفاوض، مفاوضات
 //	MEETING_PLANNED  036    Express intent to meet or negotiate    a planned مؤتمر، قمة، اجتماع; a future اجتمع without partner
 //
@@ -34,6 +34,11 @@
 // after the document date, or a planning word before the trigger (يفترض ان,
 // من المقرر, يعتزم); possible for قد with an imperfect, محتمل, ربما, امكان,
 // لا يمكن استبعاد; negated (and polarity negative) for لم/لن/لا/ما/عدم.
+//
+// Sentences about sport drop MEET and ATTACK triggers (a fixture, a forward
+// line); repeated tellings of one event are merged into the first (see
+// docs/EVENTS.md). The layer reads doc.Quotes when the quotation layer ran
+// before it, and needs nothing from it otherwise.
 //
 // An Annotator keeps no state between calls; one value serves many
 // goroutines.
