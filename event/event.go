@@ -37,8 +37,7 @@
 //
 // Sentences about sport drop MEET and ATTACK triggers (a fixture, a forward
 // line); repeated tellings of one event are merged into the first (see
-// docs/EVENTS.md). The layer reads doc.Quotes when the quotation layer ran
-// before it, and needs nothing from it otherwise.
+// docs/EVENTS.md).
 //
 // An Annotator keeps no state between calls; one value serves many
 // goroutines.
