@@ -265,6 +265,9 @@ func (v *view) find() {
 			if t.conference && i+1 < hi && strings.Contains(v.norm(i+1), "صحف") {
 				continue // a press conference
 			}
+			if i > lo && strings.HasSuffix(v.bare(i-1), "تحالف") {
+				continue // `تحالف دعم الشرعية`: a name
+			}
 		}
 		modality, polarity := v.modality(i, t, lo, hi)
 		typ := t.typ
@@ -705,6 +708,17 @@ func (v *view) span(i, pre int) khabar.Span {
 func (v *view) sameEventAgain(o, c *cand) bool {
 	if o.Type != c.Type || normTrigger(o.Trigger.Text) != normTrigger(c.Trigger.Text) {
 		return false
+	}
+	if v.sentOf[o.tok] == v.sentOf[c.tok] && len(c.Participants) == 0 {
+		// `حول هجوم كيماوي في دوما: "... بهجوم كيماوي"`: one sentence
+		// telling one event twice
+		if o.Place == "" {
+			o.Place, o.placeCanon = c.Place, c.placeCanon
+		}
+		if o.Time == "" {
+			o.Time, o.timeValue = c.Time, c.timeValue
+		}
+		return true
 	}
 	if o.timeValue != "" && c.timeValue != "" && o.timeValue != c.timeValue {
 		return false
