@@ -77,6 +77,7 @@ func runBenchHTTP(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "khabar bench http: %v\n", err)
 			return 1
 		}
+		tuneGC() // as khabar serve does
 		srv, err := server.New(server.Config{Dir: *db, Analyzer: an, SearchCache: cacheSize(*cache)})
 		if err != nil {
 			fmt.Fprintf(stderr, "khabar bench http: %v\n", err)
