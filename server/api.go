@@ -438,6 +438,15 @@ func (s *Server) search(sn *snapshot, sr *searchRequest) (*searchResult, error) 
 }
 
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
+	// A repeated request is answered from the cache before any parsing;
+	// the raw query is the key, so that a hit costs one map lookup.
+	key := r.URL.RawQuery
+	var body []byte
+	s.view(func(sn *snapshot) { body, _ = sn.answers.get(key) })
+	if body != nil {
+		writeRawJSON(w, http.StatusOK, body)
+		return
+	}
 	v := r.URL.Query()
 	sr, err := parseSearch(v)
 	if err != nil {
@@ -448,8 +457,6 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		jsonError(w, http.StatusBadRequest, "q is required")
 		return
 	}
-	key := cacheKey(v)
-	var body []byte
 	if !s.view(func(sn *snapshot) {
 		if b, ok := sn.answers.get(key); ok {
 			body = b

@@ -1,12 +1,9 @@
 package server
 
-import (
-	"net/url"
-	"sync"
-)
+import "sync"
 
-// answerCache keeps encoded answers of searches by their canonical query
-// string, for one snapshot: an ingest opens a new snapshot with an empty
+// answerCache keeps encoded answers of searches by their query string, for
+// one snapshot: an ingest opens a new snapshot with an empty
 // cache, so no answer outlives the archive it came from. When full it
 // drops an arbitrary half (Go map order), which keeps the hot queries
 // likely and costs nothing to track.
@@ -22,9 +19,6 @@ func newAnswerCache(max int) *answerCache {
 	}
 	return &answerCache{m: map[string][]byte{}, max: max}
 }
-
-// cacheKey is the canonical form of a query: parameters sorted.
-func cacheKey(v url.Values) string { return v.Encode() }
 
 func (c *answerCache) get(k string) ([]byte, bool) {
 	if c == nil {
