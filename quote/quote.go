@@ -306,6 +306,13 @@ func (v *view) cueAt(i int) (cueInfo, int, bool) {
 		return cueInfo{}, 0, false
 	}
 	n := v.norm(i)
+	if n == "جاء" || n == "وجاء" {
+		// `وجاء في البيان ان`, `جاء في بيان صادر عن الخارجية: "..."`
+		if i+1 < len(v.toks) && v.norm(i+1) == "في" {
+			return lex.verbs["جاء"], len([]rune(n)) - len([]rune("جاء")), true
+		}
+		return cueInfo{}, 0, false
+	}
 	if c, ok := lex.verbs[n]; ok {
 		return c, 0, true
 	}
@@ -467,6 +474,22 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 		bound = colon
 	}
 	subj := v.resolveSubject(i, bound)
+	if c.lemma == "جاء" {
+		// the statement's author after عن or على لسان, else the statement
+		subj = nil
+		for j := i + 2; j < bound; j++ {
+			if n := v.norm(j); n == "عن" || n == "لسان" {
+				subj = v.subjectAfter(j, min(bound, j+1+subjectWindow), true)
+				break
+			}
+		}
+		if subj == nil && i+2 < bound {
+			subj = v.subjectAfter(i+1, min(bound, i+2+subjectWindow), true)
+		}
+		if subj != nil {
+			v.noteSubject(subj)
+		}
+	}
 	if c.lemma == "نقل" || c.lemma == "أورد" {
 		// `نقلت الوكالة عن المصدر قوله`, `على لسان المصدر`: the one quoted
 		// is the speaker, the medium only carries the words
@@ -881,7 +904,7 @@ func (v *view) withAntecedent(s *subject) *subject {
 	if h := v.norm(s.start); !strings.HasPrefix(h, "ال") && !strings.HasPrefix(h, "وال") && !lex.demonstrative[h] {
 		return s // `قائد عسكري`: an indefinite title brings someone new
 	}
-	if s.end-s.start > 2 || (s.end-s.start == 2 && !lex.demonstrative[v.norm(s.start)]) {
+	if s.end-s.start > 2 {
 		// a described title (`المتحدث باسم الخارجية`) is the person it
 		// named before (`المتحدث باسم الخارجية جون كيربي`), else someone
 		// new (`النائب العام البحريني`)
