@@ -78,7 +78,7 @@ const (
 	antecedentWindow = 600
 	// minBareWords is the smallest quotation without any cue that is still
 	// taken as a quote.
-	minBareWords = 8
+	minBareWords = 6
 )
 
 // Annotate fills doc.Quotes. It reads doc.Tokens, doc.Sentences,
@@ -780,7 +780,15 @@ func (v *view) fromPairAlone(p *pair) {
 	colon := p.open > 0 && (v.toks[p.open-1].Text == ":" || v.toks[p.open-1].Text == "：")
 	if colon || v.words(p.open+1, p.close) >= minBareWords {
 		p.claimed = true
-		v.add(p.open+1, p.close, true, nil, nil)
+		// no cue: the sentence's actor, when one is named before the
+		// quotation (`اثنى حفتر على ... ليصبحا "تحت سيطرة ضباطنا"`)
+		var sp *khabar.Speaker
+		if p.open > 0 {
+			if s := v.mainClauseSubject(p.open); s != nil && s.entity >= 0 {
+				sp = v.speakerOf(s)
+			}
+		}
+		v.add(p.open+1, p.close, true, sp, nil)
 	}
 }
 
