@@ -141,6 +141,7 @@ type scratch struct {
 	lf    []uint64
 	lcf   []uint64
 	wf    []wordFeat
+	right []int
 }
 
 // knownRules returns the rules a token took in training and their total,
@@ -367,8 +368,20 @@ func (d tableDense) scores(feats []uint64, out []float64) {
 	}
 }
 
-// tag assigns a UPOS to every word of s.words into s.tags.
-func (c *core) tag(ds denseScorer, s *scratch) {
+// tag assigns a UPOS to every word of s.words into s.tags: one pass, or
+// two when the model has a second-pass table.
+func (c *core) tag(ds denseScorer, ds2 denseScorer, s *scratch) {
+	c.wordFeats(s, nil, false)
+	c.tagPass(ds, s, nil)
+	if ds2 != nil {
+		s.right = append(s.right[:0], s.tags...)
+		c.tagPass(ds2, s, s.right)
+	}
+}
+
+// tagPass tags s.words left to right (s.wf filled); right holds an earlier
+// pass's tags for the right-context features, or nil.
+func (c *core) tagPass(ds denseScorer, s *scratch, right []int) {
 	s.tags = s.tags[:0]
 	n := len(c.m.Tags)
 	if cap(s.sc) < n {
@@ -376,7 +389,6 @@ func (c *core) tag(ds denseScorer, s *scratch) {
 	}
 	sc := s.sc[:n]
 	p1, p2 := "<s>", "<s>"
-	c.wordFeats(s, nil, false)
 	for j := range s.words {
 		if bi := s.wf[j].sure; bi >= 0 {
 			s.tags = append(s.tags, bi)
@@ -384,6 +396,9 @@ func (c *core) tag(ds denseScorer, s *scratch) {
 			continue
 		}
 		s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, s.wf)
+		if right != nil {
+			s.tf = c.rightFeats(s.tf, s.words, right, j, p1)
+		}
 		ds.scores(s.tf, sc)
 		bi := 0
 		for k := 1; k < n; k++ {
@@ -394,6 +409,25 @@ func (c *core) tag(ds denseScorer, s *scratch) {
 		s.tags = append(s.tags, bi)
 		p2, p1 = p1, c.m.Tags[bi]
 	}
+}
+
+// rightFeats are the second pass's features: the tags the first pass gave
+// the next words.
+func (c *core) rightFeats(dst []uint64, words []tagWord, right []int, j int, prevTag string) []uint64 {
+	t := func(k int) string {
+		if k >= len(right) {
+			return "</s>"
+		}
+		return c.m.Tags[right[k]]
+	}
+	n1, n2 := t(j+1), t(j+2)
+	return append(dst,
+		perceptron.Hash(tRightTag, n1),
+		perceptron.Hash2(tRightTags, n1, n2),
+		perceptron.Hash2(tRightTagSk, n1, words[j].sk),
+		perceptron.Hash2(tRightPrev, prevTag, n1),
+		perceptron.Hash2(tRightSelf, t(j), n1),
+	)
 }
 
 // applyLemmaRule turns the mark-stripped form into a lemma with rule r.

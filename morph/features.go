@@ -78,6 +78,11 @@ const (
 	tAmbCtx
 	tNextAmbSk
 	tCorpus
+	tRightTag
+	tRightTags
+	tRightTagSk
+	tRightPrev
+	tRightSelf
 
 	lPOS
 	lSuf1

@@ -15,7 +15,7 @@ import (
 )
 
 // modelVersion changes whenever the model layout or features change.
-const modelVersion = 9
+const modelVersion = 10
 
 // RuleCount is how often a known token took one segmentation rule in
 // training.
@@ -59,6 +59,9 @@ type Model struct {
 	TagDict map[string]string // word skeleton (3+ times in train) -> its tags of 10%+ share, e.g. "ADJ/NOUN"
 	TagKeys []uint64
 	TagVals []float32
+	// Second tagging pass (empty when trained with one pass).
+	Tag2Keys []uint64
+	Tag2Vals []float32
 
 	// Lemmatisation.
 	LemmaDict  map[string]string // skeleton + "|" + UPOS -> lemma
@@ -127,7 +130,8 @@ type wireModel struct {
 	AmbClasses []string
 	Tags       []string
 	LemRules   []LemmaRule
-	LemByPOS   map[string][]int32
+	LemPOS     []string // keys of LemByPOS, sorted (gob writes maps in random order)
+	LemByPOS   [][]int32
 	Tables     [][]byte // seg keys, seg vals, tag keys, tag vals, lem keys, lem vals
 }
 
@@ -203,7 +207,11 @@ func bytesF32(b []byte) []float32 {
 // Encode writes the model gob-encoded and gzip-compressed.
 func (m *Model) Encode(w io.Writer) error {
 	wm := wireModel{Version: m.Version, Info: m.Info, Rules: m.Rules, Generic: m.Generic, Tags: m.Tags,
-		LemRules: m.LemRules, LemByPOS: m.LemByPOS}
+		LemRules: m.LemRules}
+	for _, p := range sortedKeys(m.LemByPOS) {
+		wm.LemPOS = append(wm.LemPOS, p)
+		wm.LemByPOS = append(wm.LemByPOS, m.LemByPOS[p])
+	}
 	var kb strings.Builder
 	for _, k := range sortedKeys(m.Known) {
 		kb.WriteString(k)
@@ -243,7 +251,7 @@ func (m *Model) Encode(w io.Writer) error {
 		k []uint64
 		v []float32
 		w int
-	}{{m.SegKeys, m.SegVals, 1}, {m.TagKeys, m.TagVals, len(m.Tags)}, {m.LemKeys, m.LemVals, 1}} {
+	}{{m.SegKeys, m.SegVals, 1}, {m.TagKeys, m.TagVals, len(m.Tags)}, {m.LemKeys, m.LemVals, 1}, {m.Tag2Keys, m.Tag2Vals, len(m.Tags)}} {
 		k, v := compactTable(t.k, t.v, t.w)
 		wm.Tables = append(wm.Tables, u64Bytes(k), f32Bytes(v))
 	}
@@ -285,7 +293,13 @@ func DecodeModel(data []byte) (*Model, error) {
 		return nil, fmt.Errorf("morph: model version %d, want %d (retrain with 'khabar train morph')", wm.Version, modelVersion)
 	}
 	m := &Model{Version: wm.Version, Info: wm.Info, Rules: wm.Rules, Generic: wm.Generic, Tags: wm.Tags,
-		LemRules: wm.LemRules, LemByPOS: wm.LemByPOS}
+		LemRules: wm.LemRules, LemByPOS: map[string][]int32{}}
+	if len(wm.LemPOS) != len(wm.LemByPOS) {
+		return nil, fmt.Errorf("morph: decode model: inconsistent lemma rule index")
+	}
+	for i, p := range wm.LemPOS {
+		m.LemByPOS[p] = wm.LemByPOS[i]
+	}
 	bad := fmt.Errorf("morph: decode model: inconsistent packed tables")
 	keys := splitKeys(wm.KnownKeys)
 	m.Known = make(map[string][]RuleCount, len(keys))
@@ -319,7 +333,7 @@ func DecodeModel(data []byte) (*Model, error) {
 		}
 		m.words[k] = wordInfo{vocab: wm.WordVocab[i], corp: wm.WordCorp[i], lex: binary.LittleEndian.Uint16(wm.WordLex[2*i:]), amb: wm.AmbClasses[a]}
 	}
-	if len(wm.StrMaps) != 7 || len(wm.Tables) != 6 {
+	if len(wm.StrMaps) != 7 || len(wm.Tables) != 8 {
 		return nil, bad
 	}
 	var maps [7]map[string]string
@@ -329,8 +343,8 @@ func DecodeModel(data []byte) (*Model, error) {
 		}
 	}
 	m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.WordSpell = maps[0], maps[1], maps[2], maps[3], maps[4], maps[5], maps[6]
-	widths := []int{1, len(m.Tags), 1}
-	var tabs [3]*perceptron.Table
+	widths := []int{1, len(m.Tags), 1, len(m.Tags)}
+	var tabs [4]*perceptron.Table
 	for i := range tabs {
 		k, v := bytesU64(wm.Tables[2*i]), bytesF32(wm.Tables[2*i+1])
 		if len(v) != len(k)*widths[i] {
@@ -341,6 +355,9 @@ func DecodeModel(data []byte) (*Model, error) {
 	m.SegKeys, m.SegVals = tabs[0].Keys, tabs[0].Vals
 	m.TagKeys, m.TagVals = tabs[1].Keys, tabs[1].Vals
 	m.LemKeys, m.LemVals = tabs[2].Keys, tabs[2].Vals
+	if tabs[3].Len() > 0 {
+		m.Tag2Keys, m.Tag2Vals = tabs[3].Keys, tabs[3].Vals
+	}
 	return m, nil
 }
 

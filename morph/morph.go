@@ -31,6 +31,7 @@ import (
 	"sync"
 
 	"khabar"
+	"khabar/morph/perceptron"
 )
 
 //go:embed model
@@ -48,6 +49,7 @@ type Analyzer struct {
 	c     *core
 	seg   tableScorer
 	tag   tableDense
+	tag2  denseScorer // nil: one tagging pass
 	lem   tableScorer
 	pool  sync.Pool
 	Model *Model
@@ -88,11 +90,15 @@ func New(m *Model) (*Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
+	var tag2 denseScorer
+	if len(m.Tag2Keys) > 0 {
+		tag2 = tableDense{t: perceptron.Restore(m.Tag2Keys, m.Tag2Vals, len(m.Tags))}
+	}
 	c := newCore(m)
 	if c.identity < 0 {
 		return nil, fmt.Errorf("morph: model has no identity rule")
 	}
-	a := &Analyzer{c: c, seg: tableScorer{seg}, tag: tableDense{t: tag}, lem: tableScorer{lem}, Model: m}
+	a := &Analyzer{c: c, seg: tableScorer{seg}, tag: tableDense{t: tag}, tag2: tag2, lem: tableScorer{lem}, Model: m}
 	a.pool.New = func() any { return &scratch{} }
 	return a, nil
 }
@@ -123,7 +129,7 @@ func (a *Analyzer) analyze(words []string, emit func(tok int, seg khabar.Segment
 	}
 	c.segment(a.seg, s)
 	c.buildWords(s, words)
-	c.tag(a.tag, s)
+	c.tag(a.tag, a.tag2, s)
 	for j := range s.words {
 		w := &s.words[j]
 		pos := c.m.Tags[s.tags[j]]

@@ -18,6 +18,7 @@ type TrainOptions struct {
 	SegEpochs    int
 	TagEpochs    int
 	LemEpochs    int
+	TagPasses    int // 2: a second tagging pass sees the first pass's tags on the right
 	MaxSentences int // 0: all (subsample to iterate quickly)
 	// Lexicon maps word or stem skeletons to lexicon flags (see BuildLexicon).
 	Lexicon map[string]uint16
@@ -314,45 +315,39 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 	for f := range foldDicts {
 		foldDicts[f] = buildTagDict(train, f)
 	}
-	tagger := perceptron.NewDenseTrainer(len(m.Tags))
-	tagDs := trainerDense{tagger}
-	for ep := 0; ep < opt.TagEpochs; ep++ {
-		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
-		errs, n := 0, 0
-		for _, si := range order {
-			goldTags := c.goldWords(s, train[si], gold[si])
-			p1, p2 := "<s>", "<s>"
-			if cap(s.sc) < len(m.Tags) {
-				s.sc = make([]float64, len(m.Tags))
+	all := make([]int, len(train))
+	for i := range all {
+		all[i] = i
+	}
+	tagT := c.trainTagger(train, gold, all, opt.TagEpochs, rng, foldDicts, nil, logf, "tag")
+	m.TagKeys, m.TagVals = tagT.Keys, tagT.Vals
+	if opt.TagPasses > 1 {
+		// Second pass: the same tagger with the first pass's tags of the
+		// following words as features. Its training input comes from
+		// first-pass taggers that did not see the sentence (4 folds).
+		const folds = 4
+		right := make([][]int, len(train))
+		for f := 0; f < folds; f++ {
+			var in, out []int
+			for i := range train {
+				if i%folds == f {
+					out = append(out, i)
+				} else {
+					in = append(in, i)
+				}
 			}
-			sc := s.sc[:len(m.Tags)]
-			c.wordFeats(s, foldDicts[si%tagFolds], true)
-			for j := range s.words {
-				if bi := s.wf[j].sure; bi >= 0 {
-					p2, p1 = p1, m.Tags[bi]
-					continue
-				}
-				s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, s.wf)
-				tagDs.scores(s.tf, sc)
-				bi := 0
-				for k := 1; k < len(sc); k++ {
-					if sc[k] > sc[bi] {
-						bi = k
-					}
-				}
-				if bi != goldTags[j] {
-					tagger.Update(s.tf, goldTags[j], bi)
-					errs++
-				}
-				tagger.Tick()
-				n++
-				p2, p1 = p1, m.Tags[bi]
+			t := c.trainTagger(train, gold, in, opt.TagEpochs, rng, foldDicts, nil, logf, fmt.Sprintf("fold %d", f))
+			ds := tableDense{t: t}
+			for _, si := range out {
+				c.goldWords(s, train[si], gold[si])
+				c.wordFeats(s, foldDicts[si%tagFolds], true)
+				c.tagPass(ds, s, nil)
+				right[si] = append([]int(nil), s.tags...)
 			}
 		}
-		logf("tag epoch %d: train word error %.3f%% (%s)", ep+1, 100*float64(errs)/float64(max(n, 1)), time.Since(start).Round(time.Second))
+		t2 := c.trainTagger(train, gold, all, opt.TagEpochs, rng, foldDicts, right, logf, "tag pass 2")
+		m.Tag2Keys, m.Tag2Vals = t2.Keys, t2.Vals
 	}
-	tagT := tagger.Freeze(1e-3)
-	m.TagKeys, m.TagVals = tagT.Keys, tagT.Vals
 
 	// 5. Lemma rule classifier.
 	lem := perceptron.NewSparseTrainer()
@@ -452,6 +447,57 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 		len(train), opt.Seed, opt.SegEpochs, opt.TagEpochs, opt.LemEpochs)
 	logf("%s in %s; weights: seg %d, tag %d, lemma %d", m.Info, time.Since(start).Round(time.Second), segT.Len(), tagT.Len(), lemT.Len())
 	return m, nil
+}
+
+// trainTagger trains one tagging pass on the sentences idx (gold
+// segmentation); right, when not nil, gives a first pass's tags per
+// sentence for the right-context features.
+func (c *core) trainTagger(train []conllu.Sentence, gold [][]goldTok, idx []int, epochs int, rng *rand.Rand,
+	foldDicts [tagFolds]map[string]string, right [][]int, logf func(string, ...any), name string) *perceptron.Table {
+	m := c.m
+	s := &scratch{}
+	tagger := perceptron.NewDenseTrainer(len(m.Tags))
+	order := append([]int(nil), idx...)
+	sc := make([]float64, len(m.Tags))
+	for ep := 0; ep < epochs; ep++ {
+		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+		errs, n := 0, 0
+		for _, si := range order {
+			goldTags := c.goldWords(s, train[si], gold[si])
+			c.wordFeats(s, foldDicts[si%tagFolds], true)
+			var r []int
+			if right != nil {
+				r = right[si]
+			}
+			p1, p2 := "<s>", "<s>"
+			for j := range s.words {
+				if bi := s.wf[j].sure; bi >= 0 {
+					p2, p1 = p1, m.Tags[bi]
+					continue
+				}
+				s.tf = tagFeats(s.tf[:0], s.words, s.toks, j, p1, p2, s.wf)
+				if r != nil {
+					s.tf = c.rightFeats(s.tf, s.words, r, j, p1)
+				}
+				tagger.Scores(s.tf, sc)
+				bi := 0
+				for k := 1; k < len(sc); k++ {
+					if sc[k] > sc[bi] {
+						bi = k
+					}
+				}
+				if bi != goldTags[j] {
+					tagger.Update(s.tf, goldTags[j], bi)
+					errs++
+				}
+				tagger.Tick()
+				n++
+				p2, p1 = p1, m.Tags[bi]
+			}
+		}
+		logf("%s epoch %d: train word error %.3f%%", name, ep+1, 100*float64(errs)/float64(max(n, 1)))
+	}
+	return tagger.Freeze(1e-3)
 }
 
 // selfCount is the contribution of a training word to the vocabulary

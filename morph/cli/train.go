@@ -41,6 +41,7 @@ func Train(args []string, stdout, stderr io.Writer) int {
 	segEp := fs.Int("seg-epochs", 6, "segmenter epochs")
 	tagEp := fs.Int("tag-epochs", 8, "tagger epochs")
 	lemEp := fs.Int("lemma-epochs", 5, "lemma classifier epochs")
+	passes := fs.Int("tag-passes", 1, "tagging passes (2: a second pass sees the first pass's tags of the next words)")
 	noLex := fs.Bool("no-lexicon", false, "do not use the BAMA/Arramooz/Hunspell lexicon")
 	if rc := parseFlags(fs, args); rc >= 0 {
 		return rc
@@ -51,7 +52,7 @@ func Train(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "khabar train morph:", err)
 		return 1
 	}
-	opt := morph.TrainOptions{Seed: *seed, SegEpochs: *segEp, TagEpochs: *tagEp, LemEpochs: *lemEp, MaxSentences: *maxSent, Log: stderr}
+	opt := morph.TrainOptions{Seed: *seed, SegEpochs: *segEp, TagEpochs: *tagEp, LemEpochs: *lemEp, TagPasses: *passes, MaxSentences: *maxSent, Log: stderr}
 	if !*noLex {
 		lex, err := lexicon.Build(*data)
 		if err != nil {
