@@ -232,9 +232,51 @@ func (m *Model) Decode(d *Decoder, feats [][]uint64, dst []int) []int {
 			}
 		}
 	}
-	pred := d.dec.viterbi(T, L, func(t int, out []float64) { copy(out, sc[t*L:t*L+L]) },
-		func(prev, cur int) float64 { return float64(m.trans[(prev+1)*L+cur]) })
-	return append(dst[:0], pred...)
+	return append(dst[:0], d.dec.viterbiDense(T, L, sc, m.trans)...)
+}
+
+// viterbiDense is viterbi over precomputed emission scores (T×L) and
+// transition weights ((L+1)×L, row 0 the start), without the calls through
+// function values that the training loop can afford.
+func (d *decoder) viterbiDense(T, L int, emit []float64, trans []float32) []int {
+	if cap(d.delta) < T*L {
+		d.delta = make([]float64, T*L)
+		d.back = make([]int, T*L)
+	}
+	if cap(d.path) < T {
+		d.path = make([]int, T)
+	}
+	delta, back, path := d.delta[:T*L], d.back[:T*L], d.path[:T]
+	for y := 0; y < L; y++ {
+		delta[y] = emit[y] + float64(trans[y])
+	}
+	for t := 1; t < T; t++ {
+		prev := delta[(t-1)*L : t*L]
+		cur := delta[t*L : t*L+L]
+		bk := back[t*L : t*L+L]
+		e := emit[t*L : t*L+L]
+		for y := range cur {
+			best, arg := math.Inf(-1), 0
+			for p, dp := range prev {
+				if s := dp + float64(trans[(p+1)*L+y]); s > best {
+					best, arg = s, p
+				}
+			}
+			cur[y] = best + e[y]
+			bk[y] = arg
+		}
+	}
+	best, arg := math.Inf(-1), 0
+	for y, v := range delta[(T-1)*L:] {
+		if v > best {
+			best, arg = v, y
+		}
+	}
+	path[T-1] = arg
+	for t := T - 1; t > 0; t-- {
+		path[t-1] = back[t*L+path[t]]
+	}
+	return path
 }
 
 // decoder is Viterbi scratch space.
