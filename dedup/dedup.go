@@ -269,6 +269,10 @@ func Duplicates(docs []Doc, threshold float64) map[uint32]uint32 {
 type StoryOptions struct {
 	// Days an event stays open for new articles after its last one.
 	Days int
+	// MaxSpan bounds the days from a story's first article to its last, so
+	// that a running topic (a months-long crisis) splits into its events;
+	// 2*Days+1 when 0.
+	MaxSpan int
 	// Threshold is the least cosine similarity to join a story.
 	Threshold float64
 	// TopTerms bounds the terms of an article's vector.
@@ -293,6 +297,9 @@ func Stories(docs []Doc, idf func(term string) float64, opt StoryOptions) []Stor
 	if opt.TopTerms <= 0 {
 		opt.TopTerms = 20
 	}
+	if opt.MaxSpan <= 0 {
+		opt.MaxSpan = 2*opt.Days + 1
+	}
 	order := make([]int, 0, len(docs))
 	for i, d := range docs {
 		if d.Sig != nil && d.Date != math.MinInt32 {
@@ -306,10 +313,13 @@ func Stories(docs []Doc, idf func(term string) float64, opt StoryOptions) []Stor
 		return int(docs[a].Num) - int(docs[b].Num)
 	})
 	type cluster struct {
-		centroid map[string]float64
-		norm     float64
-		last     int32
-		docs     []uint32
+		centroid    map[string]float64
+		norm        float64
+		first, last int32
+		docs        []uint32
+	}
+	open := func(cl *cluster, day int32) bool {
+		return day-cl.last <= int32(opt.Days) && day-cl.first <= int32(opt.MaxSpan)
 	}
 	var clusters []*cluster
 	byTerm := map[string][]int{} // term -> open clusters whose centroid holds it
@@ -317,7 +327,7 @@ func Stories(docs []Doc, idf func(term string) float64, opt StoryOptions) []Stor
 		d := docs[i]
 		vec := tfidf(d.Sig, idf, opt.TopTerms)
 		if len(vec) == 0 {
-			clusters = append(clusters, &cluster{docs: []uint32{d.Num}, last: d.Date})
+			clusters = append(clusters, &cluster{docs: []uint32{d.Num}, first: d.Date, last: d.Date})
 			continue
 		}
 		dots := map[int]float64{}
@@ -325,14 +335,14 @@ func Stories(docs []Doc, idf func(term string) float64, opt StoryOptions) []Stor
 			// Dates only grow, so a cluster that went quiet stays closed:
 			// drop it from the list as it is met.
 			lst := byTerm[t]
-			open := lst[:0]
+			keep := lst[:0]
 			for _, c := range lst {
-				if cl := clusters[c]; d.Date-cl.last <= int32(opt.Days) {
-					open = append(open, c)
+				if cl := clusters[c]; open(cl, d.Date) {
+					keep = append(keep, c)
 					dots[c] += w * cl.centroid[t]
 				}
 			}
-			byTerm[t] = open
+			byTerm[t] = keep
 		}
 		best, bestSim := -1, opt.Threshold
 		for c, dot := range dots {
@@ -342,7 +352,7 @@ func Stories(docs []Doc, idf func(term string) float64, opt StoryOptions) []Stor
 			}
 		}
 		if best < 0 {
-			cl := &cluster{centroid: map[string]float64{}, last: d.Date, docs: []uint32{d.Num}}
+			cl := &cluster{centroid: map[string]float64{}, first: d.Date, last: d.Date, docs: []uint32{d.Num}}
 			best = len(clusters)
 			clusters = append(clusters, cl)
 		} else {

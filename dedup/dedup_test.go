@@ -89,3 +89,15 @@ func FuzzUnmarshal(f *testing.F) {
 		}
 	})
 }
+
+func TestStoriesMaxSpan(t *testing.T) {
+	var docs []Doc
+	for day := int32(100); day <= 110; day++ {
+		s := Sign(nil, words("ازمه كوريا الشماليه نووي"))
+		docs = append(docs, Doc{Num: uint32(day), Date: day, Sig: &s})
+	}
+	got := Stories(docs, func(string) float64 { return 1 }, StoryOptions{Days: 3})
+	if len(got) != 2 || len(got[0].Docs) != 8 || got[1].Docs[0] != 108 {
+		t.Errorf("a running topic over 11 days: %v, want days 100-107 and 108-110", got)
+	}
+}
