@@ -6,6 +6,7 @@
 #
 #   searchbench/run.sh                     # whole corpus
 #   CORPUS=sample.jsonl QUERIES=100 searchbench/run.sh
+#   REUSE=1 searchbench/run.sh            # search figures again, same archive
 set -eu
 cd "$(dirname "$0")"
 WORK=${WORK:-/tmp/khabar-searchbench}
@@ -16,12 +17,17 @@ mkdir -p "$WORK"
 chmod 755 "$WORK"
 (cd .. && go build -o "$WORK/khabar" ./cmd/khabar)
 go build -o "$WORK/searchbench" .
+if [ -n "${REUSE:-}" ] && [ -d "$WORK/db" ]; then
+	echo "== reusing the archive and indexes of the last run in $WORK (REUSE=1)"
+else
 "$WORK/searchbench" prepare -corpus "$CORPUS" -out "$WORK" -queries "$QUERIES"
 
 echo "== khabar ingest ($(wc -l < "$WORK/corpus.jsonl") articles, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 rm -rf "$WORK/db"
 /usr/bin/time -f "ingest: %e s wall, %U s user, %S s system, %M KB peak RSS" \
 	"$WORK/khabar" ingest --db "$WORK/db" --layers "${LAYERS:-all}" --progress none "$WORK/corpus.jsonl"
+rm -rf "$WORK"/bleve-*
+fi
 
 PSQL=""
 if [ "${NO_POSTGRES:-}" = "" ]; then
@@ -43,5 +49,4 @@ if [ "${NO_POSTGRES:-}" = "" ]; then
 	PSQL="$AS $PGBIN/psql -h $WORK/pgsock -U postgres -d bench"
 	echo "== PostgreSQL $($PGBIN/postgres --version | awk '{print $3}')"
 fi
-rm -rf "$WORK"/bleve-*
 "$WORK/searchbench" eval -work "$WORK" -psql "$PSQL" -khabar "$WORK/khabar"
