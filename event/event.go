@@ -37,7 +37,9 @@
 //
 // Sentences about sport drop MEET and ATTACK triggers (a fixture, a forward
 // line); repeated tellings of one event are merged into the first (see
-// docs/EVENTS.md).
+// docs/EVENTS.md). When the quotation layer ran before it, a reporting
+// verb that is also a trigger (طالب، اتهم، دعا) takes the quote's speaker
+// as its agent when the clause names none.
 //
 // An Annotator keeps no state between calls; one value serves many
 // goroutines.
@@ -625,6 +627,21 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 			}
 			if ty := v.doc.Entities[e].Type; (ty == "PER" || ty == "ORG") && !v.afterPreposition(k, e) {
 				add(RoleAgent, e)
+				break
+			}
+		}
+	}
+	// the quotation layer, when it ran first, may have found the speaker of
+	// this very verb (`لكن الاخير اتهم الاتحاد الاوروبي بأنه`)
+	if !hasRole(c.Participants, RoleAgent) && t.kind != formNoun {
+		for _, q := range v.doc.Quotes {
+			if q.Cue != nil && q.Speaker != nil && q.Speaker.Entity != "" &&
+				q.Cue.Start < c.Trigger.End && c.Trigger.Start < q.Cue.End {
+				for e := range v.doc.Entities {
+					if v.doc.Entities[e].ID == q.Speaker.Entity {
+						add(RoleAgent, e)
+					}
+				}
 				break
 			}
 		}
