@@ -463,6 +463,11 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	withAt := c.tok // where the last مع or بين was
 	lastRole := ""
 	bareCount := 0
+	if t.kind != formNoun && v.subjectBefore(c.tok, lo) {
+		// subject-verb order (`لكن الاخير اتهم الاتحاد الاوروبي`): the
+		// first name after the verb is its object
+		bareCount = 1
+	}
 	end := min(hi, c.tok+1+argWindow)
 	for k := c.tok + 1; k < end; k++ {
 		if k > c.tok+1 {
@@ -668,6 +673,37 @@ func (v *view) afterPreposition(k, e int) bool {
 		}
 	}
 	return k > 0 && v.isPrepWord(k-1)
+}
+
+// subjectBefore says whether the verb at i has its subject just before it:
+// a definite noun or a name, past لكن/و/قد and quotation marks, that is not
+// the object of a preposition.
+func (v *view) subjectBefore(i, lo int) bool {
+	k := i - 1
+	for k >= lo {
+		switch b := v.bare(k); {
+		case b == "لكن" || b == "قد" || v.norm(k) == "ولكن" || isQuoteMark(v.toks[k].Text):
+			k--
+			continue
+		}
+		break
+	}
+	if k < lo {
+		return false
+	}
+	if e := v.entAt[k]; e >= 0 {
+		start := k
+		for start > lo && v.entAt[start-1] == e {
+			start--
+		}
+		return !v.afterPreposition(start, e) && v.doc.Entities[e].Type != "MISC"
+	}
+	n := v.norm(k)
+	switch n {
+	case "التي", "الذي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي":
+		return false // `الاطراف التي تدعمه خصوصا روسيا`: the subject comes after
+	}
+	return v.toks[k].Kind == khabar.KindWord && strings.HasPrefix(n, "ال") && !v.isPrepWord(k) && !clauseBreak[n] && (k == lo || !v.isPrepWord(k-1))
 }
 
 // personFollows says whether a person is named within three tokens after
