@@ -180,6 +180,13 @@ func (s *Server) clusterStories(sn *snapshot) {
 	sn.stories.Store(buildStories(in))
 }
 
+// Warm waits until the background work that follows opening the archive
+// (clustering its stories) is done, or ctx ends: for load tests that must
+// not measure it, and for logs.
+func (s *Server) Warm(ctx context.Context) {
+	s.waitStories(ctx, 24*time.Hour)
+}
+
 // waitStories waits up to d for the stories of the current snapshot to be
 // clustered, holding no lock while it waits.
 func (s *Server) waitStories(ctx context.Context, d time.Duration) {

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -50,6 +51,7 @@ func runBenchHTTP(args []string, stdout, stderr io.Writer) int {
 	queriesFile := fs.String("queries", "", "`FILE` of queries, one a line (default: a built-in list of 50)")
 	facets := fs.Bool("facets", false, "ask for facets too")
 	n := fs.Int("n", 10, "hits per request")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measured run (server and load generator) to `FILE`")
 	cache := fs.Int("cache", 0, "with --db: search answers the server keeps (0: none, so that every request searches)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: khabar bench http (--db DIR | --url http://127.0.0.1:PORT) [flags]\n\nSends GET /api/search requests with queries drawn in turn from a list over\n-c keep-alive connections for -d, and reports throughput, latency\npercentiles and errors (any answer but 200, or a failed request).\nOnly loopback addresses are accepted.\n\nFlags:")
@@ -84,6 +86,9 @@ func runBenchHTTP(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		defer srv.Close()
+		// Stories are clustered in the background after opening; the
+		// measurement starts after.
+		srv.Warm(context.Background())
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			fmt.Fprintf(stderr, "khabar bench http: %v\n", err)
@@ -121,7 +126,22 @@ func runBenchHTTP(args []string, stdout, stderr io.Writer) int {
 	if *warm > 0 {
 		load(client, urls, *conns, *warm, *rate)
 	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "khabar bench http: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "khabar bench http: %v\n", err)
+			return 1
+		}
+	}
 	res := load(client, urls, *conns, *dur, *rate)
+	if *cpuProfile != "" {
+		pprof.StopCPUProfile()
+	}
 	res.print(stdout, *dur)
 	if res.errors > 0 {
 		for msg, c := range res.kinds {

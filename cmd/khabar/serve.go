@@ -71,6 +71,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		mode = "ingest enabled"
 	}
 	logger.Printf("serving %s on http://%s/ (%s)", *db, ln.Addr(), mode)
+	go func() {
+		start := time.Now()
+		srv.Warm(ctx)
+		if ctx.Err() == nil {
+			logger.Printf("stories clustered in %v", time.Since(start).Round(time.Millisecond))
+		}
+	}()
 	if err := server.Serve(ctx, srv.HTTPServer(*addr), ln, *grace); err != nil {
 		logger.Printf("%v", err)
 		return 1
