@@ -26,9 +26,16 @@ type core struct {
 	// tries the rules whose clitics it starts and ends with.
 	genIdx               map[string][]int32
 	genMaxPre, genMaxSuf int
+	// tokStem is Model.TokenStem keyed by token skeleton and rule index.
+	tokStem map[tokStemKey]string
 	// info merges the per-word tables (vocabulary, lexicon, corpus counts,
 	// ambiguity classes) so that a word costs one look-up.
 	info map[string]wordInfo
+}
+
+type tokStemKey struct {
+	tok  string
+	rule int32
 }
 
 // wordInfo is what the model knows of one word skeleton.
@@ -81,6 +88,17 @@ func newCore(m *Model) *core {
 		c.tagIdx[t] = i
 	}
 	c.info = m.wordTable()
+	ruleID := make(map[string]int32, len(m.Rules))
+	for i := range m.Rules {
+		ruleID[m.Rules[i].Key] = int32(i)
+	}
+	c.tokStem = make(map[tokStemKey]string, len(m.TokenStem))
+	for k, f := range m.TokenStem {
+		tok, key, ok := strings.Cut(k, "\x01")
+		if id, known := ruleID[key]; ok && known {
+			c.tokStem[tokStemKey{tok, id}] = f
+		}
+	}
 	c.genIdx = map[string][]int32{}
 	for _, id := range m.Generic {
 		r := &m.Rules[id]
@@ -190,6 +208,19 @@ func (c *core) candidates(s *scratch, i int, ex exclusion) (known bool) {
 		s.cands = append(s.cands, segCand{rule: r, stem: stem, fo: fo, fe: len(s.cf)})
 	}
 	if known {
+		live := 0
+		for _, r := range rc {
+			if int(r.Count) > 1 || !ex.on || r.Rule != ex.rule {
+				live++
+			}
+		}
+		if live == 1 && !ex.on {
+			// One analysis seen: nothing to score, so no features.
+			if stem, ok := c.m.Rules[rc[0].Rule].apply(t.sk, t.surf); ok {
+				s.cands = append(s.cands, segCand{rule: rc[0].Rule, stem: stem})
+				return true
+			}
+		}
 		for _, r := range rc {
 			n := int(r.Count)
 			if ex.on && r.Rule == ex.rule {
@@ -256,11 +287,11 @@ func (c *core) best(sc sparseScorer, s *scratch) int {
 // restore gives the PADT spelling of a cut stem.
 func (c *core) restore(tokSk string, rule int32, stem string, known bool) string {
 	r := &c.m.Rules[rule]
-	if r.StemLit != "" || r.Lit != nil {
+	if r.StemLit != "" || r.Lit != nil || rule == c.identity {
 		return stem
 	}
 	if known {
-		if f, ok := c.m.TokenStem[tokSk+"\x01"+r.Key]; ok {
+		if f, ok := c.tokStem[tokStemKey{tokSk, rule}]; ok {
 			return f
 		}
 	}
@@ -494,7 +525,7 @@ func (c *core) lemma(sc sparseScorer, s *scratch, form, pos string) string {
 	}
 	form = StripMarks(form)
 	sk := Skel(form)
-	if l, ok := c.m.LemmaDict["e:"+form+"|"+pos]; ok {
+	if l, ok := c.m.LemmaDict["e:"+form+"|"+pos]; ok { // exact spelling first
 		return l
 	}
 	if l, ok := c.m.LemmaDict[sk+"|"+pos]; ok {

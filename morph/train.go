@@ -240,7 +240,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 		posOfRule[id] = k[strings.LastIndexByte(k, '|')+1:]
 	}
 	for id := range m.LemRules {
-		if m.LemRules[id].Count >= 2 {
+		if m.LemRules[id].Count >= minLemmaRule {
 			p := posOfRule[int32(id)]
 			m.LemByPOS[p] = append(m.LemByPOS[p], int32(id))
 		}
@@ -683,3 +683,7 @@ func buildTagDict(train []conllu.Sentence, fold int) map[string]string {
 	}
 	return out
 }
+
+// minLemmaRule is how often a lemma rule must occur in training to be
+// tried on unknown words: rarer rules cost time and rarely win.
+const minLemmaRule = 3
