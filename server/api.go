@@ -2,6 +2,7 @@ package server
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"khabar"
@@ -205,37 +207,24 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if !s.acquire(r.Context()) {
-		jsonError(w, http.StatusServiceUnavailable, "too many analyses at once; try again")
+	// The records are made outside the snapshot's lock: NewRecord needs
+	// only the archive's key analyzer, and holding the lock for a large
+	// batch would hold up a commit and, behind it, every reader.
+	var ar *archive.Archive
+	if !s.view(func(sn *snapshot) { ar = sn.ar }) {
+		jsonError(w, http.StatusServiceUnavailable, "the archive is closed")
 		return
 	}
-	recs := make([]archive.Record, len(ins))
-	docs := make([]*khabar.Document, len(ins))
-	for i, in := range ins {
-		docs[i] = s.cfg.Analyzer.Analyze(in)
-	}
-	var recErr error
-	if !s.view(func(sn *snapshot) {
-		for i, in := range ins {
-			src := ""
-			if in.Source != nil {
-				src = in.Source.Name + "\x00" + in.Source.URL
-			}
-			hash := archive.ContentHash(in.ID, in.Title, in.Text, in.Date, in.Category, src)
-			if recs[i], recErr = sn.ar.NewRecord(docs[i], hash); recErr != nil {
-				return
-			}
+	recs, err := s.records(r.Context(), ar, ins)
+	if err != nil {
+		if errors.Is(err, errBusy) {
+			jsonError(w, http.StatusServiceUnavailable, "%v", errBusy)
+			return
 		}
-	}) {
-		recErr = errors.New("the archive is closed")
-	}
-	if recErr != nil {
-		s.release()
-		s.cfg.Log.Printf("ingest: %v", recErr)
-		jsonError(w, http.StatusInternalServerError, "indexing failed: %v", recErr)
+		s.cfg.Log.Printf("ingest: %v", err)
+		jsonError(w, http.StatusInternalServerError, "indexing failed: %v", err)
 		return
 	}
-	s.release()
 	stored, err := s.commit(recs)
 	if err != nil {
 		s.cfg.Log.Printf("ingest: %v", err)
@@ -258,6 +247,45 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, http.StatusOK, res)
+}
+
+var errBusy = errors.New("too many analyses at once; try again")
+
+// records analyses the inputs on up to MaxAnalyses goroutines, each
+// analysis taking a slot of the bound that /api/analyze shares, and makes
+// their archive records.
+func (s *Server) records(ctx context.Context, ar *archive.Archive, ins []analysis.Input) ([]archive.Record, error) {
+	recs := make([]archive.Record, len(ins))
+	errs := make([]error, len(ins))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(len(ins), s.cfg.MaxAnalyses) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if !s.acquire(ctx) {
+					errs[i] = errBusy
+					continue
+				}
+				in := ins[i]
+				doc := s.cfg.Analyzer.Analyze(in)
+				s.release()
+				src := ""
+				if in.Source != nil {
+					src = in.Source.Name + "\x00" + in.Source.URL
+				}
+				hash := archive.ContentHash(in.ID, in.Title, in.Text, in.Date, in.Category, src)
+				recs[i], errs[i] = ar.NewRecord(doc, hash)
+			}
+		}()
+	}
+	for i := range ins {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return recs, errors.Join(errs...)
 }
 
 // commit stores recs, skipping those stored already unchanged, and opens

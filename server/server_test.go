@@ -340,6 +340,34 @@ func TestIngest(t *testing.T) {
 	}
 }
 
+func TestIngestBusy(t *testing.T) {
+	ts := newTestServer(t, Config{Token: testToken, MaxAnalyses: 1, AnalyzeWait: 50 * time.Millisecond})
+	ts.sem <- struct{}{}
+	a := ts.do(t, "POST", "/api/ingest", "text/plain", strings.NewReader("نص"), "Authorization", "Bearer "+testToken)
+	ts.release()
+	if a.status != 503 {
+		t.Fatalf("ingest beyond the analysis bound: %d %s", a.status, a.body)
+	}
+	a.errMessage(t)
+	// Many articles share the bound and all get stored.
+	var arts []article
+	for i := range 7 {
+		arts = append(arts, article{ID: fmt.Sprintf("id/%d with space", i), Text: fmt.Sprintf("خبر رقم %d من عمان.", i)})
+	}
+	if res := ts.ingest(t, arts...); res.Stored != 7 {
+		t.Fatalf("stored %+v", res)
+	}
+	var doc khabar.Document
+	if a := ts.get(t, "/api/docs/"+url.PathEscape("id/3 with space")); a.status != 200 {
+		t.Fatalf("an id with a slash and a space: %d %s", a.status, a.body)
+	} else if a.json(t, &doc); doc.ID != "id/3 with space" {
+		t.Errorf("id %q", doc.ID)
+	}
+	if a := ts.get(t, "/docs/"+url.PathEscape("id/3 with space")); a.status != 200 {
+		t.Errorf("page of an id with a slash: %d", a.status)
+	}
+}
+
 func TestIngestWithoutTokenConfigured(t *testing.T) {
 	ts := newTestServer(t, Config{})
 	a := ts.do(t, "POST", "/api/ingest", "text/plain", strings.NewReader("نص"), "Authorization", "Bearer ")
