@@ -482,6 +482,14 @@ func (c *core) applyLemmaRule(r *LemmaRule, form, sk string) (string, bool) {
 // when they do not know it, "rs" when they spell it otherwise), that other
 // spelling ("s"), and lexicon stem lemmas ("x").
 func (c *core) lemmaCandidates(form, sk, pos string, fn func(rule int32, res, kind string)) {
+	// A word the lexicons know as an inflected stem of another lemma (a
+	// broken plural such as مجالس) marks every candidate, so that the
+	// classifier learns to trust the lexicon's lemma there.
+	core := strings.TrimPrefix(sk, "ال")
+	if l, ok := c.m.StemLemma[core]; ok && Skel(l) != core {
+		inner := fn
+		fn = func(rule int32, res, kind string) { inner(rule, res, kind+"L") }
+	}
 	var key [64]byte
 	for n := 0; n <= c.lemMaxR; n++ {
 		suf := runeSuffix(sk, n)
@@ -530,6 +538,17 @@ func (c *core) lemma(sc sparseScorer, s *scratch, form, pos string) string {
 	}
 	if l, ok := c.m.LemmaDict[sk+"|"+pos]; ok {
 		return l
+	}
+	if pos == "NOUN" || pos == "ADJ" {
+		// The article does not change a noun's lemma: look the word up
+		// with it added or removed.
+		alt := "ال" + sk
+		if strings.HasPrefix(sk, "ال") {
+			alt = sk[len("ال"):]
+		}
+		if l, ok := c.m.LemmaDict[alt+"|"+pos]; ok {
+			return l
+		}
 	}
 	if shape(sk) != "A" {
 		return form

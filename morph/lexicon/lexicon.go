@@ -297,7 +297,9 @@ func (l *Lexicon) readArramoozNouns(path string, adj bool) error {
 		}
 		l.addWord(rec[1], flag, "arramooz nouns")
 		l.addSpell(rec[1])
-		l.addLemma(rec[1], "arramooz")
+		if len(rec) <= 11 || strings.TrimSpace(rec[11]) != "جمع" {
+			l.addLemma(rec[1], "arramooz") // plural entries are not lemmas
+		}
 		// Column 12 (عدد) marks plural entries whose column 14 is the singular.
 		if len(rec) > 13 && strings.TrimSpace(rec[11]) == "جمع" && strings.TrimSpace(rec[13]) != "" {
 			if k := Skel(strip(rec[1])); l.StemLemma[k] == "" {

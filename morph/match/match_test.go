@@ -88,13 +88,34 @@ var meet = [][]string{
 	{"الفلسطينيين", "فلسطينيين", "الفلسطيني", "فلسطيني"},
 }
 
+// realWords are the second members of apart pairs that are words in their
+// own right (زير, كان, لبن ...): their terms must differ from their
+// partner's. The other second members are the non-words a light stemmer
+// cuts the first down to (اشنطن): the first's term must just not be that.
+var realWords = map[string]bool{
+	"زير": true, "قف": true, "عد": true, "صل": true, "طن": true, "لد": true, "حث": true, "دل": true,
+	"حر": true, "طل": true, "جنة": true, "لام": true, "كرة": true, "تاب": true, "ندا": true, "قد": true,
+	"كان": true, "لبن": true, "بوت": true, "زيت": true, "عم": true, "طهر": true, "حس": true, "جامع": true,
+	"مدين": true, "كلي": true, "سن": true, "حي": true, "قاعد": true, "عاد": true, "بنان": true, "وز": true,
+	"مكتب": true, "كتاب": true, "علم": true, "سلام": true, "وزير": true, "حكم": true, "حكومة": true,
+	"عمل": true, "دولة": true, "رئيس": true, "جلسة": true, "اقتصاد": true, "سياسة": true, "درس": true,
+	"شفاء": true, "طائرة": true, "جمهور": true, "نظام": true, "مقر": true, "شرع": true, "أمر": true, "رسول": true,
+	"وتين": true, "ياس": true, "انس": true, "ماد": true,
+}
+
 func TestApart(t *testing.T) {
 	m := newAnalyzer(t)
+	norm := func(s string) string { return m.norm.String(s) }
 	n := 0
 	for _, p := range apart {
-		a, b := term(t, m, p[0]), term(t, m, p[1])
-		if a == b {
-			t.Errorf("%s and %s both give %q; they must stay apart", p[0], p[1], a)
+		a := term(t, m, p[0])
+		if a == norm(p[1]) {
+			t.Errorf("%s gives %q, the light stemmer's cut; it must stay whole", p[0], a)
+		}
+		if realWords[p[1]] {
+			if b := term(t, m, p[1]); a == b {
+				t.Errorf("%s and %s both give %q; they must stay apart", p[0], p[1], a)
+			}
 		}
 		n++
 	}
