@@ -160,7 +160,8 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		if sr.Query == "" {
 			for _, t := range []string{"PER", "LOC", "ORG"} {
 				g := facetGroup{Name: typeNames[t]}
-				for _, e := range sn.entities(t, "")[:min(12, len(sn.entities(t, "")))] {
+				top := sn.entities(t, "")
+				for _, e := range top[:min(12, len(top))] {
 					g.Links = append(g.Links, facetLink{Label: e.name, Count: len(e.docs), URL: entityPath(e.ID())})
 				}
 				sp.Top = append(sp.Top, g)
