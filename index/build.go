@@ -15,6 +15,7 @@ const (
 	FieldTitleKey = 'T' // match key of a title word, again: titles weigh more
 	FieldSurface  = 's' // normalised surface form, for phrases
 	FieldEntity   = 'e' // canonical entity name, match-normalised
+	FieldEntWord  = 'w' // a word of a canonical entity name
 	FieldEntType  = 't' // an entity type that occurs in the document
 	FieldSource   = 'o' // outlet, lower case
 	FieldCategory = 'c' // section, lower case
@@ -132,6 +133,9 @@ func Prepare(an Analyzer, d *DocInput) *Prepared {
 		}
 		p.Entities = append(p.Entities, e.Type+"\x00"+c)
 		p.Terms = append(p.Terms, TermPos{string(FieldEntity) + c, 0})
+		for _, w := range Words(c, nil) {
+			p.Terms = append(p.Terms, TermPos{string(FieldEntWord) + StripArticle(c[w.ByteStart:w.ByteEnd]), 0})
+		}
 		if !seenType[e.Type] && e.Type != "" {
 			seenType[e.Type] = true
 			p.Terms = append(p.Terms, TermPos{string(FieldEntType) + strings.ToUpper(e.Type), 0})

@@ -72,6 +72,8 @@ func TestSearch(t *testing.T) {
 		{"الخارجية", Options{Filter: Filter{From: ParseDate("2018-03-02")}}, "d"},
 		{"الخارجية", Options{Filter: Filter{To: ParseDate("2018-03-01")}}, "a"},
 		{"الرئيس", Options{Filter: Filter{Entities: []string{"فلاديمير بوتين"}}}, "c"},
+		{"الرئيس", Options{Filter: Filter{Entities: []string{"بوتين"}}}, "c"},
+		{"الرئيس", Options{Filter: Filter{Entities: []string{"بوتين ميدفيديف"}}}, ""},
 		{"الخارجية OR بوتين", Options{Filter: Filter{Types: []string{"PER"}}}, "c"},
 		{"+القاهرة الخارجية", Options{}, "a"},
 	}

@@ -73,7 +73,7 @@ type Filter struct {
 	From, To   int32    // days since 1970, inclusive; 0 means open
 	Sources    []string // any of these outlets
 	Categories []string // any of these sections
-	Entities   []string // all of these entities (canonical names)
+	Entities   []string // all of these entities: each word of each among the words of the document's entity names
 	Types      []string // an entity of each of these types occurs
 }
 
@@ -569,7 +569,11 @@ func (st *searchState) filter(hits []scored, f *Filter) []scored {
 	keep(prefixed(FieldSource, f.Sources, strings.ToLower))
 	keep(prefixed(FieldCategory, f.Categories, strings.ToLower))
 	for _, e := range f.Entities {
-		keep([]string{string(FieldEntity) + matchNorm.String(strings.TrimSpace(e))})
+		// An entity is named by its words: ترامب finds دونالد ترامب.
+		e = matchNorm.String(strings.TrimSpace(e))
+		for _, w := range Words(e, nil) {
+			keep([]string{string(FieldEntWord) + StripArticle(e[w.ByteStart:w.ByteEnd])})
+		}
 	}
 	for _, t := range f.Types {
 		keep([]string{string(FieldEntType) + strings.ToUpper(t)})
