@@ -10,7 +10,7 @@ import (
 // offsets (the last is the end), then the sections. All integers are little
 // endian; every section is read in place, so a segment mapped from disk is
 // usable without decoding.
-const segMagic = "KHSEG\x00\x02\x00"
+const segMagic = "KHSEG\x00\x03\x00"
 
 const (
 	secDocLen = iota
