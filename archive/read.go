@@ -2,6 +2,7 @@ package archive
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -23,6 +24,9 @@ func (a *Archive) Index() (ix *index.Index, err error) {
 	end := uint32(0)
 	err = a.tx.Bucket(bSegs).ForEach(func(k, v []byte) error {
 		s, err := index.OpenSegment(v)
+		if errors.Is(err, index.ErrFormat) {
+			return fmt.Errorf("%s: %w: %v; ingest again into a new directory", a.dir, ErrVersion, err)
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w: segment %x: %v", a.dir, ErrCorrupt, k, err)
 		}

@@ -2,6 +2,7 @@ package archive
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"time"
 
@@ -36,6 +37,9 @@ func (a *Archive) loadWriterState(tx *bolt.Tx) error {
 	end := uint32(0)
 	err := tx.Bucket(bSegs).ForEach(func(k, v []byte) error {
 		s, err := index.OpenSegment(v)
+		if errors.Is(err, index.ErrFormat) {
+			return fmt.Errorf("%w: %v; ingest again into a new directory", ErrVersion, err)
+		}
 		if err != nil {
 			return fmt.Errorf("%w: segment %x: %v", ErrCorrupt, k, err)
 		}

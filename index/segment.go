@@ -33,6 +33,9 @@ const headerSize = len(segMagic) + 12 + 4*(numSections+1)
 // ErrCorrupt is wrapped by every error about a malformed segment.
 var ErrCorrupt = errors.New("corrupt index segment")
 
+// ErrFormat is returned for a segment of another format version.
+var ErrFormat = errors.New("index segment of another format")
+
 // Segment is a read-only view of an encoded segment. It refers to the
 // bytes it was opened on; they must not change while it is in use.
 type Segment struct {
@@ -44,6 +47,9 @@ type Segment struct {
 
 // OpenSegment checks the layout of data and returns a view of it.
 func OpenSegment(data []byte) (*Segment, error) {
+	if len(data) >= len(segMagic) && string(data[:6]) == segMagic[:6] && data[6] != segMagic[6] {
+		return nil, fmt.Errorf("%w: segment format %d, this khabar reads %d", ErrFormat, data[6], segMagic[6])
+	}
 	if len(data) < headerSize || string(data[:len(segMagic)]) != segMagic {
 		return nil, fmt.Errorf("%w: bad header", ErrCorrupt)
 	}
