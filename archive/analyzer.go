@@ -2,6 +2,7 @@ package archive
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 
 	"khabar"
@@ -133,14 +134,25 @@ func (a *Archive) NewRecord(doc *khabar.Document, hash uint64) (Record, error) {
 		di.TextKeys = DocumentKeys(doc)
 	}
 	p := index.Prepare(an, di)
-	var words, keys []string
-	for _, w := range index.Words(doc.Text, nil) {
-		words = append(words, index.SurfaceTerm(doc.Text[w.ByteStart:w.ByteEnd]))
-	}
+	// The words in order and the keys, from the prepared terms: no second
+	// pass over the text.
+	var keys []string
+	var surf []index.TermPos
+	body := index.BodyStart(doc.Title)
 	for _, t := range p.Terms {
-		if t.Term[0] == index.FieldKey {
+		switch t.Term[0] {
+		case index.FieldKey:
 			keys = append(keys, t.Term[1:])
+		case index.FieldSurface:
+			if t.Pos >= body {
+				surf = append(surf, t)
+			}
 		}
+	}
+	slices.SortFunc(surf, func(a, b index.TermPos) int { return int(a.Pos) - int(b.Pos) })
+	words := make([]string, len(surf))
+	for i, t := range surf {
+		words[i] = t.Term[1:]
 	}
 	sig := dedup.Sign(words, keys)
 	enc, err := encodeDoc(hash, doc)

@@ -27,6 +27,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -345,19 +346,32 @@ func u32key(n uint32) []byte { return binary.BigEndian.AppendUint32(nil, n) }
 // then the document's JSON compressed with DEFLATE. encodeDoc makes all
 // but the number, which Commit puts in front.
 func encodeDoc(hash uint64, doc *khabar.Document) ([]byte, error) {
+	e := encoders.Get().(*docEncoder)
+	defer encoders.Put(e)
+	e.json = render.AppendJSON(e.json[:0], doc)
 	var buf bytes.Buffer
+	buf.Grow(12 + len(e.json)/4)
 	buf.Write(make([]byte, 4))
 	binary.Write(&buf, binary.BigEndian, hash)
-	zw, err := flate.NewWriter(&buf, flate.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
-	zw.Write(render.AppendJSON(nil, doc))
-	if err := zw.Close(); err != nil {
+	e.zw.Reset(&buf)
+	e.zw.Write(e.json)
+	if err := e.zw.Close(); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
+
+// docEncoder holds what encoding a document needs, reused: a DEFLATE
+// writer allocates about a megabyte of state.
+type docEncoder struct {
+	json []byte
+	zw   *flate.Writer
+}
+
+var encoders = sync.Pool{New: func() any {
+	zw, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
+	return &docEncoder{zw: zw}
+}}
 
 func decodeDoc(rec []byte) (*khabar.Document, error) {
 	if len(rec) < 12 {

@@ -388,3 +388,12 @@ func (t *strTable) bytes() []byte {
 	out = binary.LittleEndian.AppendUint32(out, uint32(len(t.data)))
 	return append(out, t.data...)
 }
+
+// BodyStart is the position of the first body word of a document with
+// this title: positions count the title's words, then a gap.
+func BodyStart(title string) uint32 {
+	if n := len(Words(title, nil)); n > 0 {
+		return uint32(n) + titleGap
+	}
+	return 0
+}

@@ -130,10 +130,7 @@ func (h *Highlighter) Snippet(text string, width int) Snippet {
 // where the query matched, as Index.MatchPositions gives them (positions
 // count the title's words first; see Prepare).
 func SnippetAt(title, text string, positions []uint32, width int) Snippet {
-	body := uint32(0)
-	if n := len(Words(title, nil)); n > 0 {
-		body = uint32(n) + titleGap
-	}
+	body := BodyStart(title)
 	words := Words(text, nil)
 	var matches []Span
 	for _, p := range positions {
