@@ -169,6 +169,17 @@ func TestIngestKilled(t *testing.T) {
 			if reported >= 400 {
 				break
 			}
+			// Readers work while the ingest writes, and see what it stored.
+			if a, err := archive.Open(db, archive.OpenOptions{}); err != nil {
+				t.Errorf("search during ingest: %v", err)
+			} else {
+				if ix, err := a.Index(); err != nil {
+					t.Errorf("index during ingest: %v", err)
+				} else if ix.NumDocs() < reported {
+					t.Errorf("during ingest: %d documents after %d reported", ix.NumDocs(), reported)
+				}
+				a.Close()
+			}
 		}
 		select {
 		case <-deadline:
