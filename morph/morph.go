@@ -28,7 +28,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"khabar"
 	"khabar/morph/perceptron"
@@ -123,6 +125,9 @@ func (a *Analyzer) analyze(words []string, emit func(tok int, seg khabar.Segment
 	c := a.c
 	s.toks = s.toks[:0]
 	for _, w := range words {
+		if !utf8.ValidString(w) {
+			w = strings.ToValidUTF8(w, "\uFFFD")
+		}
 		surf := StripMarks(w)
 		sk := Skel(surf)
 		s.toks = append(s.toks, segTok{surf: surf, sk: sk, shape: shape(sk)})

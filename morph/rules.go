@@ -43,6 +43,9 @@ func (r *SegRule) apply(sk, surf string) (stem string, ok bool) {
 	if r.Lit != nil {
 		return "", sk == r.LitSurf
 	}
+	if len(sk) != len(surf) { // invalid UTF-8 or a fold that changed length
+		return "", false
+	}
 	if len(r.PreSurf)+len(r.SufSurf) >= len(sk) || !strings.HasPrefix(sk, r.PreSurf) || !strings.HasSuffix(sk, r.SufSurf) {
 		return "", false
 	}
