@@ -470,7 +470,11 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	// the raw query is the key, so that a hit costs one map lookup.
 	key := r.URL.RawQuery
 	var body []byte
-	s.view(func(sn *snapshot) { body, _ = sn.answers.get(key) })
+	s.mu.RLock()
+	if s.snap != nil {
+		body, _ = s.snap.answers.get(key)
+	}
+	s.mu.RUnlock()
 	if body != nil {
 		writeRawJSON(w, http.StatusOK, body)
 		return
