@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"khabar/archive"
@@ -94,6 +95,13 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		docs[i] = h.Doc
 	}
 	positions := ix.MatchPositions(q, docs)
+	// Found words in bold on a terminal, in brackets otherwise.
+	open, close := "[", "]"
+	if f, ok := stdout.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			open, close = "\x1b[1m", "\x1b[0m"
+		}
+	}
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	if *format == "text" {
@@ -112,7 +120,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 			out.Write(append(b, '\n'))
 			continue
 		}
-		fmt.Fprintf(out, "\n%d. %s  [%s %s %s] %.2f\n   %s\n", *offset+i+1, h.Title, h.Date, h.Source, h.ID, h.Score, sn.Mark("\x1b[1m", "\x1b[0m"))
+		fmt.Fprintf(out, "\n%d. %s  [%s %s %s] %.2f\n   %s\n", *offset+i+1, h.Title, h.Date, h.Source, h.ID, h.Score, sn.Mark(open, close))
 	}
 	if res.Facets != nil {
 		if *format == "json" {
