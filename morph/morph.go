@@ -167,9 +167,16 @@ func (a *Analyzer) Annotate(doc *khabar.Document) {
 			si++
 		}
 		toks[i].Segments = toks[i].Segments[:0]
-		for _, p := range SplitPADT(toks[i].Text) {
-			pieces = append(pieces, p)
+		switch toks[i].Kind {
+		case khabar.KindURL, khabar.KindEmail, khabar.KindHashtag, khabar.KindMention:
+			// One word, whatever punctuation it holds.
+			pieces = append(pieces, toks[i].Text)
 			owner = append(owner, i)
+		default:
+			for _, p := range SplitPADT(toks[i].Text) {
+				pieces = append(pieces, p)
+				owner = append(owner, i)
+			}
 		}
 		if len(pieces) > 400 { // overlong "sentence": cut to bound the work
 			flush()

@@ -158,6 +158,33 @@ func TestAnnotateSeed(t *testing.T) {
 	}
 }
 
+// TestAnnotateKinds checks that links and hashtags stay one segment and
+// that a number token like 15-7 is split PADT-style.
+func TestAnnotateKinds(t *testing.T) {
+	a := loadOrSkip(t)
+	doc := newDocument("زار http://example.com/a-b.html و#عاصي_الحلاني في 15-7 .")
+	a.Annotate(doc)
+	seen := map[string]bool{}
+	for _, tok := range doc.Tokens {
+		seen[tok.Kind] = true
+		switch tok.Kind {
+		case khabar.KindURL, khabar.KindHashtag:
+			if len(tok.Segments) != 1 || tok.Segments[0].Form != tok.Text {
+				t.Errorf("%s token %q: segments %+v", tok.Kind, tok.Text, tok.Segments)
+			}
+		case khabar.KindNumber:
+			if tok.Text == "15-7" && forms(tok.Segments) != "15+-+7" {
+				t.Errorf("15-7: segments %s", forms(tok.Segments))
+			}
+		}
+	}
+	for _, k := range []string{khabar.KindURL, khabar.KindHashtag, khabar.KindNumber} {
+		if !seen[k] {
+			t.Errorf("no %s token in the test text", k)
+		}
+	}
+}
+
 // TestConcurrent runs one analyser from several goroutines.
 func TestConcurrent(t *testing.T) {
 	a := loadOrSkip(t)
