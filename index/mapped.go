@@ -126,6 +126,10 @@ func (m *MappedAnalyzer) neighbourKeys(sf string) []string {
 			return ks
 		}
 	}
+	// The form as the archive has it with the article (زير -> الزير).
+	if ks := try("ال" + sf); len(ks) > 0 {
+		return ks
+	}
 	for _, st := range stems {
 		for _, suf := range unseenSuffixes {
 			if strings.HasSuffix(st, suf) {
