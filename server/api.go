@@ -312,6 +312,7 @@ func (s *Server) commit(recs []archive.Record) (stored []bool, err error) {
 		}
 		s.snap = snap
 		go s.clusterStories(snap)
+		go s.gatherDisplayNames(snap)
 	}()
 	w, err := archive.Open(s.cfg.Dir, archive.OpenOptions{Write: true})
 	if err != nil {
@@ -548,13 +549,14 @@ type entityOut struct {
 	ID        string `json:"id"`
 	Type      string `json:"type"`
 	Name      string `json:"name"`
+	Display   string `json:"display"` // as documents write it, when known; else Name
 	Documents int    `json:"documents"`
 	FirstSeen string `json:"first_seen,omitempty"`
 	LastSeen  string `json:"last_seen,omitempty"`
 }
 
-func (e *entityInfo) out() entityOut {
-	return entityOut{ID: e.ID(), Type: e.typ, Name: e.name, Documents: len(e.docs),
+func (e *entityInfo) out(sn *snapshot) entityOut {
+	return entityOut{ID: e.ID(), Type: e.typ, Name: e.name, Display: sn.displayName(e.key, e.name), Documents: len(e.docs),
 		FirstSeen: index.FormatDate(e.first), LastSeen: index.FormatDate(e.last)}
 }
 
@@ -584,7 +586,7 @@ func listEntities(sn *snapshot, typ, q string, n, off int) entityList {
 	all := sn.entities(typ, q)
 	out := entityList{Total: len(all), Entities: []entityOut{}}
 	for i := off; i < len(all) && i < off+n; i++ {
-		out.Entities = append(out.Entities, all[i].out())
+		out.Entities = append(out.Entities, all[i].out(sn))
 	}
 	return out
 }
@@ -626,7 +628,7 @@ type entityDetail struct {
 const quoteDocs = 40
 
 func entityDetailOf(sn *snapshot, e *entityInfo) entityDetail {
-	d := entityDetail{Entity: e.out(), Mentions: mentions(e), Cooccurring: sn.cooccurring(e, 20),
+	d := entityDetail{Entity: e.out(sn), Mentions: mentions(e), Cooccurring: sn.cooccurring(e, 20),
 		Quotes: []entityQuote{}, Documents: []docRef{}}
 	for i := len(e.docs) - 1; i >= 0 && len(d.Documents) < 20; i-- {
 		d.Documents = append(d.Documents, e.docs[i].ref())

@@ -134,12 +134,12 @@ func searchURL(v url.Values, set map[string]string, add [2]string, drop [2]strin
 }
 
 var facetNames = []struct {
-	name, param, label string
+	name, param, label, typ string
 }{
-	{"people", "entity", "أشخاص"},
-	{"places", "entity", "أماكن"},
-	{"organisations", "entity", "منظمات"},
-	{"sources", "source", "المصادر"},
+	{"people", "entity", "أشخاص", "PER"},
+	{"places", "entity", "أماكن", "LOC"},
+	{"organisations", "entity", "منظمات", "ORG"},
+	{"sources", "source", "المصادر", ""},
 }
 
 func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
@@ -155,6 +155,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	p.Query = sr.Query
 	sr.Opt.Facets = true
 	var res *searchResult
+	var snap *snapshot // for display names only (memory, valid after close)
 	ok := s.view(func(sn *snapshot) {
 		sp.Docs = sn.numDocs()
 		if sr.Query == "" {
@@ -162,7 +163,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 				g := facetGroup{Name: typeNames[t]}
 				top := sn.entities(t, "")
 				for _, e := range top[:min(12, len(top))] {
-					g.Links = append(g.Links, facetLink{Label: e.name, Count: len(e.docs), URL: entityPath(e.ID())})
+					g.Links = append(g.Links, facetLink{Label: sn.displayName(e.key, e.name), Count: len(e.docs), URL: entityPath(e.ID())})
 				}
 				sp.Top = append(sp.Top, g)
 			}
@@ -172,6 +173,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		res, err = s.search(sn, sr)
+		snap = sn
 	})
 	if !ok {
 		s.closed(w, r)
@@ -220,7 +222,11 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 				for _, x := range sr.Params[fn.param] {
 					active = active || x == c.Value
 				}
-				g.Links = append(g.Links, facetLink{Label: c.Value, Count: c.Count, Active: active,
+				label := c.Value
+				if fn.typ != "" {
+					label = snap.displayName(fn.typ+"\x00"+c.Value, c.Value)
+				}
+				g.Links = append(g.Links, facetLink{Label: label, Count: c.Count, Active: active,
 					URL: searchURL(base, nil, [2]string{fn.param, c.Value}, [2]string{})})
 			}
 			if len(g.Links) > 0 {

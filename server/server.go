@@ -130,6 +130,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.snap = snap
 	go s.clusterStories(snap)
+	go s.gatherDisplayNames(snap)
 	s.routes()
 	return s, nil
 }

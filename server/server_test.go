@@ -501,6 +501,12 @@ func TestEntities(t *testing.T) {
 	if kerry.Documents != 3 || kerry.FirstSeen != "2015-12-11" || kerry.LastSeen != "2015-12-12" {
 		t.Errorf("kerry: %+v", kerry)
 	}
+	// Names are listed as the documents write them (ة, أ), once gathered.
+	ts.Warm(context.Background())
+	ts.get(t, "/api/entities?type=LOC&q="+url.QueryEscape("الولايات المتحدة")).json(t, &list)
+	if len(list.Entities) == 0 || list.Entities[0].Name != "الولايات المتحده" || list.Entities[0].Display != "الولايات المتحدة" {
+		t.Errorf("display name: %+v", list.Entities)
+	}
 	ts.get(t, "/api/entities?q="+url.QueryEscape("كيري")).json(t, &list)
 	if list.Total == 0 || !strings.Contains(list.Entities[0].Name, "كيري") {
 		t.Errorf("q filter: %+v", list)

@@ -67,8 +67,10 @@ type snapshot struct {
 	days    map[int32][]*docInfo
 	dayList []int32 // ascending
 
-	stories     atomic.Pointer[storyIndex] // nil until clustered
-	storiesDone chan struct{}              // closed when clustering ended
+	stories     atomic.Pointer[storyIndex]        // nil until clustered
+	storiesDone chan struct{}                     // closed when clustering ended
+	display     atomic.Pointer[map[string]string] // entity key -> name as written
+	displayDone chan struct{}                     // closed when gathering ended
 }
 
 // highlightWords bounds the words whose keys a snapshot remembers for
@@ -87,7 +89,7 @@ func openSnapshot(dir string, cacheSize int) (*snapshot, error) {
 	}
 	qa := ar.QueryAnalyzer(ix)
 	sn := &snapshot{ar: ar, ix: ix, qa: qa, hla: newWordCache(qa, highlightWords), answers: newAnswerCache(cacheSize), docs: map[string]*docInfo{}, byNum: map[uint32]*docInfo{},
-		ents: map[string]*entityInfo{}, days: map[int32][]*docInfo{}, storiesDone: make(chan struct{})}
+		ents: map[string]*entityInfo{}, days: map[int32][]*docInfo{}, storiesDone: make(chan struct{}), displayDone: make(chan struct{})}
 	for _, sg := range ix.Segments() {
 		for i := 0; i < int(sg.NumDocs); i++ {
 			num := sg.Base + uint32(i)
@@ -180,7 +182,7 @@ func (sn *snapshot) cooccurring(e *entityInfo, n int) []entityCount {
 	out := make([]entityCount, 0, len(counts))
 	for k, c := range counts {
 		typ, name, _ := strings.Cut(k, "\x00")
-		out = append(out, entityCount{ID: typ + ":" + name, Type: typ, Name: name, Count: c})
+		out = append(out, entityCount{ID: typ + ":" + name, Type: typ, Name: name, Display: sn.displayName(k, name), Count: c})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
@@ -196,10 +198,11 @@ func (sn *snapshot) cooccurring(e *entityInfo, n int) []entityCount {
 
 // entityCount is an entity with a number of documents.
 type entityCount struct {
-	ID    string `json:"id"`
-	Type  string `json:"type"`
-	Name  string `json:"name"`
-	Count int    `json:"count"`
+	ID      string `json:"id"`
+	Type    string `json:"type"`
+	Name    string `json:"name"`
+	Display string `json:"display"`
+	Count   int    `json:"count"`
 }
 
 // period is one bar of a histogram.

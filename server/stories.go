@@ -181,10 +181,18 @@ func (s *Server) clusterStories(sn *snapshot) {
 }
 
 // Warm waits until the background work that follows opening the archive
-// (clustering its stories) is done, or ctx ends: for load tests that must
+// (clustering its stories, gathering display names) is done, or ctx ends: for load tests that must
 // not measure it, and for logs.
 func (s *Server) Warm(ctx context.Context) {
 	s.waitStories(ctx, 24*time.Hour)
+	var done chan struct{}
+	s.view(func(sn *snapshot) { done = sn.displayDone })
+	if done != nil {
+		select {
+		case <-done:
+		case <-ctx.Done():
+		}
+	}
 }
 
 // waitStories waits up to d for the stories of the current snapshot to be
