@@ -526,13 +526,29 @@ func (c *core) lemmaBucket(ids []int32, form, sk string, fn func(rule int32, res
 }
 
 // lemma returns the lemma of a tagged word.
-func (c *core) lemma(sc sparseScorer, s *scratch, form, pos string) string {
+func (c *core) lemma(sc sparseScorer, alt sparseScorer, s *scratch, j int, form, pos string) string {
 	switch pos {
 	case "PUNCT", "SYM":
 		return form
 	}
 	form = StripMarks(form)
 	sk := Skel(form)
+	if alts, ok := c.m.LemmaAlts[sk+"|"+pos]; ok && form == sk {
+		// A bare spelling whose lemma the treebank varies: ask the context.
+		s.lf = altFeats(s.lf[:0], s.words, j)
+		best, bv := "", 0.0
+		for a := range strings.SplitSeq(alts, "\x02") {
+			h := perceptron.Hash(103, LemmaKey(a))
+			v := 0.0
+			for _, f := range s.lf {
+				v += alt.score(perceptron.Mix(f, h))
+			}
+			if best == "" || v > bv {
+				best, bv = a, v
+			}
+		}
+		return best
+	}
 	if l, ok := c.m.LemmaDict["e:"+form+"|"+pos]; ok { // exact spelling first
 		return l
 	}

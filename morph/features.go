@@ -78,6 +78,12 @@ const (
 	tAmbCtx
 	tNextAmbSk
 	tCorpus
+	aBias
+	aPrev1
+	aPrev2
+	aPrev3
+	aNext1
+	aPrev12
 	tRightTag
 	tRightTags
 	tRightTagSk
@@ -374,4 +380,25 @@ func corpusBucket(n int) string {
 		return "4"
 	}
 	return "5"
+}
+
+// altFeats are the context features of the lemma choice for word j.
+func altFeats(dst []uint64, words []tagWord, j int) []uint64 {
+	get := func(k int) string {
+		if k < 0 {
+			return "<s>"
+		}
+		if k >= len(words) {
+			return "</s>"
+		}
+		return words[k].sk
+	}
+	return append(dst,
+		perceptron.Hash(aBias, ""),
+		perceptron.Hash(aPrev1, get(j-1)),
+		perceptron.Hash(aPrev2, get(j-2)),
+		perceptron.Hash(aPrev3, get(j-3)),
+		perceptron.Hash(aNext1, get(j+1)),
+		perceptron.Hash2(aPrev12, get(j-2), get(j-1)),
+	)
 }

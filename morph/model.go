@@ -15,7 +15,7 @@ import (
 )
 
 // modelVersion changes whenever the model layout or features change.
-const modelVersion = 10
+const modelVersion = 11
 
 // RuleCount is how often a known token took one segmentation rule in
 // training.
@@ -72,6 +72,12 @@ type Model struct {
 	LemByPOS   map[string][]int32
 	LemKeys    []uint64
 	LemVals    []float32
+	// LemmaAlts lists, for a skeleton + "|" + UPOS whose treebank lemma
+	// varies (ان SCONJ: أن or إن), the lemmas joined by "\x02"; a
+	// classifier over the neighbouring words (AltKeys, AltVals) chooses.
+	LemmaAlts map[string]string
+	AltKeys   []uint64
+	AltVals   []float32
 
 	// words is the merged per-word table of a decoded model (Vocab,
 	// Corpus, Lexicon and TagDict are then nil); see wordTable.
@@ -243,7 +249,7 @@ func (m *Model) Encode(w io.Writer) error {
 		wm.WordAmb = append(wm.WordAmb, i)
 	}
 	wm.WordKeys = kb.String()
-	for _, sm := range []map[string]string{m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.WordSpell} {
+	for _, sm := range []map[string]string{m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.WordSpell, m.LemmaAlts} {
 		wm.StrMaps = append(wm.StrMaps, packStrMap(sm))
 	}
 	wm.Tables = [][]byte{}
@@ -251,7 +257,7 @@ func (m *Model) Encode(w io.Writer) error {
 		k []uint64
 		v []float32
 		w int
-	}{{m.SegKeys, m.SegVals, 1}, {m.TagKeys, m.TagVals, len(m.Tags)}, {m.LemKeys, m.LemVals, 1}, {m.Tag2Keys, m.Tag2Vals, len(m.Tags)}} {
+	}{{m.SegKeys, m.SegVals, 1}, {m.TagKeys, m.TagVals, len(m.Tags)}, {m.LemKeys, m.LemVals, 1}, {m.Tag2Keys, m.Tag2Vals, len(m.Tags)}, {m.AltKeys, m.AltVals, 1}} {
 		k, v := compactTable(t.k, t.v, t.w)
 		wm.Tables = append(wm.Tables, u64Bytes(k), f32Bytes(v))
 	}
@@ -333,18 +339,18 @@ func DecodeModel(data []byte) (*Model, error) {
 		}
 		m.words[k] = wordInfo{vocab: wm.WordVocab[i], corp: wm.WordCorp[i], lex: binary.LittleEndian.Uint16(wm.WordLex[2*i:]), amb: wm.AmbClasses[a]}
 	}
-	if len(wm.StrMaps) != 7 || len(wm.Tables) != 8 {
+	if len(wm.StrMaps) != 8 || len(wm.Tables) != 10 {
 		return nil, bad
 	}
-	var maps [7]map[string]string
+	var maps [8]map[string]string
 	for i, s := range wm.StrMaps {
 		if maps[i], err = unpackStrMap(s); err != nil {
 			return nil, err
 		}
 	}
-	m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.WordSpell = maps[0], maps[1], maps[2], maps[3], maps[4], maps[5], maps[6]
-	widths := []int{1, len(m.Tags), 1, len(m.Tags)}
-	var tabs [4]*perceptron.Table
+	m.TokenStem, m.Restore, m.LemmaDict, m.LemmaForm, m.LemmaSpell, m.StemLemma, m.WordSpell, m.LemmaAlts = maps[0], maps[1], maps[2], maps[3], maps[4], maps[5], maps[6], maps[7]
+	widths := []int{1, len(m.Tags), 1, len(m.Tags), 1}
+	var tabs [5]*perceptron.Table
 	for i := range tabs {
 		k, v := bytesU64(wm.Tables[2*i]), bytesF32(wm.Tables[2*i+1])
 		if len(v) != len(k)*widths[i] {
@@ -358,6 +364,7 @@ func DecodeModel(data []byte) (*Model, error) {
 	if tabs[3].Len() > 0 {
 		m.Tag2Keys, m.Tag2Vals = tabs[3].Keys, tabs[3].Vals
 	}
+	m.AltKeys, m.AltVals = tabs[4].Keys, tabs[4].Vals
 	return m, nil
 }
 

@@ -53,6 +53,7 @@ type Analyzer struct {
 	tag   tableDense
 	tag2  denseScorer // nil: one tagging pass
 	lem   tableScorer
+	alt   tableScorer
 	pool  sync.Pool
 	Model *Model
 }
@@ -100,7 +101,7 @@ func New(m *Model) (*Analyzer, error) {
 	if c.identity < 0 {
 		return nil, fmt.Errorf("morph: model has no identity rule")
 	}
-	a := &Analyzer{c: c, seg: tableScorer{seg}, tag: tableDense{t: tag}, tag2: tag2, lem: tableScorer{lem}, Model: m}
+	a := &Analyzer{c: c, seg: tableScorer{seg}, tag: tableDense{t: tag}, tag2: tag2, lem: tableScorer{lem}, alt: tableScorer{perceptron.Restore(m.AltKeys, m.AltVals, 1)}, Model: m}
 	a.pool.New = func() any { return &scratch{} }
 	return a, nil
 }
@@ -138,7 +139,7 @@ func (a *Analyzer) analyze(words []string, emit func(tok int, seg khabar.Segment
 	for j := range s.words {
 		w := &s.words[j]
 		pos := c.m.Tags[s.tags[j]]
-		emit(w.tok, khabar.Segment{Form: w.form, POS: pos, Lemma: c.lemma(a.lem, s, w.form, pos)})
+		emit(w.tok, khabar.Segment{Form: w.form, POS: pos, Lemma: c.lemma(a.lem, a.alt, s, j, w.form, pos)})
 	}
 }
 

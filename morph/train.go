@@ -421,7 +421,12 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 	lemT := lem.Freeze(1e-3)
 	m.LemKeys, m.LemVals = lemT.Keys, lemT.Vals
 
-	// 6. Keep only what analysis uses: tokens seen twice or more.
+	// 6. Context choice among the lemmas of ambiguous dictionary entries.
+	m.LemmaAlts = buildLemmaAlts(train)
+	altT := c.trainLemmaAlts(train, gold, opt.LemEpochs, rng, logf)
+	m.AltKeys, m.AltVals = altT.Keys, altT.Vals
+
+	// 7. Keep only what analysis uses: tokens seen twice or more.
 	for sk, rc := range m.Known {
 		total := 0
 		for _, r := range rc {
@@ -691,3 +696,92 @@ const minLemmaRule = 3
 // tagPrune drops tagger feature rows whose largest averaged weight is
 // below it: a smaller table is faster to query and barely less accurate.
 const tagPrune = 0.1
+
+// buildLemmaAlts finds the skeleton+UPOS entries whose (mark-stripped)
+// lemma varies in the treebank: each lemma with 10% of the uses and three
+// occurrences is an alternative, given in its most frequent spelling.
+func buildLemmaAlts(train []conllu.Sentence) map[string]string {
+	votes := counter{}
+	spell := counter{}
+	for _, s := range train {
+		for _, t := range s.Tokens {
+			for _, w := range t.Words {
+				if w.Lemma == "" || w.Lemma == "_" {
+					continue
+				}
+				k := Skel(StripMarks(w.Form)) + "|" + w.UPOS
+				votes.add(k, LemmaKey(w.Lemma))
+				spell.add(LemmaKey(w.Lemma), w.Lemma)
+			}
+		}
+	}
+	out := map[string]string{}
+	for _, k := range votes.keys() {
+		total := 0
+		for _, n := range votes[k] {
+			total += n
+		}
+		var alts []string
+		for _, l := range sortedKeys(votes[k]) {
+			if n := votes[k][l]; n >= 3 && 10*n >= total {
+				v, _ := spell.best(l)
+				alts = append(alts, v)
+			}
+		}
+		if len(alts) >= 2 {
+			out[k] = strings.Join(alts, "\x02")
+		}
+	}
+	return out
+}
+
+// trainLemmaAlts trains the context classifier of LemmaAlts on the
+// treebank words with bare spellings, as analysis meets them.
+func (c *core) trainLemmaAlts(train []conllu.Sentence, gold [][]goldTok, epochs int, rng *rand.Rand, logf func(string, ...any)) *perceptron.Table {
+	t := perceptron.NewSparseTrainer()
+	s := &scratch{}
+	order := rng.Perm(len(train))
+	var feats []uint64
+	for ep := 0; ep < epochs; ep++ {
+		errs, n := 0, 0
+		for _, si := range order {
+			c.goldWords(s, train[si], gold[si])
+			j := 0
+			for _, tok := range train[si].Tokens {
+				for _, w := range tok.Words {
+					form := StripMarks(w.Form)
+					alts, ok := c.m.LemmaAlts[Skel(form)+"|"+w.UPOS]
+					if ok && form == Skel(form) && w.Lemma != "" && w.Lemma != "_" {
+						feats = altFeats(feats[:0], s.words, j)
+						goldKey := LemmaKey(w.Lemma)
+						var bh, gh uint64
+						bv, bk := 0.0, ""
+						found := false
+						for a := range strings.SplitSeq(alts, "\x02") {
+							ak := LemmaKey(a)
+							h := perceptron.Hash(103, ak)
+							if ak == goldKey {
+								gh, found = h, true
+							}
+							v := t.Score(feats, h)
+							if bk == "" || v > bv {
+								bv, bk, bh = v, ak, h
+							}
+						}
+						n++
+						if bk != goldKey {
+							errs++
+							if found {
+								t.Update(feats, gh, bh)
+							}
+						}
+						t.Tick()
+					}
+					j++
+				}
+			}
+		}
+		logf("lemma context epoch %d: train error %.2f%% of %d", ep+1, 100*float64(errs)/float64(max(n, 1)), n)
+	}
+	return t.Freeze(1e-3)
+}
