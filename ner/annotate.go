@@ -15,7 +15,8 @@ import (
 // canonical name and Latin spelling. It reads doc.Tokens and doc.Sentences
 // (the whole document is one sentence when none are given) and replaces
 // doc.Entities. A model that reads the morphology layer (UsesMorph) takes
-// the tokens' Segments, so the morphology stage must run first.
+// the tokens' Segments when the morphology stage has run, and otherwise
+// analyses the words itself (loading khabar/morph on first use).
 func (r *Recognizer) Annotate(doc *khabar.Document) {
 	doc.Entities = doc.Entities[:0]
 	if doc.Entities == nil {
@@ -26,8 +27,15 @@ func (r *Recognizer) Annotate(doc *khabar.Document) {
 	spans := sentenceTokenRanges(doc)
 	sents := make([][]string, len(spans))
 	var segs [][][]khabar.Segment
+	var analyze func([]string) [][]khabar.Segment
 	if r.usesMorph {
 		segs = make([][][]khabar.Segment, len(spans))
+		if !hasMorph(doc) {
+			// The morphology stage did not run: analyse here, as training did.
+			if a, err := r.morphAnalyzer(); err == nil {
+				analyze = a.AnalyzeWords
+			}
+		}
 	}
 	for s, span := range spans {
 		toks := doc.Tokens[span[0]:span[1]]
@@ -35,7 +43,10 @@ func (r *Recognizer) Annotate(doc *khabar.Document) {
 		for i, t := range toks {
 			sents[s][i] = t.Text
 		}
-		if segs != nil {
+		switch {
+		case analyze != nil:
+			segs[s] = analyze(sents[s])
+		case segs != nil:
 			segs[s] = make([][]khabar.Segment, len(toks))
 			for i, t := range toks {
 				segs[s][i] = t.Segments
@@ -63,6 +74,22 @@ func (r *Recognizer) Annotate(doc *khabar.Document) {
 			Latin:     m.latin,
 		})
 	}
+}
+
+// hasMorph says whether the morphology stage has filled the segments: it
+// gives word tokens a part of speech, which the tokenizer alone does not.
+func hasMorph(doc *khabar.Document) bool {
+	for _, t := range doc.Tokens {
+		if t.Kind != khabar.KindWord && t.Kind != "" {
+			continue
+		}
+		for _, s := range t.Segments {
+			if s.POS != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sentenceTokenRanges maps each sentence to its token range [first, end).

@@ -1,11 +1,21 @@
-// Package ner is Khabar's named-entity layer: a linear-chain tagger over
-// hashed lexical, gazetteer and word-class features (package seqlabel),
-// trained on ANERcorp, that finds PER, LOC, ORG and MISC mentions, keeps
-// proclitics out of their spans, groups the mentions of one entity in a
-// document under a canonical name and gives each a Latin spelling.
+// Package ner is Khabar's named-entity layer. It finds PER, LOC, ORG and
+// MISC mentions, keeps proclitics out of their spans (وواشنطن → واشنطن),
+// groups the mentions of one entity in a document under a canonical name
+// (كيري after جون كيري, داعش with تنظيم الدولة الإسلامية) and spells each in
+// Latin letters from the gazetteers and name lists, else by romanisation.
 //
-// The model, word classes and gazetteers are embedded; Load parses them
-// once, and a Recognizer is then safe for concurrent use.
+// The tagger is a first-order averaged perceptron (package seqlabel) over
+// hashed features of each word and its neighbours: folded form, proclitic
+// split, prefixes, suffixes, letter trigrams, shape, gazetteer membership
+// (package gazetteer), word classes learned from the ANT news corpus
+// (package wordcluster), an ANT label lexicon (lexicon.go) and, when the
+// model was trained with them, the morphology layer's segments (package
+// morph). Document rules (post.go) then label curated names and repeat a
+// document's entities where the tagger missed them.
+//
+// The model, word classes, lexicon and gazetteers are embedded; Load parses
+// them once, and a Recognizer is then safe for concurrent use. Train the
+// model with `khabar train ner`, score it with `khabar eval ner`.
 package ner
 
 import (
@@ -18,6 +28,7 @@ import (
 	"sync"
 
 	"khabar"
+	"khabar/morph"
 
 	"khabar/gazetteer"
 	"khabar/seqlabel"
@@ -59,7 +70,12 @@ type Recognizer struct {
 	curatedLongest int
 	noPost         bool
 	usesMorph      bool
-	pool           sync.Pool // *scratch
+	// morph is loaded on first use, for documents the morphology stage
+	// has not analysed.
+	morphOnce sync.Once
+	morph     *morph.Analyzer
+	morphErr  error
+	pool      sync.Pool // *scratch
 }
 
 type scratch struct {
@@ -214,6 +230,12 @@ func (r *Recognizer) TagDocument(sents [][]string, segs [][][]khabar.Segment, wi
 		}
 	}
 	return out
+}
+
+// morphAnalyzer returns the morphology analyser, loading it once.
+func (r *Recognizer) morphAnalyzer() (*morph.Analyzer, error) {
+	r.morphOnce.Do(func() { r.morph, r.morphErr = morph.Load() })
+	return r.morph, r.morphErr
 }
 
 // UsesMorph says whether TagDocument wants the morphology layer's segments.

@@ -72,6 +72,23 @@ func allO(labels []int, i, j int) bool {
 	return true
 }
 
+// exactChunk says whether labels[i:j] are exactly one entity.
+func exactChunk(labels []int, i, j int) bool {
+	if labels[i] == 0 {
+		return false
+	}
+	t := labelType[labels[i]]
+	if i > 0 && labels[i] == insideLabel[t] && labels[i-1] != 0 && labelType[labels[i-1]] == t {
+		return false // continues an entity that starts earlier
+	}
+	for k := i + 1; k < j; k++ {
+		if labels[k] != insideLabel[t] {
+			return false
+		}
+	}
+	return j == len(labels) || labels[j] != insideLabel[t]
+}
+
 // orgAroundPlace says whether labels[i:j] are unlabelled but for places
 // inside, as the tagger labels المجموعة الدولية لدعم سوريا: the curated
 // organisation then wins over the place it names.
@@ -155,7 +172,7 @@ func (r *Recognizer) postRules(infos [][]tokenInfo, labels [][]int, window int) 
 				}
 				for ; n >= 1; n-- {
 					t, ok := r.curated[nameKey(s, i, i+n)]
-					if !ok || !(allO(labels[s], i, i+n) || t == typeORG && orgAroundPlace(labels[s], i, i+n)) {
+					if !ok || !(allO(labels[s], i, i+n) || exactChunk(labels[s], i, i+n) || t == typeORG && orgAroundPlace(labels[s], i, i+n)) {
 						continue
 					}
 					setSpan(labels[s], i, i+n, t)
@@ -167,9 +184,10 @@ func (r *Recognizer) postRules(infos [][]tokenInfo, labels [][]int, window int) 
 	}
 	// 2. Consistency.
 	type chunkInfo struct {
-		key     string
-		typ     int
-		surname string // last word of a multi-word person name
+		start, end int
+		key        string
+		typ        int
+		surname    string // last word of a multi-word person name
 	}
 	chunks := make([][]chunkInfo, len(infos))
 	for s := range infos {
@@ -178,7 +196,7 @@ func (r *Recognizer) postRules(infos [][]tokenInfo, labels [][]int, window int) 
 			tags[i] = Labels[y]
 		}
 		for _, c := range Chunks(tags) {
-			ci := chunkInfo{key: nameKey(s, c.Start, c.End), typ: labelType[beginLabel[typeIndex(c.Type)]]}
+			ci := chunkInfo{start: c.Start, end: c.End, key: nameKey(s, c.Start, c.End), typ: labelType[beginLabel[typeIndex(c.Type)]]}
 			if ci.typ == typePERS && c.End-c.Start >= 2 && !r.res.commonWord(&infos[s][c.End-1]) {
 				ci.surname = keys[s][c.End-1]
 			}
@@ -231,6 +249,41 @@ func (r *Recognizer) postRules(infos [][]tokenInfo, labels [][]int, window int) 
 	}
 	forEachWindow(len(infos), window, func(s int) { addChunks(s, 1) }, func(s int) { addChunks(s, -1) }, func(s int) {
 		ks := keys[s]
+		// A multi-word chunk seen nowhere else whose every word is a country
+		// or capital named on its own elsewhere (تتهم واشنطن موسكو) is split
+		// into those places.
+		for _, c := range chunks[s] {
+			e := known[c.key]
+			if c.end-c.start < 2 || e == nil {
+				continue
+			}
+			var seen int32
+			for _, v := range e {
+				seen += v
+			}
+			if seen > 1 {
+				continue
+			}
+			types := make([]int, 0, c.end-c.start)
+			for k := c.start; k < c.end; k++ {
+				// Only countries and capitals, which rarely sit inside a
+				// longer name without a word between them.
+				t, ok := lookup(ks[k])
+				if ct, cok := r.curated[ks[k]]; cok {
+					t, ok = ct, true
+				}
+				ti := &infos[s][k]
+				if !ok || t != typeLOC || (ti.gaz|ti.gazRest)&(gazCountry|gazCapital) == 0 {
+					break
+				}
+				types = append(types, t)
+			}
+			if len(types) == c.end-c.start {
+				for k, t := range types {
+					setSpan(labels[s], c.start+k, c.start+k+1, t)
+				}
+			}
+		}
 		for i := 0; i < len(ks); i++ {
 			n := 1
 			if firsts[ks[i]] > 0 {

@@ -29,6 +29,7 @@ func runEvalNER(args []string, stdout, stderr io.Writer) int {
 	gold := fs.String("gold", "", "CoNLL file of \"TOKEN TAG\" lines, blank lines between sentences (required)")
 	model := fs.String("model", "", "model folder (ner.model.gz, ner2.model.gz) to score instead of the embedded one")
 	raw := fs.Bool("raw", false, "skip the document rules (curated names, consistency) to measure the tagger alone")
+	noMorph := fs.Bool("no-morph", false, "withhold the morphology layer from a model that reads it (to measure its share)")
 	errs := fs.String("errors", "", "write the sentences with a wrong entity to this file")
 	if st := parseFlags(fs, args); st >= 0 {
 		return st
@@ -85,7 +86,7 @@ func runEvalNER(args []string, stdout, stderr io.Writer) int {
 	// The file is one stream without article breaks: document context is
 	// pooled over a window of sentences.
 	var segs [][][]khabar.Segment
-	if rec.UsesMorph() {
+	if rec.UsesMorph() && !*noMorph {
 		// The model reads the morphology layer: analyse as the pipeline would.
 		a, err := morph.Load()
 		if err != nil {
