@@ -93,34 +93,41 @@ var articled = []string{"وبال", "وكال", "ولل", "فبال", "فلل", 
 // لروسيا, but not واشنطن or لبنان); ك, which starts far more names than it
 // prefixes, only before the article.
 func (res *resources) splitProclitic(f string) (pre, rest string) {
+	pre, rest, _, _ = res.split(f, res.clusters.Count(f))
+	return pre, rest
+}
+
+// split is splitProclitic given the word's corpus count; it also returns
+// the rest's table entry when it looked it up (a token costs few lookups).
+func (res *resources) split(f string, count uint32) (pre, rest string, e wordcluster.Entry, looked bool) {
 	for _, p := range articled {
 		if strings.HasPrefix(f, p) && utf8.RuneCountInString(f)-utf8.RuneCountInString(p) >= 2 {
-			return p, f[len(p):]
+			return p, f[len(p):], e, false
 		}
 	}
 	pre, rest = "", f
 	for _, c := range [2]string{"و", "ف"} {
-		if strings.HasPrefix(rest, c) && res.moreFrequent(rest[len(c):], rest) {
-			pre, rest = c, rest[len(c):]
+		if strings.HasPrefix(rest, c) {
+			if r := rest[len(c):]; utf8.RuneCountInString(r) >= 3 {
+				if er, ok := res.clusters.Lookup(r); ok && er.Count >= 3 && er.Count > count {
+					pre, rest, e, looked = c, r, er, true
+					count = er.Count
+				}
+			}
 			break
 		}
 	}
 	for _, c := range [2]string{"ب", "ل"} {
-		if strings.HasPrefix(rest, c) && res.moreFrequent(rest[len(c):], rest) {
-			return pre + c, rest[len(c):]
+		if strings.HasPrefix(rest, c) {
+			if r := rest[len(c):]; utf8.RuneCountInString(r) >= 3 {
+				if er, ok := res.clusters.Lookup(r); ok && er.Count >= 3 && er.Count > count {
+					return pre + c, r, er, true
+				}
+			}
+			break
 		}
 	}
-	return pre, rest
-}
-
-// moreFrequent says whether rest, of three letters or more, is seen in the
-// news more often than full.
-func (res *resources) moreFrequent(rest, full string) bool {
-	if utf8.RuneCountInString(rest) < 3 {
-		return false
-	}
-	cr := res.clusters.Count(rest)
-	return cr >= 3 && cr > res.clusters.Count(full)
+	return pre, rest, e, looked
 }
 
 // tokenInfo is what the feature templates read of one token.
@@ -226,7 +233,8 @@ func (res *resources) info(words []string, segs [][]khabar.Segment, infos []toke
 	}
 	for wi, w := range words {
 		f := wordcluster.Fold(w)
-		pre, rest := res.splitProclitic(f)
+		ef, okf := res.clusters.Lookup(f)
+		pre, rest, er, lookedRest := res.split(f, ef.Count)
 		ti := tokenInfo{fold: f, pre: pre, rest: rest, shape: shapeOf(w)}
 		ti.restAl = strings.TrimPrefix(rest, "ال")
 		ti.gaz = res.gazWord[f]
@@ -237,12 +245,16 @@ func (res *resources) info(words []string, segs [][]khabar.Segment, infos []toke
 				ti.gazRest = res.gazWord["ال"+rest]
 			}
 		}
-		if e, ok := res.clusters.Lookup(f); ok && !e.NoClass {
-			ti.cls, ti.hasCls = e.Class, true
+		if okf && !ef.NoClass {
+			ti.cls, ti.hasCls = ef.Class, true
 		}
 		if pre != "" {
-			if e, ok := res.clusters.Lookup(rest); ok && !e.NoClass {
-				ti.restCls, ti.hasRestCls = e.Class, true
+			okr := lookedRest
+			if !lookedRest {
+				er, okr = res.clusters.Lookup(rest)
+			}
+			if okr && !er.NoClass {
+				ti.restCls, ti.hasRestCls = er.Class, true
 			}
 		}
 		if res.lex != nil {

@@ -5,10 +5,15 @@ package seqlabel
 // cache line, several times faster than a Go map for the many misses of
 // unseen features.
 type featureTable struct {
-	keys []uint64 // 0 marks an empty slot; feature 0 is stored as 1
-	rows []int32
-	mask uint64
-	n    int
+	// slots interleave keys and rows so that a hit costs one cache line.
+	slots []slot
+	mask  uint64
+	n     int
+}
+
+type slot struct {
+	key uint64 // 0 marks an empty slot; feature 0 is stored as 1
+	row int32
 }
 
 func newFeatureTable(n int) *featureTable {
@@ -16,7 +21,7 @@ func newFeatureTable(n int) *featureTable {
 	for size < uint64(2*n+1) {
 		size <<= 1
 	}
-	return &featureTable{keys: make([]uint64, size), rows: make([]int32, size), mask: size - 1}
+	return &featureTable{slots: make([]slot, size), mask: size - 1}
 }
 
 // mix spreads the bits of a hash so that probing works for any input.
@@ -32,11 +37,11 @@ func (t *featureTable) get(f uint64) (int32, bool) {
 		f = 1
 	}
 	for i := mix(f) & t.mask; ; i = (i + 1) & t.mask {
-		k := t.keys[i]
-		if k == f {
-			return t.rows[i], true
+		sl := &t.slots[i]
+		if sl.key == f {
+			return sl.row, true
 		}
-		if k == 0 {
+		if sl.key == 0 {
 			return 0, false
 		}
 	}
@@ -48,13 +53,14 @@ func (t *featureTable) put(f uint64, row int32) {
 		f = 1
 	}
 	for i := mix(f) & t.mask; ; i = (i + 1) & t.mask {
-		if t.keys[i] == 0 {
-			t.keys[i], t.rows[i] = f, row
+		sl := &t.slots[i]
+		if sl.key == 0 {
+			sl.key, sl.row = f, row
 			t.n++
 			return
 		}
-		if t.keys[i] == f {
-			t.rows[i] = row
+		if sl.key == f {
+			sl.row = row
 			return
 		}
 	}
