@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // BM25 parameters (Robertson's usual values) and the weight of an exact
@@ -771,12 +772,30 @@ func isFlat(q *Query) bool {
 	return false
 }
 
+// denseBuf holds a segment's accumulators between searches, to spare the
+// collector a few hundred kilobytes a query.
+type denseBuf struct {
+	acc []float32
+	hit []bool
+	tf  []uint32
+}
+
+var denseBufs = sync.Pool{New: func() any { return &denseBuf{} }}
+
 // dense scores a flat query into per-document accumulators, then lists the
 // live matches by document; the same scores as eval.
 func (st *searchState) dense(q *Query) []scored {
 	n := int(st.seg.NumDocs)
-	acc := make([]float32, n)
-	hit := make([]bool, n)
+	buf := denseBufs.Get().(*denseBuf)
+	defer denseBufs.Put(buf)
+	if cap(buf.acc) < n {
+		buf.acc, buf.hit, buf.tf = make([]float32, n), make([]bool, n), make([]uint32, n)
+	}
+	acc, hit := buf.acc[:n], buf.hit[:n]
+	st.tf = buf.tf[:n] // all zero: denseSynonyms clears what it uses
+	defer func() { st.tf = nil }()
+	clear(acc)
+	clear(hit)
 	subs := q.Subs
 	if q.Op != OpOr {
 		subs = []*Query{q}
@@ -804,7 +823,7 @@ func (st *searchState) dense(q *Query) []scored {
 			st.denseSynonyms([]string{w.Surface}, surfaceBoost, acc, hit)
 		}
 	}
-	var out []scored
+	out := make([]scored, 0, 64)
 	for d := range hit {
 		if hit[d] && !st.ix.isDeleted(st.seg.Base+uint32(d)) {
 			out = append(out, scored{uint32(d), acc[d]})
