@@ -153,6 +153,9 @@ func TestBrowser(t *testing.T) {
 	if resp.StatusCode != 200 {
 		t.Fatalf("ingest: %s", resp.Status)
 	}
+	wctx, wcancel := context.WithTimeout(context.Background(), time.Minute)
+	srv.Warm(wctx) // stories and display names, as a running server has them
+	wcancel()
 	var seedDoc khabar.Document
 	if resp, err := http.Get(hs.URL + "/api/docs/seed"); err == nil {
 		json.NewDecoder(resp.Body).Decode(&seedDoc)
@@ -233,6 +236,18 @@ func TestBrowser(t *testing.T) {
 	if count(`ol.hits a[href="/docs/seed"]`) == 0 {
 		t.Fatalf("the seed is not found by a variant spelling; hits: %s", get(t, ctx, "hits", chromedp.Text(css("ol.hits"))))
 	}
+
+	// A facet narrows the search: click the first source.
+	total := get(t, ctx, "total", chromedp.Text(css("p.total")))
+	searchURL := get(t, ctx, "location", chromedp.Location())
+	do("facet",
+		chromedp.Click(css(`aside.facets section:last-child a.facet`), chromedp.NodeVisible),
+		chromedp.WaitVisible(css(`p.total a.chip.active`)),
+	)
+	if count("ol.hits > li") == 0 || count("aside.facets a.facet.active") != 1 {
+		t.Errorf("after clicking a source: %d hits, %d active facets (before: %s)", count("ol.hits > li"), count("aside.facets a.facet.active"), total)
+	}
+	do("back to the search", chromedp.Navigate(searchURL), chromedp.WaitVisible(css(`ol.hits`)))
 
 	// Open the article and check its marks.
 	do("article",
