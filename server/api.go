@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"khabar"
 	"khabar/analysis"
@@ -370,8 +371,15 @@ func intParam(v url.Values, name string, def, lo, hi int) (int, error) {
 	return n, nil
 }
 
+// maxQuery bounds a query in code points: every word costs a dictionary
+// lookup and a posting walk.
+const maxQuery = 500
+
 func parseSearch(v url.Values) (*searchRequest, error) {
 	sr := &searchRequest{Query: strings.TrimSpace(v.Get("q")), Params: url.Values{}}
+	if n := utf8.RuneCountInString(sr.Query); n > maxQuery {
+		return nil, errBadRequest(fmt.Sprintf("the query has %d characters; at most %d", n, maxQuery))
+	}
 	var err error
 	if sr.Opt.Limit, err = intParam(v, "n", 10, 1, 100); err != nil {
 		return nil, err

@@ -413,6 +413,7 @@ func TestSearch(t *testing.T) {
 		{"q=x&n=0", 400, nil, 0},
 		{"q=x&n=abc", 400, nil, 0},
 		{"q=x&facets=maybe", 400, nil, 0},
+		{"q=" + strings.Repeat("ب", 501), 400, nil, 0},
 		{"q=" + url.QueryEscape("(موسكو"), 400, nil, 0},
 	} {
 		t.Run(tc.query, func(t *testing.T) {
