@@ -123,6 +123,9 @@ func articles(t *testing.T, root string) []article {
 
 func TestBrowser(t *testing.T) {
 	exe := chromium()
+	if exe == "" && os.Getenv("KHABAR_REQUIRE_BROWSER") != "" {
+		t.Fatal("KHABAR_REQUIRE_BROWSER is set (as CI sets it) but no Chromium was found: apt-get install -y chromium")
+	}
 	if exe == "" {
 		t.Skip("no Chromium found: install Debian's chromium (apt-get install -y chromium) or set KHABAR_CHROMIUM to run the browser tests")
 	}
