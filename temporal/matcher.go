@@ -307,14 +307,102 @@ func (m *matcher) gmonth(i int, clit bool) (mon, next, start int, amb, ok bool) 
 		if open && m.punct(next, ")") {
 			next++
 		}
+	} else if k == next+1 && (open || m.punct(next, "/")) && m.word(k) && misspeltMonth(m.us[k].norm, mon) {
+		// حزيران/يوينو, أيلول/سبمتبر: the paired name is part of the date
+		// even when it is misspelt
+		next = k + 1
+		amb = false
+		if open && m.punct(next, ")") {
+			next++
+		}
 	}
 	return
+}
+
+// misspeltMonth reports whether w, a word that is no month name, is one
+// letter away (an insertion, a deletion, a substitution or two letters
+// swapped) from a name of month mon. It is only asked about the second of a
+// pair (مايو/أيار) or about a word paired with a correct name, where a
+// slip of the keyboard is far likelier than another word.
+func misspeltMonth(w string, mon int) bool {
+	rw := []rune(w)
+	if len(rw) < 4 {
+		return false
+	}
+	if _, ok := calendar.Month(w); ok {
+		return false
+	}
+	for _, name := range gregorianMonthNames[mon-1] {
+		if editDistance1(rw, []rune(name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// gregorianMonthNames are the one-word month names, folded as unit norms
+// are, that a misspelling is compared with.
+var gregorianMonthNames = [12][]string{
+	{"يناير", "جانفي"}, {"فبراير", "شباط", "فيفري"}, {"مارس", "اذار"}, {"ابريل", "نيسان", "افريل"},
+	{"مايو", "ايار"}, {"يونيو", "حزيران", "جوان"}, {"يوليو", "تموز", "جويليه"}, {"اغسطس", "اوت"},
+	{"سبتمبر", "ايلول"}, {"اكتوبر"}, {"نوفمبر"}, {"ديسمبر"},
+}
+
+// editDistance1 reports whether a and b differ by exactly one insertion,
+// deletion, substitution or swap of two adjacent letters.
+func editDistance1(a, b []rune) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	switch len(a) - len(b) {
+	case 0:
+		var diff []int
+		for i := range a {
+			if a[i] != b[i] {
+				diff = append(diff, i)
+				if len(diff) > 2 {
+					return false
+				}
+			}
+		}
+		switch len(diff) {
+		case 1:
+			return true
+		case 2:
+			i, j := diff[0], diff[1]
+			return j == i+1 && a[i] == b[j] && a[j] == b[i]
+		}
+		return false
+	case 1:
+		for i := range b {
+			if a[i] != b[i] {
+				return string(a[i+1:]) == string(b[i:])
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func (m *matcher) monthName(i int, clit bool) (mon, next, start int, amb, ok bool) {
 	if !m.word(i) {
 		return
 	}
+	defer func() {
+		// سيبتمبر/ أيلول: a misspelt first name stands when a slash pairs
+		// it with the correct name of the same month
+		if !ok && m.punct(i+1, "/") && m.word(i+2) {
+			for _, r := range m.us[i+2].an {
+				if r.clit != "" || r.def {
+					continue
+				}
+				if v, ok2 := calendar.Month(r.full); ok2 && misspeltMonth(m.us[i].norm, v) {
+					mon, next, start, amb, ok = v, i+1, m.us[i].start, false, true
+					return
+				}
+			}
+		}
+	}()
 	for _, r := range m.us[i].an {
 		if !clit && r.clit != "" {
 			continue
@@ -463,6 +551,9 @@ func (m *matcher) pDate(i int) []found {
 		}
 		if m.is(next, "من") {
 			next++
+			if _, _, _, _, ok := m.gmonth(next+1, false); ok && m.is(next, "شهر") {
+				next++ // الخامس عشر من شهر مايو: شهر before the month is kept
+			}
 		}
 	} else {
 		if hasWD {
@@ -1448,6 +1539,11 @@ func (m *matcher) pTime(i int) []found {
 		k++
 	}
 	h, mi := -1, 0
+	if saa && m.word(k) && m.us[k].norm == "ال" && m.adjacent(k, k+1) {
+		if _, ok := m.num(k + 1); ok {
+			k++ // الساعة الـ11: the article glued to the hour
+		}
+	}
 	if n, ok := m.num(k); ok && len(m.us[k].norm) <= 2 && n <= 24 && m.punct(k+1, ",.") && m.adjacent(k, k+1) && m.adjacent(k+1, k+2) && (saa || m.isC2(k+3, "بتوقيت", "توقيت")) {
 		if n2, ok := m.num(k + 2); ok && len(m.us[k+2].norm) == 2 && n2 < 60 {
 			h, mi = n, n2 // الساعة 21,20 and 20,20 بتوقيت غرينتش
@@ -1511,6 +1607,11 @@ func (m *matcher) pTime(i int) []found {
 			mi, k = 20, k+1
 		case m.is(k, "الا") && m.is(k+1, "ربعا", "ربع"):
 			h, mi, k = h-1, 45, k+2
+		case mi == 0 && k < len(m.us) && m.word(k) && strings.HasPrefix(m.us[k].norm, "و"):
+			// الساعة الثانية و40 دقيقة مساء: the minutes belong to the time
+			if n, u, next, _, ok := m.quantityAfterWa(k); ok && u == "MIN" && n > 0 && n < 60 {
+				mi, k = n, next
+			}
 		}
 	}
 	if m.is(k, "من") && m.is(k+1, "صباح", "مساء", "ظهر", "فجر", "بعد", "ليل", "عصر") {

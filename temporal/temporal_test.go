@@ -121,6 +121,13 @@ func TestFind(t *testing.T) {
 		{"no dct ago", "قبل عامين", "", []want{{"قبل عامين", "DATE", "XXXX"}}},
 		{"no dct month", "في 18 كانون الاول/ديسمبر", "", []want{{"18 كانون الاول/ديسمبر", "DATE", "XXXX-12-18"}}},
 		{"no dct absolute", "في 11 ديسمبر 2015", "", []want{{"11 ديسمبر 2015", "DATE", "2015-12-11"}}},
+		// Boundaries of the guidelines (testdata/TIMEX-GOLD.md).
+		{"minutes with the hour", "في الساعة الثانية و40 دقيقة مساء", dct, []want{{"الساعة الثانية و40 دقيقة مساء", "TIME", "2015-12-11T14:40"}}},
+		{"article on the hour", "وقع الانفجار الساعة الـ11 ليلا", dct, []want{{"الساعة الـ11 ليلا", "TIME", "2015-12-11T23:00"}}},
+		{"day of shahr month", "في الخامس عشر من شهر مايو 2016", dct, []want{{"الخامس عشر من شهر مايو 2016", "DATE", "2016-05-15"}}},
+		{"misspelt paired month", "في 30 حزيران/يوينو 2018 في", dct, []want{{"30 حزيران/يوينو 2018", "DATE", "2018-06-30"}}},
+		{"misspelt first month", "في 22 سيبتمبر/ أيلول 2015", dct, []want{{"22 سيبتمبر/ أيلول 2015", "DATE", "2015-09-22"}}},
+		{"unpaired misspelling", "قال سيبتمبر إن", dct, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
