@@ -130,7 +130,7 @@ var notWithThis = map[string]bool{"عقد": true, "قرن": true}
 var pluralUnits = map[string]string{
 	"ايام": "D", "اسابيع": "W", "اشهر": "M", "شهور": "M", "سنوات": "Y", "سنين": "Y", "اعوام": "Y",
 	"عقود": "DE", "ساعات": "H", "دقايق": "MIN", "اسبوعين": "W", "يومين": "D", "شهرين": "M",
-	"عامين": "Y", "سنتين": "Y", "ساعتين": "H",
+	"عامين": "Y", "سنتين": "Y", "ساعتين": "H", "عقدين": "DE",
 }
 
 // setAdverbs are the frequency adverbs and adjectives.

@@ -38,6 +38,38 @@ var patterns = []pattern{
 	(*matcher).pPlural, (*matcher).pAgo, (*matcher).pDuration, (*matcher).pYear,
 	(*matcher).pHijri, (*matcher).pTime, (*matcher).pSet, (*matcher).pRef,
 	(*matcher).pEra, (*matcher).pSeason, (*matcher).pQuarter, (*matcher).pPodAdverb, (*matcher).pAge,
+	(*matcher).pOrdinalWeek,
+}
+
+// pOrdinalWeek: الأسبوع الأول من مايو, اليوم الأول من الشهر الجاري. The
+// noun before the ordinal makes the expression (as يوم before a weekday
+// does): without it the ordinal would read as a day of the month.
+func (m *matcher) pOrdinalWeek(i int) []found {
+	st, ok := m.isC(i, "الاسبوع", "اليوم")
+	if !ok {
+		return nil
+	}
+	week := m.is(i, "الاسبوع") || strings.HasSuffix(m.us[i].norm, "الاسبوع")
+	n, next, _, ok := m.ordinal(i+1, false)
+	if !ok || !m.is(next, "من") || week && n > 5 {
+		return nil
+	}
+	fs := m.pDate(i + 1)
+	if len(fs) != 1 || fs[0].i != i+1 && fs[0].start != m.us[i+1].start {
+		return nil
+	}
+	f := fs[0]
+	f.i, f.start = i, st
+	if week {
+		t, err := time.Parse("2006-01-02", f.val)
+		if err != nil {
+			return nil // no day-precise date (no dct): leave it to the others
+		}
+		// the date read is day n; the week holds day 1+7(n-1)
+		y, w := t.AddDate(0, 0, (n-1)*6).ISOWeek()
+		f.val = fmt.Sprintf("%04d-W%02d", y, w)
+	}
+	return []found{f}
 }
 
 // run scans left to right and keeps, at each position, the longest match.
@@ -479,7 +511,9 @@ func (m *matcher) dateValue(y, mon, d, dir int, current bool) (string, bool) {
 // comes first (أحد is also "one", سبت rare outside dates).
 func (m *matcher) weekdayAt(i int, clit bool) (time.Weekday, int, int, bool) {
 	k, start := i, -1
-	if st, ok := m.isC(k, "يوم"); ok && (clit || m.is(k, "يوم")) {
+	if st, ok := m.isC(k, "يوم", "يومي"); ok && (clit || m.is(k, "يوم", "يومي")) {
+		// يومي الأربعاء والخميس: the dual before a list is kept with
+		// its first member, as عامي 2019 و2022 is
 		if wd, next, ok := m.bareWeekday(k+1, false, true); ok {
 			return wd, next, st, true
 		}
@@ -525,7 +559,7 @@ func (m *matcher) pDate(i int) []found {
 	}
 	yawm := -1
 	if !hasWD {
-		if st, ok := m.isC(k, "يوم"); ok {
+		if st, ok := m.isC(k, "يوم", "يومي"); ok {
 			if _, _, _, ok := m.day(k+1, false); ok {
 				yawm, start, k = st, st, k+1
 			}
@@ -585,7 +619,7 @@ func (m *matcher) pDate(i int) []found {
 	month := next
 	monthStart := -1
 	if !hasDay {
-		if st, ok := m.isC(month, "شهر"); ok {
+		if st, ok := m.isC(month, "شهر", "شهري"); ok {
 			monthStart = st
 			month++
 		}
@@ -1036,6 +1070,10 @@ func (m *matcher) pPlural(i int) []found {
 	} else if v, ok := m.num(k); ok && !m.decimal(k) {
 		n = v
 		k++
+	} else if m.word(k) && m.us[k].norm == "ال" && m.adjacent(k, k+1) {
+		if v, ok := m.num(k + 1); ok && v > 0 && !m.decimal(k+1) {
+			n, k = v, k+2 // الساعات الـ24 الماضية
+		}
 	} else if m.is(k, "القليله", "العديده", "الطويله") {
 		k++ // الأسابيع القليلة الماضية
 	}
@@ -1714,6 +1752,11 @@ func (m *matcher) anchorTime(f *found) {
 // pSet: يوميا, مؤتمره الصحافي اليومي, كل أسبوع, كل عامين, كل يوم جمعة.
 func (m *matcher) pSet(i int) []found {
 	if v, r, ok := lookup(m, i, true, -1, setWords); ok && (r.clit == "" || r.clit == "و" || r.clit == "ف") {
+		if r.full == "يومي" || r.full == "شهري" {
+			if m.namesDate(i + 1) {
+				return nil // يومي 18 و19 مايو, شهري مايو ويونيو: a dual, no frequency
+			}
+		}
 		if i > 0 && m.is(i-1, "نصف") && strings.HasSuffix(v, "Y") {
 			return []found{m.mk(i-1, i+1, m.us[i-1].start, "SET", "P6M")}
 		}

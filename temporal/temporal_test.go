@@ -128,6 +128,13 @@ func TestFind(t *testing.T) {
 		{"misspelt paired month", "في 30 حزيران/يوينو 2018 في", dct, []want{{"30 حزيران/يوينو 2018", "DATE", "2018-06-30"}}},
 		{"misspelt first month", "في 22 سيبتمبر/ أيلول 2015", dct, []want{{"22 سيبتمبر/ أيلول 2015", "DATE", "2015-09-22"}}},
 		{"unpaired misspelling", "قال سيبتمبر إن", dct, nil},
+		{"dual days list", "يومي 18 و19 مايو 2016", dct, []want{{"يومي 18", "DATE", "2016-05-18"}, {"19 مايو 2016", "DATE", "2016-05-19"}}},
+		{"dual months list", "في شهري مايو ويونيو 2016", dct, []want{{"شهري مايو", "DATE", "2016-05"}, {"يونيو 2016", "DATE", "2016-06"}}},
+		{"monthly stays a set", "راتب شهري قدره", dct, []want{{"شهري", "SET", "P1M"}}},
+		{"article on the amount", "خلال الساعات الـ24 الماضية", dct, []want{{"الساعات الـ24 الماضية", "DURATION", "PT24H"}}},
+		{"dual decades", "خلال العقدين الماضيين", dct, []want{{"العقدين الماضيين", "DURATION", "P20Y"}}},
+		{"ordinal week of a month", "في الأسبوع الأول من ديسمبر", dct, []want{{"الأسبوع الأول من ديسمبر", "DATE", "2015-W49"}}},
+		{"ordinal day of a month", "في اليوم الأول من الشهر الجاري", dct, []want{{"اليوم الأول من الشهر الجاري", "DATE", "2015-12-01"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
