@@ -600,12 +600,17 @@ func (m *matcher) pDate(i int) []found {
 		rk := next
 		if m.is(rk, "الشهر") {
 			dir, dr, ok := lookup(m, rk+1, false, 1, relDir)
+			end := rk + 2
+			if !ok && !m.isAdjAfter(rk+1) && m.is(rk-1, "من") {
+				// الخامس من الشهر: the current month
+				dir, dr, ok, end = 0, reading{}, true, rk+1
+			}
 			if ok && dr.stem != "سابق" && dr.stem != "تالي" && dr.stem != "لاحق" {
 				ym := "XXXX-XX"
 				if m.c.ok {
 					ym = m.c.shift("M", dir)
 				}
-				f := m.rel(m.mk(k, rk+2, start, "DATE", fmt.Sprintf("%s-%02d", ym, d)))
+				f := m.rel(m.mk(k, end, start, "DATE", fmt.Sprintf("%s-%02d", ym, d)))
 				if first != nil {
 					first.val, first.anchor = fmt.Sprintf("%s-%02d", ym, m.firstDay(first)), f.anchor
 					return []found{*first, f}
@@ -1265,6 +1270,12 @@ func (m *matcher) pDuration(i int) []found {
 				return []found{m.mk(i, next2, st, "DURATION", combine(n, u, n2, u2))}
 			}
 		}
+		// عام ونصف, ثلاث ساعات ونصف: a bare half of the same unit
+		if v, ok := fractionOf[u]; ok && m.us[next].norm == "ونصف" && v.half > 0 {
+			if _, _, ok := lookup(m, next+1, false, 0, durUnits); !ok {
+				return []found{m.mk(i, next+1, st, "DURATION", combine(n, u, v.half, v.unit))}
+			}
+		}
 	}
 	if bare && next == i+1 && m.isAdjAfter(next) && !m.is(next, "الماضيه", "الماضي", "المقبل", "المقبله", "الاخيره") {
 		// أيام العيد, يوم الانتخابات: a construct, not an amount
@@ -1505,10 +1516,18 @@ func (m *matcher) pHijri(i int) []found {
 	} else if m.is(j, "المبارك", "الكريم", "المعظم", "الفضيل", "الحرام") {
 		j++
 	}
+	hdir, hasDir := 0, false
+	if y == 0 {
+		// رمضان الماضي, شهر رمضان المقبل: the modifier is part of it
+		if v, r, ok := lookup(m, j, false, 1, relDir); ok && r.stem != "سابق" && r.stem != "تالي" && r.stem != "لاحق" {
+			hdir, hasDir = v, true
+			j++
+		}
+	}
 	if !hasDay && y == 0 && !shahr && !two && j == after && !m.triggered(k) {
 		return nil
 	}
-	if !two && !hasDay && y == 0 && !shahr && m.word(after) && m.isProperNext(after) {
+	if !two && !hasDay && y == 0 && !shahr && !hasDir && m.word(after) && m.isProperNext(after) {
 		return nil
 	}
 	if y == 0 {
@@ -1526,6 +1545,13 @@ func (m *matcher) pHijri(i int) []found {
 	dd := d
 	if !hasDay {
 		dd = 15
+	}
+	if hasDir && hdir != 0 && m.c.ok && hijri.Valid(y, mon, dd) {
+		if g, _ := hijri.ToGregorian(y, mon, dd); hdir < 0 && g.After(m.c.t) {
+			y--
+		} else if hdir > 0 && g.Before(m.c.t) {
+			y++
+		}
 	}
 	if !hijri.Valid(y, mon, dd) {
 		return nil
@@ -1597,6 +1623,9 @@ func (m *matcher) pTime(i int) []found {
 		}
 		k++
 	} else if n, ok := m.num(k); ok && len(m.us[k].norm) <= 2 && !m.decimal(k) {
+		if !saa && m.word(k-1) && m.us[k-1].norm == "ال" && m.adjacent(k-1, k) && n <= 24 && m.podAdvAt(k+1) {
+			start = m.us[k-1].start // عند الـ8 مساء: the article glued to the hour
+		}
 		if m.punct(k+1, ":") && m.adjacent(k, k+1) {
 			if n2, ok := m.num(k + 2); ok && len(m.us[k+2].norm) == 2 && n2 < 60 && n <= 24 {
 				h, mi = n, n2
@@ -1612,8 +1641,8 @@ func (m *matcher) pTime(i int) []found {
 			}
 			k++
 		}
-	} else if v, r, ok := lookup(m, k, true, 1, hourWords); ok && !saa && m.podAdvAt(k+1) {
-		h, start = v, r.start // العاشرة صباحا
+	} else if v, r, ok := lookup(m, k, true, 1, hourWords); ok && !saa && (m.podAdvAt(k+1) || m.is(k-1, "في", "عند", "حتي", "منذ", "قبل", "بعد", "نحو", "حوالي") && m.podDayAt(k+1)) {
+		h, start = v, r.start // العاشرة صباحا, في الثالثة من فجر اليوم
 		k++
 	} else if saa {
 		if v, r, ok := lookup(m, k, false, 1, hourWords); ok {
@@ -1720,6 +1749,22 @@ func (m *matcher) pTime(i int) []found {
 	f := m.mk(i, k, start, "TIME", fmt.Sprintf("T%02d:%02d", h, mi))
 	f.anchorIdx = -1
 	return []found{f}
+}
+
+// podDayAt reports whether a part of a named day follows at k, with or
+// without من: فجر اليوم, من مساء الخميس.
+func (m *matcher) podDayAt(k int) bool {
+	if m.is(k, "من") {
+		k++
+	}
+	if _, _, _, ok := m.partOfDayPrefix(k); !ok {
+		return false
+	}
+	fs := m.pDeictic(k)
+	if len(fs) != 1 || fs[0].typ != "TIME" {
+		fs = m.pWeekday(k)
+	}
+	return len(fs) == 1 && fs[0].typ == "TIME" && len(fs[0].val) > 11 && fs[0].val[10] == 'T'
 }
 
 func (m *matcher) podAdvAt(k int) bool {
@@ -1961,6 +2006,13 @@ func (m *matcher) pQuarter(i int) []found {
 	}
 	q, next, _, ok := m.ordinal(i+1, false)
 	half := m.is(i, "النصف")
+	if !ok && m.is(i+1, "الاخير") && m.is(i+2, "من") {
+		// الربع الأخير من العام الماضي, النصف الأخير من 2017
+		q, next, ok = 4, i+2, true
+		if half {
+			q = 2
+		}
+	}
 	if !ok || q < 1 || q > 4 || half && q > 2 {
 		return nil
 	}
@@ -2266,7 +2318,8 @@ func (m *matcher) pAge(i int) []found {
 			return []found{m.mk(i, i+2, m.us[i].start, "DURATION", fmt.Sprintf("P%dY", n))}
 		}
 	}
-	if m.isC2(i-1, "سن", "عمر") {
+	if m.isC2(i-1, "سن", "عمر") || m.is(i+1, "من") && m.isC2(i+2, "عمره", "عمرها", "العمر", "عمرهم", "عمري") {
+		// سن الستين, الأربعين من العمر
 		if t, tr, ok := lookup(m, i, false, 1, ordinals); ok && t >= 20 && t <= 100 {
 			return []found{m.mk(i, i+1, tr.start, "DURATION", fmt.Sprintf("P%dY", t))} // سن الستين
 		}

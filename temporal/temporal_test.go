@@ -135,6 +135,13 @@ func TestFind(t *testing.T) {
 		{"dual decades", "خلال العقدين الماضيين", dct, []want{{"العقدين الماضيين", "DURATION", "P20Y"}}},
 		{"ordinal week of a month", "في الأسبوع الأول من ديسمبر", dct, []want{{"الأسبوع الأول من ديسمبر", "DATE", "2015-W49"}}},
 		{"ordinal day of a month", "في اليوم الأول من الشهر الجاري", dct, []want{{"اليوم الأول من الشهر الجاري", "DATE", "2015-12-01"}}},
+		{"last quarter", "في الربع الأخير من العام الماضي", dct, []want{{"الربع الأخير من العام الماضي", "DATE", "2014-Q4"}}},
+		{"day of the month", "في الخامس من الشهر", dct, []want{{"الخامس من الشهر", "DATE", "2015-12-05"}}},
+		{"hijri month with modifier", "في رمضان الماضي", dct, []want{{"رمضان الماضي", "DATE", "2015-07"}}},
+		{"hour before a part of day", "في الثالثة من فجر اليوم", dct, []want{{"الثالثة من فجر اليوم", "TIME", "2015-12-11T03:00"}}},
+		{"article on a bare hour", "عند الـ8 مساء", dct, []want{{"الـ8 مساء", "TIME", "2015-12-11T20:00"}}},
+		{"bare half", "لمدة عام ونصف", dct, []want{{"عام ونصف", "DURATION", "P1Y6M"}}},
+		{"age after the ordinal", "رجل في الأربعين من العمر", dct, []want{{"الأربعين", "DURATION", "P40Y"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
