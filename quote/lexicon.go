@@ -86,13 +86,15 @@ var reportingVerbs = map[string][]string{
 	"منوه":  {"منوها", "منوهة"},
 	"مطالب": {"مطالبا", "مطالبة"},
 	"معلن":  {"معلنا", "معلنة"},
+	"محمل":  {"محملا", "محملة"},
 	"أفصح":  {"أفصح", "أفصحت"},
 	"أشاد":  {"أشاد", "أشادت"},
+	"تساءل": {"تساءل", "تساءلت"},
 }
 
 // participles are the lemmas of the active participles above: their
 // subject is the main clause's (`ورفض الملقي ...، قائلا ان`).
-var participles = []string{"قائل", "مضيف", "مؤكد", "مشير", "لافت", "موضح", "معتبر", "مشدد", "محذر", "متوعد", "مردف", "معرب", "منوه", "مطالب", "معلن"}
+var participles = []string{"قائل", "مضيف", "مؤكد", "مشير", "لافت", "موضح", "معتبر", "مشدد", "محذر", "متوعد", "مردف", "معرب", "منوه", "مطالب", "معلن", "محمل"}
 
 // impersonalCues are cue forms that, directly followed by a complementizer,
 // are the impersonal "it is noted that" of news prose, not reported speech.
@@ -143,6 +145,12 @@ var speakerNouns = map[string]bool{
 	"الإذاعة": false, "وزارة": false, "هيئة": false, "مكتب": false, "مركز": false, "المركز": false,
 	"مجلة": false, "المجلة": false, "حكومة": false, "جيش": false, "قوات": false, "القوات": false,
 	"الحزب": false, "حزب": false, "لجنة": false, "مجلس": false, "سلطات": false,
+	// titles before a name (`الشيخة موزا`, `العميد ياسر الحارثي`) and the
+	// hamza spelling `مسئول`
+	"الشيخة": true, "السيدة": true, "الحاج": true, "العميد": true, "المشير": true, "القاضي": true,
+	"المفتي": true, "السيناتور": true, "الناشط": true, "الناشطة": true, "الممثل": true, "الممثلة": true,
+	"المحامية": true, "النائبة": true, "المستشارة": true, "المديرة": true, "السفيرة": true, "الملكة": true,
+	"الأميرة": true, "المسئول": true, "مسئول": true, "المسئولة": true, "مسئولون": false, "المسئولون": false,
 }
 
 // demonstratives before a speaker noun (`هذه الفصائل`) refer back to it.

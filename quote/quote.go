@@ -79,6 +79,9 @@ const (
 	// minBareWords is the smallest quotation without any cue that is still
 	// taken as a quote.
 	minBareWords = 6
+	// appositionWindow is how far after a title its name may stand when
+	// modifiers and the office's name come between.
+	appositionWindow = 12
 )
 
 // Annotate fills doc.Quotes. It reads doc.Tokens, doc.Sentences,
@@ -127,6 +130,10 @@ type view struct {
 	resolving   bool     // inside groupAntecedent: no second level
 	lastSubject *subject // the latest explicit subject of a reporting verb
 	lastPerson  *subject // the latest subject with a person's name
+	// wideBound is how far a title may look for its name in apposition
+	// (`قال الرئيس التنفيذي لشركة ... عبد الوهاب المرزوق إن`): the
+	// complementizer of the verb being resolved, or 0 outside one
+	wideBound int
 }
 
 func newView(doc *khabar.Document) *view {
@@ -404,7 +411,11 @@ func (v *view) findQuotes() {
 			continue
 		}
 		if end, ok := v.sourceAt(i); ok {
-			v.fromSource(i, end)
+			if v.fromSource(i, end) && end < n {
+				if _, _, ok := v.cueAt(end); ok {
+					i = end // `حسبما اكدت مصادر`: the verb was the source's
+				}
+			}
 		}
 	}
 	// quotations with a cue after them, or long enough to stand alone
@@ -473,7 +484,25 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 	} else if colon >= 0 {
 		bound = colon
 	}
+	savedSubject, savedPerson := v.lastSubject, v.lastPerson
 	subj := v.resolveSubject(i, bound)
+	if comp < 0 && open < 0 && colon < 0 && subj != nil && subj.entity < 0 && !v.headedBySpeakerNoun(subj) {
+		// `ادعى ممارسة التعذيب`: without content of its own the noun
+		// after the verb is as likely its object; it is no antecedent
+		v.lastSubject, v.lastPerson = savedSubject, savedPerson
+	}
+	if n := v.norm(i); n == "قوله" || n == "قولها" || n == "قولهم" {
+		// `ونقل التلفزيون عن متحدث باسم الطوارئ قوله`: the one quoted
+		for j := i - 1; j > v.sentLo[sent]; j-- {
+			if m := v.norm(j); m == "عن" || m == "لسان" {
+				if s := v.subjectAfter(j, i, true); s != nil {
+					v.noteSubject(s)
+					subj = v.withAntecedent(s)
+				}
+				break
+			}
+		}
+	}
 	if c.lemma == "جاء" {
 		// the statement's author after عن or على لسان, else the statement
 		subj = nil
@@ -490,19 +519,12 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 			v.noteSubject(subj)
 		}
 	}
-	if c.lemma == "نقل" || c.lemma == "أورد" {
-		// `نقلت الوكالة عن المصدر قوله`, `على لسان المصدر`: the one quoted
-		// is the speaker, the medium only carries the words
-		for j := i + 1; j < bound; j++ {
-			n := v.norm(j)
-			if n == "عن" || n == "لسان" {
-				if s := v.subjectAfter(j, min(bound, j+1+subjectWindow), true); s != nil {
-					v.noteSubject(s)
-					subj = v.withAntecedent(s)
-				}
-				break
-			}
-		}
+	if s := v.quotedSource(i, c, bound); s != nil {
+		// `نقلت الوكالة عن المصدر قوله`, `وذكر التلفزيون نقلا عن مسؤول`,
+		// `على لسان المصدر`: the one quoted is the speaker, the medium
+		// only carries the words
+		v.noteSubject(s)
+		subj = v.withAntecedent(s)
 	}
 	if colon >= 0 && comp < 0 && open < 0 {
 		lo := colon + 1
@@ -534,6 +556,7 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 		return
 	}
 	contentHi := v.contentEnd(contentLo, v.sentHi[v.sentOf[contentLo]])
+	contentHi = v.coordinatedCue(contentLo, contentHi)
 	var embedded *pair
 	for j := contentLo; j < contentHi; j++ {
 		pi, ok := v.pairAt[j]
@@ -554,6 +577,76 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 		return
 	}
 	v.addIndirect(contentLo, contentHi, subj, cue)
+}
+
+// headedBySpeakerNoun says whether s is a title or group mention of the
+// lexicon (`الوزير`, `هذه الفصائل`), not any noun phrase.
+func (v *view) headedBySpeakerNoun(s *subject) bool {
+	for k := s.start; k < s.end && k < s.start+2; k++ {
+		if _, ok := lex.speakerNouns[strings.TrimPrefix(v.norm(k), "و")]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedSource finds who a medium quotes between the verb at i and bound:
+// the subject after `عن` for نقل and أورد (`نقلت الوكالة عن المصدر`), after
+// `نقلا عن` or `على لسان` for any verb (`وذكر التلفزيون نقلا عن مسؤول`).
+func (v *view) quotedSource(i int, c cueInfo, bound int) *subject {
+	carrier := c.lemma == "نقل" || c.lemma == "أورد"
+	for j := i + 1; j < bound && j < len(v.toks); j++ {
+		n := v.norm(j)
+		if n == "لسان" || (n == "عن" && (carrier || (j > 0 && strings.HasPrefix(v.norm(j-1), "نقلا")))) {
+			return v.subjectAfter(j, min(bound, j+1+subjectWindow), true)
+		}
+		if carrier && n == "عن" {
+			break
+		}
+	}
+	return nil
+}
+
+// coordinatedCue finds, in the clause [lo, hi), a second reporting verb
+// chained to the first after a comma with content of its own (`، مضيفا ان`,
+// `، لافتا الى ان`, `، ونقلت عن وكالة اسنا ان`), and returns its index (the
+// clause ends before the comma), or hi.
+func (v *view) coordinatedCue(lo, hi int) int {
+	for k := lo + 2; k < hi; k++ {
+		if !v.isComma(k - 1) {
+			continue
+		}
+		c, pre, ok := v.cueAt(k)
+		if !ok || !(c.participle || pre > 0) || lex.impersonal[v.norm(k)] {
+			continue
+		}
+		if v.hasComplementizer(k) {
+			return k - 1
+		}
+	}
+	return hi
+}
+
+// hasComplementizer says whether the reporting verb at k opens a content
+// clause or a quotation of its own within its window.
+func (v *view) hasComplementizer(k int) bool {
+	hi := v.sentHi[v.sentOf[k]]
+	for j := k + 1; j < hi && j <= k+cueWindow; j++ {
+		if lex.complementizer[v.norm(j)] || v.toks[j].Text == ":" {
+			return true
+		}
+		if pi, ok := v.pairAt[j]; ok {
+			if p := v.pairs[pi]; v.words(j+1, p.close) >= minEmbeddedWords && !v.isName(j+1, p.close) {
+				return true
+			}
+			j = v.pairs[pi].close // `ونقلت عن وكالة "اسنا" ان`
+			continue
+		}
+		if v.isSentenceEnd(j) {
+			return false
+		}
+	}
+	return false
 }
 
 // speechPair says whether the quotation p, opening at token j in the
@@ -605,6 +698,11 @@ func (v *view) attributionAfter(i int, c cueInfo, cue *khabar.Span) bool {
 	} else {
 		return false
 	}
+	if v.hasOwnClause(i) {
+		// `... "ايه 320 نيو"، وقال قصر الاليزيه انها`: the verb reports
+		// its own content, the quotation before it is only a name
+		return false
+	}
 	if closeTok >= 0 {
 		for pi := range v.pairs {
 			p := &v.pairs[pi]
@@ -628,7 +726,11 @@ func (v *view) attributionAfter(i int, c cueInfo, cue *khabar.Span) bool {
 		if lex.complementizer[v.norm(k)] {
 			return false
 		}
-		if _, ok := v.pairAt[k]; ok {
+		if pi, ok := v.pairAt[k]; ok {
+			if p := v.pairs[pi]; v.words(k+1, p.close) <= 2 {
+				k = p.close // `كما اعلنت وزارة الدفاع "البنتاغون"`
+				continue
+			}
 			return false
 		}
 	}
@@ -648,6 +750,21 @@ func (v *view) attributionAfter(i int, c cueInfo, cue *khabar.Span) bool {
 	return true
 }
 
+// hasOwnClause says whether the verb at i is followed, after its subject,
+// by a complementizer or a colon of its own.
+func (v *view) hasOwnClause(i int) bool {
+	hi := v.sentHi[v.sentOf[i]]
+	for k := i + 1; k < hi && k <= i+subjectWindow+4; k++ {
+		if lex.complementizer[v.norm(k)] || v.toks[k].Text == ":" {
+			return true
+		}
+		if _, ok := v.pairAt[k]; ok {
+			return false
+		}
+	}
+	return false
+}
+
 // hasContent says whether the reporting verb at k is followed closely by
 // content of its own: a complementizer, a colon or a quotation.
 func (v *view) hasContent(k int) bool {
@@ -663,10 +780,11 @@ func (v *view) hasContent(k int) bool {
 	return false
 }
 
-// fromSource handles a source phrase spanning tokens [i, end).
-func (v *view) fromSource(i, end int) {
+// fromSource handles a source phrase spanning tokens [i, end); it reports
+// whether the phrase named a source.
+func (v *view) fromSource(i, end int) bool {
 	if end >= len(v.toks) {
-		return
+		return false
 	}
 	sent := v.sentOf[i]
 	lo, hi := v.sentLo[sent], v.sentHi[sent]
@@ -680,11 +798,32 @@ func (v *view) fromSource(i, end int) {
 	// `بحسب وكالة رويترز` names a source; `حسبما قالت وسائل الاعلام` has a
 	// verb whose subject may be any noun phrase
 	subj := v.subjectAfter(after-1, min(hi, after+subjectWindow), after == end)
-	if subj == nil {
-		return
+	if after > end {
+		// `بحسب ما نقلت وكالة ميزان عن المتحدث X`: the one quoted
+		c, _, _ := v.cueAt(after - 1)
+		if s := v.quotedSource(after-1, c, min(hi, after+2*subjectWindow)); s != nil {
+			subj = s
+		}
 	}
-	v.noteSubject(subj)
-	sp := v.speakerOf(subj)
+	if subj != nil && subj.entity < 0 && subj.end+1 < hi {
+		// `حسب الارقام التي اكدها المرصد`: the one who gave the figures
+		if n := v.norm(subj.end); n == "التي" || n == "الذي" {
+			if _, _, ok := v.cueAt(subj.end + 1); ok {
+				if s := v.subjectAfter(subj.end+1, min(hi, subj.end+2+subjectWindow), false); s != nil {
+					subj = s
+				}
+			}
+		}
+	}
+	if subj == nil {
+		return false
+	}
+	if subj.entity >= 0 && v.doc.Entities[subj.entity].Type == "PER" {
+		// a source named by a medium (`بحسب وكالة رويترز`) is seldom the
+		// dropped subject of the next verb; a person is
+		v.noteSubject(subj)
+	}
+	sp := v.speakerOf(v.withAntecedent(subj))
 	// the source follows its content: a quotation or the clause before
 	j := i - 1
 	if j >= lo && v.isComma(j) {
@@ -697,14 +836,14 @@ func (v *view) fromSource(i, end int) {
 				if p.close == j && !p.claimed && v.words(p.open+1, p.close) >= minEmbeddedWords && !v.isName(p.open+1, p.close) {
 					p.claimed = true
 					v.add(p.open+1, p.close, true, sp, cue)
-					return
+					return true
 				}
 			}
 		}
 		if j-lo >= 3 && !v.hasCueOrPair(lo, j+1) {
 			v.add(lo, j+1, false, sp, cue)
 		}
-		return
+		return true
 	}
 	// the source opens the sentence: `ووفقا للمرصد، فان ...`
 	k := subj.end
@@ -714,26 +853,34 @@ func (v *view) fromSource(i, end int) {
 	if pi, ok := v.pairAt[k]; ok {
 		p := &v.pairs[pi]
 		if v.words(p.open+1, p.close) < minEmbeddedWords || v.isName(p.open+1, p.close) {
-			return // `بحسب وكالة "بترا"`: a name, not a quotation
+			return true // `بحسب وكالة "بترا"`: a name, not a quotation
 		}
 		p.claimed = true
 		v.add(p.open+1, p.close, true, sp, cue)
-		return
+		return true
 	}
 	ce := v.contentEnd(k, hi)
 	if ce-k >= 3 && !v.hasCueOrPair(k, ce) {
 		v.add(k, ce, false, sp, cue)
 	}
+	return true
 }
 
 // hasCueOrPair says whether tokens [lo, hi) hold a reporting verb or a
 // quotation mark, which would make them someone else's quote.
+//
+// A quoted name or term (`طائرة "ايه 320"`, `بـ"عيد الفصح اليهودي"`) and a
+// verb without content of its own (`حملة اقرها المرشد`) do not count.
 func (v *view) hasCueOrPair(lo, hi int) bool {
 	for k := lo; k < hi; k++ {
-		if _, ok := v.pairAt[k]; ok {
-			return true
+		if pi, ok := v.pairAt[k]; ok {
+			p := v.pairs[pi]
+			if v.words(k+1, p.close) >= 4 && !v.isName(k+1, p.close) {
+				return true
+			}
+			continue
 		}
-		if _, _, ok := v.cueAt(k); ok {
+		if _, _, ok := v.cueAt(k); ok && v.hasComplementizer(k) {
 			return true
 		}
 	}
@@ -754,8 +901,7 @@ func (v *view) fromPairAlone(p *pair) {
 		}
 	}
 	if k < len(v.toks) {
-		if c, pre, ok := v.cueAt(k); ok {
-			_ = c
+		if _, pre, ok := v.cueAt(k); ok && !v.hasOwnClause(k) {
 			p.claimed = true
 			subj := v.resolveSubject(k, min(v.sentHi[v.sentOf[k]], k+1+subjectWindow))
 			v.addDirect(p, subj, v.cueSpan(k, k+1, pre))
@@ -777,6 +923,13 @@ func (v *view) fromPairAlone(p *pair) {
 			return
 		}
 	}
+	if prev := v.implicitBefore(p.open); prev != nil {
+		// `وقال "... هينا.` / `"لذلك ...".`: a quotation opening the
+		// paragraph after speech left open goes on with that speech
+		p.claimed = true
+		v.add(p.open+1, p.close, true, prev.Speaker, prev.Cue)
+		return
+	}
 	colon := p.open > 0 && (v.toks[p.open-1].Text == ":" || v.toks[p.open-1].Text == "：")
 	if colon || v.words(p.open+1, p.close) >= minBareWords {
 		p.claimed = true
@@ -784,12 +937,29 @@ func (v *view) fromPairAlone(p *pair) {
 		// quotation (`اثنى حفتر على ... ليصبحا "تحت سيطرة ضباطنا"`)
 		var sp *khabar.Speaker
 		if p.open > 0 {
-			if s := v.mainClauseSubject(p.open); s != nil && s.entity >= 0 {
-				sp = v.speakerOf(s)
+			if s := v.mainClauseSubject(p.open); s != nil {
+				sp = v.speakerOf(v.withAntecedent(s))
 			}
 		}
 		v.add(p.open+1, p.close, true, sp, nil)
 	}
+}
+
+// implicitBefore returns the direct quote of a quotation left open at the
+// end of the paragraph before token open (which opens the next one), or nil.
+func (v *view) implicitBefore(open int) *khabar.Quote {
+	for _, q := range v.pairs {
+		if !q.implicit || q.close != open {
+			continue
+		}
+		start := v.toks[q.open+1].Start
+		for qi := range v.quotes {
+			if v.quotes[qi].Direct && v.quotes[qi].Start == start {
+				return &v.quotes[qi]
+			}
+		}
+	}
+	return nil
 }
 
 // isName says whether tokens [lo, hi) are one entity mention: a quoted
@@ -837,6 +1007,18 @@ func (v *view) contentEnd(lo, hi int) int {
 // before bound: after the verb, before it, or the antecedent of a dropped
 // subject. It records explicit subjects for later dropped ones.
 func (v *view) resolveSubject(i, bound int) *subject {
+	v.wideBound = bound
+	defer func() { v.wideBound = 0 }()
+	if i+1 < len(v.toks) {
+		if n := v.norm(i + 1); n == "فيها" || n == "فيه" {
+			// `نشر الاتحاد تغريدة ... قال فيها`: a relative clause on the
+			// main clause's object; its subject is the main clause's
+			if s := v.mainClauseSubject(i); s != nil {
+				v.noteSubject(s)
+				return v.withAntecedent(s)
+			}
+		}
+	}
 	if c, _, ok := v.cueAt(i); ok && c.participle {
 		if s := v.mainClauseSubject(i); s != nil {
 			return v.withAntecedent(s)
@@ -887,7 +1069,14 @@ func (v *view) mainClauseSubject(i int) *subject {
 		}
 	}
 	for k := lo; k < i; k++ {
-		if _, _, ok := v.cueAt(k); ok && k < i {
+		if pi, ok := v.pairAt[k]; ok && v.pairs[pi].close < i {
+			k = v.pairs[pi].close // names inside a quotation are the speech's
+			continue
+		}
+		if c, _, ok := v.cueAt(k); ok && k < i {
+			if s := v.quotedSource(k, c, i); s != nil {
+				return s // `ونقلت الوكالة على لسان المصدر قوله: "..." محملا`
+			}
 			if s := v.subjectAfter(k, i, false); s != nil {
 				return s
 			}
@@ -897,7 +1086,8 @@ func (v *view) mainClauseSubject(i int) *subject {
 			continue
 		}
 		if t := v.doc.Entities[e].Type; (t == "PER" || t == "ORG") && !v.afterPreposition(k, e) {
-			return v.entitySpanSubject(k, e)
+			// `علق كابتن فريق مانشستر سيتي، فينسنت كومباني`: the person
+			return v.entitySubject(k, e, i)
 		}
 	}
 	return nil
@@ -935,6 +1125,9 @@ func (v *view) withAntecedent(s *subject) *subject {
 // followed closely by a person's name, and returns that entity, or -1.
 func (v *view) namedAfterSameTitle(s *subject) int {
 	n := s.end - s.start
+	if e := v.namedAfterLongerTitle(s); e >= 0 {
+		return e
+	}
 	for m := s.start - 1; m >= 0 && m >= s.start-antecedentWindow; m-- {
 		same := true
 		for k := 0; k < n; k++ {
@@ -951,6 +1144,33 @@ func (v *view) namedAfterSameTitle(s *subject) int {
 			if e := v.entAt[j]; e >= 0 && v.doc.Entities[e].Type == "PER" {
 				return e
 			}
+		}
+	}
+	return -1
+}
+
+// namedAfterLongerTitle finds an earlier mention with the same head whose
+// words include the title's in order, with modifiers between (`المتحدث
+// الرسمي باسم الحكومة الاردنية، الدكتور محمد المومني` for `المتحدث باسم
+// الحكومة الاردنية`), followed by a person's name; it returns that entity
+// or -1.
+func (v *view) namedAfterLongerTitle(s *subject) int {
+	head := strings.TrimPrefix(v.norm(s.start), "و")
+	for m := s.start - 1; m >= 0 && m >= s.start-antecedentWindow; m-- {
+		if strings.TrimPrefix(v.norm(m), "و") != head {
+			continue
+		}
+		t, j := s.start+1, m+1
+		for ; t < s.end && j < s.start && j <= m+(s.end-s.start)+2; j++ {
+			if v.norm(j) == v.norm(t) {
+				t++
+			}
+		}
+		if t < s.end {
+			continue
+		}
+		if a := v.appositionName(j, min(s.start, j+appositionWindow)); a != nil {
+			return a.entity
 		}
 	}
 	return -1
@@ -1015,6 +1235,12 @@ func (v *view) subjectAfter(i, bound int, source bool) *subject {
 		}
 		if !source && v.opensNounPhrase(k) {
 			s := v.titleSubject(k, false, min(bound, k+5))
+			if s.entity < 0 && s.end+1 < len(v.toks) && v.isComma(s.end) {
+				// `قال السيناتور الجمهوري، ليندسي غراهام`: the name in apposition
+				if e := v.entAt[s.end+1]; e >= 0 && v.doc.Entities[e].Type == "PER" {
+					return v.entitySpanSubject(s.end+1, e)
+				}
+			}
 			return s
 		}
 		return nil
@@ -1149,6 +1375,14 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		}
 		end = j + 1
 	}
+	if personal {
+		// the name in apposition further on (`السيناتور الجمهوري، ليندسي
+		// غراهام`, `الرئيس التنفيذي لشركة المشروعات السياحية في الكويت عبد
+		// الوهاب المرزوق`), before the verb's content starts
+		if s := v.appositionName(end, max(bound, v.wideBound)); s != nil {
+			return s
+		}
+	}
 	// keep the head and its close modifiers only (`المتحدث`, `هذه الفصائل`,
 	// `منظمة أطباء بلا حدود`)
 	for end > k+1 && v.words(k, end) > 4 {
@@ -1171,6 +1405,46 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		}
 	}
 	return &subject{start: k, end: end, entity: -1, personal: personal, sent: v.sentOf[k]}
+}
+
+// appositionName finds a person's name in [from, bound) after a title:
+// past commas, modifiers and a prepositional phrase naming the office, up
+// to the verb's content, another verb, or a phrase naming someone else
+// (`لنظيره`, `مع`).
+func (v *view) appositionName(from, bound int) *subject {
+	for j := from; j < bound && j < len(v.toks) && j < from+appositionWindow; j++ {
+		if e := v.entAt[j]; e >= 0 {
+			if v.doc.Entities[e].Type == "PER" {
+				if v.afterPreposition(j, e) {
+					return nil
+				}
+				return v.entitySpanSubject(j, e)
+			}
+			continue
+		}
+		n := v.norm(j)
+		if v.isSentenceEnd(j) || v.toks[j].Text == ":" || lex.complementizer[n] || v.inTmx[j] {
+			return nil
+		}
+		if _, _, ok := v.cueAt(j); ok {
+			return nil
+		}
+		if pi, ok := v.pairAt[j]; ok && v.words(j+1, v.pairs[pi].close) > 3 {
+			return nil
+		}
+		switch n {
+		case "مع", "عن", "امام", "لدي", "الي", "بين", "ضد":
+			return nil
+		}
+		if t := v.toks[j].Text; len([]rune(n)) >= 4 && (strings.HasPrefix(n, "ل") || strings.HasPrefix(n, "ب")) &&
+			(strings.HasSuffix(t, "ه") || strings.HasSuffix(t, "ها") || strings.HasSuffix(t, "هم")) {
+			return nil // `لنظيره`, `بمضيفه`: someone else
+		}
+		if functionWords[n] {
+			return nil
+		}
+	}
+	return nil
 }
 
 // groupAntecedent resolves a bare definite group noun (`الصحيفة`,
@@ -1196,8 +1470,11 @@ func (v *view) groupAntecedent(k int) *subject {
 		if n != bare && n != head {
 			continue
 		}
-		if m+1 >= len(v.toks) || v.isPunct(m+1) || lex.preposition[v.norm(m+1)] || lex.complementizer[v.norm(m+1)] {
+		if m+1 >= len(v.toks) || lex.preposition[v.norm(m+1)] || lex.complementizer[v.norm(m+1)] {
 			continue // the bare noun again: no fuller mention here
+		}
+		if _, quoted := v.pairAt[m+1]; v.isPunct(m+1) && !quoted {
+			continue // `صحيفة "كاثيميريني"` goes on with a quoted name
 		}
 		a := v.titleSubject(m, false, min(len(v.toks), m+5))
 		if a.end-a.start < 2 && a.entity < 0 {
