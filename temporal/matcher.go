@@ -566,22 +566,34 @@ func (m *matcher) pDate(i int) []found {
 		}
 	}
 	d, next, st, hasDay := m.day(k, !hasWD && yawm < 0)
-	var first *found
+	var firsts []found // the earlier members of a range or list
 	if hasDay {
 		if start < 0 {
 			start = st
 		}
 		// range: 3 الى 5 مارس, 3 و4 مارس, 3-5 مارس
-		c := next
-		if m.is(c, "الي", "حتي") || m.word(c) && m.us[c].norm == "و" || m.punct(c, "-–") {
-			if d2, n2, st2, ok := m.day(c+1, false); ok && d2 > d {
-				if mon, _, _, _, ok := m.gmonth(n2, false); ok || m.is(n2, "من") {
-					_ = mon
-					f := m.mk(i, next, start, "DATE", "")
-					first = &f
-					d, next, start, k = d2, n2, st2, c+1
-				}
+		// and lists: 15 و16 و17 مايو, one expression a member
+		type member struct{ i, d, next, start int }
+		ms := []member{{i, d, next, start}}
+		for c := next; m.is(c, "الي", "حتي") || m.word(c) && m.us[c].norm == "و" || m.punct(c, "-–"); {
+			last := ms[len(ms)-1]
+			d2, n2, st2, ok := m.day(c+1, false)
+			if !ok || d2 <= last.d {
+				break
 			}
+			ms = append(ms, member{c + 1, d2, n2, st2})
+			c = n2
+		}
+		for len(ms) > 1 {
+			last := ms[len(ms)-1]
+			if _, _, _, _, ok := m.gmonth(last.next, false); ok || m.is(last.next, "من") {
+				for _, x := range ms[:len(ms)-1] {
+					firsts = append(firsts, m.mk(x.i, x.next, x.start, "DATE", ""))
+				}
+				d, next, start, k = last.d, last.next, last.start, last.i
+				break
+			}
+			ms = ms[:len(ms)-1]
 		}
 		if m.is(next, "من") {
 			next++
@@ -611,9 +623,8 @@ func (m *matcher) pDate(i int) []found {
 					ym = m.c.shift("M", dir)
 				}
 				f := m.rel(m.mk(k, end, start, "DATE", fmt.Sprintf("%s-%02d", ym, d)))
-				if first != nil {
-					first.val, first.anchor = fmt.Sprintf("%s-%02d", ym, m.firstDay(first)), f.anchor
-					return []found{*first, f}
+				if firsts != nil {
+					return m.withFirsts(firsts, ym+"-", f)
 				}
 				f.i = i
 				return []found{f}
@@ -700,10 +711,8 @@ func (m *matcher) pDate(i int) []found {
 		if y != 0 {
 			val, _ := m.dateValue(y, mon, d, 0, false)
 			f := m.rel(m.mk(k, j, start, "DATE", val))
-			if first != nil {
-				v1 := val[:len(val)-2] + fmt.Sprintf("%02d", m.firstDay(first))
-				first.val, first.anchor = v1, f.anchor
-				return []found{*first, f}
+			if firsts != nil {
+				return m.withFirsts(firsts, val[:len(val)-2], f)
 			}
 			f.i = i
 			return []found{f}
@@ -714,14 +723,24 @@ func (m *matcher) pDate(i int) []found {
 	if inferred {
 		f = m.rel(f)
 	}
-	if first != nil {
-		v1 := val[:len(val)-2] + fmt.Sprintf("%02d", m.firstDay(first))
-		first.val, first.anchor = v1, f.anchor
+	if firsts != nil {
 		f.i = k
-		return []found{*first, f}
+		return m.withFirsts(firsts, val[:len(val)-2], f)
 	}
 	f.i = i
 	return []found{f}
+}
+
+// withFirsts values the earlier members of a range or list of days with
+// the month of the last one (prefix is its value up to the day) and
+// returns them all in text order.
+func (m *matcher) withFirsts(firsts []found, prefix string, last found) []found {
+	out := make([]found, 0, len(firsts)+1)
+	for _, x := range firsts {
+		x.val, x.anchor = prefix+fmt.Sprintf("%02d", m.firstDay(&x)), last.anchor
+		out = append(out, x)
+	}
+	return append(out, last)
 }
 
 func (m *matcher) firstDay(f *found) int {
@@ -2302,6 +2321,13 @@ func (m *matcher) pNumDate(i int) []found {
 		y, mo, d = c, b, a
 	default:
 		return nil
+	}
+	if y >= 1300 && y <= 1500 && m.word(i+5) && (m.us[i+5].norm == "ه" || m.is(i+5, "هجري", "هجريه", "للهجره")) && hijri.Valid(y, mo, d) {
+		// 15/9/1436هـ: a Hijri date in figures, its era mark kept
+		g, _ := hijri.ToGregorian(y, mo, d)
+		f := m.mk(i, i+6, m.us[i].start, "DATE", g.Format("2006-01-02"))
+		f.hijri = true
+		return []found{f}
 	}
 	if y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) {
 		return nil

@@ -142,6 +142,8 @@ func TestFind(t *testing.T) {
 		{"article on a bare hour", "عند الـ8 مساء", dct, []want{{"الـ8 مساء", "TIME", "2015-12-11T20:00"}}},
 		{"bare half", "لمدة عام ونصف", dct, []want{{"عام ونصف", "DURATION", "P1Y6M"}}},
 		{"age after the ordinal", "رجل في الأربعين من العمر", dct, []want{{"الأربعين", "DURATION", "P40Y"}}},
+		{"list of days", "في 15 و16 و17 مايو 2016", dct, []want{{"15", "DATE", "2016-05-15"}, {"16", "DATE", "2016-05-16"}, {"17 مايو 2016", "DATE", "2016-05-17"}}},
+		{"hijri in figures", "في 15/9/1436هـ في الرياض", dct, []want{{"15/9/1436هـ", "DATE", "2015-07-02"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
