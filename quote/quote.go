@@ -486,9 +486,11 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 	}
 	savedSubject, savedPerson := v.lastSubject, v.lastPerson
 	subj := v.resolveSubject(i, bound)
-	if comp < 0 && open < 0 && colon < 0 && subj != nil && subj.entity < 0 && !v.headedBySpeakerNoun(subj) {
-		// `ادعى ممارسة التعذيب`: without content of its own the noun
-		// after the verb is as likely its object; it is no antecedent
+	if comp < 0 && open < 0 && colon < 0 && subj != nil && subj.entity < 0 && subj.start > i &&
+		!c.feminine && !c.participle && strings.HasSuffix(v.toks[subj.start].Text, "ة") && !v.headedBySpeakerNoun(subj) {
+		// `ادعى ممارسة التعذيب`: a masculine verb before a feminine noun
+		// does not agree with it, so the noun is its object, not the
+		// subject a later dropped one would take
 		v.lastSubject, v.lastPerson = savedSubject, savedPerson
 	}
 	if n := v.norm(i); n == "قوله" || n == "قولها" || n == "قولهم" {
