@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"net/http"
 	neturl "net/url"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
@@ -17,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -134,7 +137,14 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		mu.Unlock()
 		return nil
 	}
+	// Ctrl-C stops reading; what was analysed is stored before exiting, so
+	// that running the command again resumes where it stopped.
+	ctx, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stopSignals()
 	err = ing.run(rd, fs.Args(), *workers, func(r *archive.Record) error {
+		if ctx.Err() != nil {
+			return errInterrupted
+		}
 		if r == nil {
 			skipped++
 		} else {
@@ -152,8 +162,11 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 		}
 		return nil
 	})
-	if err == nil {
-		err = commit()
+	interrupted := errors.Is(err, errInterrupted)
+	if err == nil || interrupted {
+		if cerr := commit(); cerr != nil {
+			err = cerr
+		}
 	}
 	if err == nil && *optimize {
 		err = ar.Optimize()
@@ -161,6 +174,10 @@ func runIngest(args []string, stdout, stderr io.Writer) int {
 	mu.Lock()
 	prog.done(stored, skipped, failed, time.Since(start))
 	mu.Unlock()
+	if interrupted && errors.Is(err, errInterrupted) {
+		fmt.Fprintf(stderr, "khabar ingest: interrupted; %d articles stored; run the same command again to resume\n", stored)
+		return 130
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "khabar ingest: %v\n", err)
 		return 1
@@ -212,7 +229,10 @@ func (g *ingester) record(in analysis.Input, hash uint64) *archive.Record {
 	return &r
 }
 
-var errStop = errors.New("stop")
+var (
+	errStop        = errors.New("stop")
+	errInterrupted = errors.New("interrupted")
+)
 
 // run reads paths and calls store with each record in input order, or with
 // nil for an article stored already unchanged.

@@ -255,3 +255,45 @@ func TestIngestFeedsAndPages(t *testing.T) {
 		t.Errorf("dated page: %v", hits)
 	}
 }
+
+// TestIngestInterrupted stops an ingest with SIGINT: it stores what it
+// analysed, says so, and exits 130.
+func TestIngestInterrupted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a child process")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	db := filepath.Join(dir, "db")
+	writeArticles(t, in, 3000, "")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestIngestKilled$")
+	cmd.Env = append(os.Environ(), "KHABAR_INGEST_CHILD="+strings.Join([]string{"ingest", "--layers", "none", "--keys", "surface", "--db", db, "--batch", "40", "--progress", "log", in}, "\x1f"))
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(stderr)
+	var tail []string
+	signalled := false
+	for sc.Scan() {
+		tail = append(tail, sc.Text())
+		if !signalled && strings.Contains(sc.Text(), "stored 200 ") {
+			cmd.Process.Signal(os.Interrupt)
+			signalled = true
+		}
+	}
+	err := cmd.Wait()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 130 {
+		t.Fatalf("exit %v, want 130; stderr:\n%s", err, strings.Join(tail, "\n"))
+	}
+	last := tail[len(tail)-1]
+	m := regexp.MustCompile(`interrupted; (\d+) articles stored`).FindStringSubmatch(last)
+	if m == nil {
+		t.Fatalf("last line %q", last)
+	}
+	n, _ := strconv.Atoi(m[1])
+	if ids := checkArchive(t, db); len(ids) != n || n < 200 || n >= 3000 {
+		t.Errorf("said %d stored, archive has %d", n, len(ids))
+	}
+}
