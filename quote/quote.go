@@ -309,7 +309,7 @@ func (v *view) norm(i int) string {
 // cueAt looks token i up as a reporting verb, also behind a proclitic و or
 // ف; it returns the cue and how many runes of proclitic precede it.
 func (v *view) cueAt(i int) (cueInfo, int, bool) {
-	if v.toks[i].Kind != khabar.KindWord {
+	if v.toks[i].Kind != khabar.KindWord || passiveMarked(v.toks[i].Text) {
 		return cueInfo{}, 0, false
 	}
 	n := v.norm(i)
@@ -335,6 +335,18 @@ func (v *view) cueAt(i int) (cueInfo, int, bool) {
 		return c, 0, true
 	}
 	return cueInfo{}, 0, false
+}
+
+// passiveMarked says whether a verb is written with the damma of the
+// passive on its first letter (`وتُوصف`, `أُعلن`, `نُقل`): no one speaks.
+func passiveMarked(t string) bool {
+	r := []rune(t)
+	for k := 1; k < len(r) && k <= 2; k++ {
+		if r[k] == '\u064F' {
+			return k == 1 || r[0] == 'و' || r[0] == 'ف'
+		}
+	}
+	return false
 }
 
 // verbWithObject finds a reporting verb with an object pronoun (`يصفه
@@ -469,8 +481,8 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 			comp = j
 			break
 		}
-		if v.isSentenceEnd(j) {
-			break
+		if v.isSentenceEnd(j) || lex.impersonal[v.norm(j)] {
+			break // `... الذين يفترض ان`: that clause is no one's speech
 		}
 		if _, _, ok := v.cueAt(j); ok && j > i+1 {
 			break // another reporting verb: ours has no content of its own
@@ -660,6 +672,9 @@ func (v *view) speechPair(i, j int, p pair) bool {
 	if v.words(p.open+1, p.close) >= 4 {
 		return true
 	}
+	if v.words(p.open+1, p.close) <= 2 && v.isName(p.open+1, p.close) && v.toks[j-1].Text != ":" {
+		return false // `وفق ما نقلت "رويترز"`: a quoted name
+	}
 	k := j - 1
 	for k > i && v.isComma(k) {
 		k--
@@ -718,7 +733,11 @@ func (v *view) attributionAfter(i int, c cueInfo, cue *khabar.Span) bool {
 		return false
 	}
 	// unquoted content: the sentence start up to the comma, and nothing
-	// after the verb's subject but a short tail
+	// after the verb's subject but a short tail; without `كما` only a verb
+	// of saying follows its content (`، وردت موسكو بطرد` is an action)
+	if j == i-1 && !sayingAfter[c.lemma] {
+		return false
+	}
 	sent := v.sentOf[i]
 	lo, hi := v.sentLo[sent], v.sentHi[sent]
 	if j-lo < 3 {
@@ -750,6 +769,15 @@ func (v *view) attributionAfter(i int, c cueInfo, cue *khabar.Span) bool {
 	subj := v.resolveSubject(i, hi)
 	v.addIndirect(lo, j, subj, cue)
 	return true
+}
+
+// sayingAfter are the lemmas that follow their content after a comma
+// (`...، قال المتحدث`).
+var sayingAfter = map[string]bool{
+	"قال": true, "أضاف": true, "أكد": true, "أوضح": true, "ذكر": true, "أفاد": true, "أشار": true,
+	"تابع": true, "كتب": true, "غرد": true, "أعلن": true, "صرح": true, "أردف": true, "نقل": true,
+	"أوردت": true, "بين": true, "اعتبر": true, "رأى": true, "حذر": true, "لفت": true, "شدد": true,
+	"كشف": true, "زعم": true, "نبه": true, "رجح": true, "جاء": true,
 }
 
 // hasOwnClause says whether the verb at i is followed, after its subject,
@@ -1051,6 +1079,35 @@ func (v *view) resolveSubject(i, bound int) *subject {
 	if v.lastSubject != nil && v.sentOf[i]-v.lastSubject.sent <= antecedentSentences {
 		s := *v.lastSubject
 		return &s
+	}
+	// none spoke yet: the person the article is about so far (`تعتزم
+	// الممثلة نيكول ماينز ... وقالت`)
+	if s := v.recentActor(i); s != nil {
+		v.noteSubject(s)
+		return s
+	}
+	return nil
+}
+
+// recentActor is the first person named as no prepositional object in the
+// nearest of the three sentences before token i (or in its own, before it)
+// that names one, outside quotations; nil if none.
+func (v *view) recentActor(i int) *subject {
+	sent := v.sentOf[i]
+	for s := sent; s >= 0 && s >= sent-3; s-- {
+		hi := v.sentHi[s]
+		if s == sent {
+			hi = i
+		}
+		for k := v.sentLo[s]; k < hi; k++ {
+			if pi, ok := v.pairAt[k]; ok {
+				k = v.pairs[pi].close
+				continue
+			}
+			if e := v.entAt[k]; e >= 0 && v.doc.Entities[e].Type == "PER" && !v.afterPreposition(k, e) {
+				return v.entitySpanSubject(k, e)
+			}
+		}
 	}
 	return nil
 }
@@ -1405,6 +1462,11 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		if a != nil {
 			return a
 		}
+		if n := strings.TrimPrefix(v.norm(k), "و"); n == "المصدر" && v.lastSubject != nil && v.sentOf[k]-v.lastSubject.sent <= 3 {
+			// `وقال قائد عسكري ان ... واوضح المصدر ان`: the source just quoted
+			r := *v.lastSubject
+			return &r
+		}
 	}
 	return &subject{start: k, end: end, entity: -1, personal: personal, sent: v.sentOf[k]}
 }
@@ -1506,6 +1568,9 @@ func (v *view) subjectBefore(i int) *subject {
 	if s := v.subjectAfterKana(i); s != nil {
 		return s
 	}
+	if s := v.subjectAfterAmma(i); s != nil {
+		return s
+	}
 	if e := v.entAt[k]; e >= 0 && !v.afterPreposition(k, e) {
 		start := k
 		for start > 0 && v.entAt[start-1] == e {
@@ -1567,6 +1632,33 @@ func (v *view) afterPreposition(k, e int) bool {
 		}
 	}
 	return start > 0 && lex.preposition[v.norm(start-1)]
+}
+
+// subjectAfterAmma finds the topic of `اما وكالة "اسنا" فقالت`: the
+// mention between اما and a verb with the proclitic ف.
+func (v *view) subjectAfterAmma(i int) *subject {
+	lo := v.sentLo[v.sentOf[i]]
+	if !strings.HasPrefix(v.toks[i].Text, "ف") || i-lo < 2 || i-lo > 8 {
+		return nil
+	}
+	m := lo
+	if v.isComma(m) {
+		m++
+	}
+	if n := v.norm(m); n != "اما" && n != "واما" {
+		return nil
+	}
+	k := m + 1
+	if e := v.entAt[k]; e >= 0 {
+		return v.entitySubject(k, e, i)
+	}
+	if personal, ok := lex.speakerNouns[v.norm(k)]; ok {
+		return v.titleSubject(k, personal, i)
+	}
+	if v.opensNounPhrase(k) {
+		return v.titleSubject(k, false, i)
+	}
+	return nil
 }
 
 // subjectAfterKana finds the subject of `وكان X قد اكد ان` / `وكانت
