@@ -132,6 +132,21 @@ func testIngestSearch(t *testing.T, keys string) {
 	if _, stderr, st := runKhabar(t, "", "search", "--db", filepath.Join(dir, "nope"), "x"); st != 1 || !strings.Contains(stderr, "no archive here") {
 		t.Errorf("missing archive: %d %s", st, stderr)
 	}
+	// Facets count all matches: 40 articles, a third from each outlet.
+	out, _, _ = runKhabar(t, "", "search", "--db", db, "--format", "json", "--facets", "-n", "1", "كانون")
+	lines := decodeLines(t, out)
+	if len(lines) != 2 {
+		t.Fatalf("facets output: %s", out)
+	}
+	f := lines[1]
+	if f["total"].(float64) != 40 || fmt.Sprint(f["facets"].(map[string]any)["Sources"]) != "[map[count:14 value:bbc] map[count:13 value:cnn] map[count:13 value:skynews]]" {
+		t.Errorf("facets %v", f)
+	}
+	// Text output marks the found words.
+	out, _, _ = runKhabar(t, "", "search", "--db", db, "-n", "1", `"كانون الثاني"`)
+	if !strings.Contains(out, "40 documents match") || !strings.Contains(out, "[كانون] [الثاني]") {
+		t.Errorf("text output:\n%s", out)
+	}
 }
 
 // TestIngestKilled kills an ingest with SIGKILL in the middle and checks
