@@ -1712,6 +1712,10 @@ func (m *matcher) pTime(i int) []found {
 		if len(fs) == 1 && fs[0].typ == "TIME" && len(fs[0].val) > 11 && fs[0].val[10] == 'T' {
 			day, pod := fs[0].val[:10], fs[0].val[11:]
 			switch pod {
+			case "MO":
+				if h == 12 {
+					h = 0 // الساعة 12:50 صباح السبت
+				}
 			case "AF", "EV":
 				if h < 12 {
 					h += 12
@@ -1951,6 +1955,9 @@ func (m *matcher) pEra(i int) []found {
 		} else if m.is(j, "القرن") && m.is(j+1, "الماضي", "العشرين") {
 			j += 2
 		}
+		if j == i+1 && m.ageDecade(i) {
+			return nil // رجل في العشرينيات من عمره: an age bracket, no date
+		}
 		return []found{m.mk(i, j, r.start, "DATE", fmt.Sprintf("%02d%d", c, d))}
 	}
 	st, ok := m.isC(i, "القرن")
@@ -1967,6 +1974,27 @@ func (m *matcher) pEra(i int) []found {
 		return []found{m.mk(i, i+2, st, "DATE", fmt.Sprintf("%02d", n-1))}
 	}
 	return nil
+}
+
+// ageDecade reports whether the decade at i gives a person's age: من
+// عمره after it, or في after a word for a person (رجل في الثلاثينيات),
+// also across a list (في العشرينيات أو الثلاثينيات).
+func (m *matcher) ageDecade(i int) bool {
+	if m.is(i+1, "من") && m.isC2(i+2, "عمره", "عمرها", "العمر", "عمرهم", "عمرهن") {
+		return true
+	}
+	k := i - 1
+	if m.is(k, "او") || m.word(k) && m.us[k].norm == "و" {
+		if _, _, ok := lookup(m, k-1, true, -1, decades); ok {
+			k -= 2
+		}
+	}
+	if m.word(i) && strings.HasPrefix(m.us[i].norm, "و") || strings.HasPrefix(m.us[i].norm, "او") {
+		if _, _, ok := lookup(m, i-1, true, -1, decades); ok {
+			k = i - 2 // العشرينيات والثلاثينيات: the conjunction glued
+		}
+	}
+	return m.is(k, "في") && m.isC2(k-1, "رجل", "رجلا", "امراه", "امراة", "شاب", "شابا", "شابه", "فتاه", "سيده", "مراهق", "عمره", "عمرها", "سن", "رجال", "نساء", "شبان")
 }
 
 // pSeason: الصيف الماضي, صيف 2017, فصل الشتاء.

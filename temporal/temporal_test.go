@@ -144,6 +144,9 @@ func TestFind(t *testing.T) {
 		{"age after the ordinal", "رجل في الأربعين من العمر", dct, []want{{"الأربعين", "DURATION", "P40Y"}}},
 		{"list of days", "في 15 و16 و17 مايو 2016", dct, []want{{"15", "DATE", "2016-05-15"}, {"16", "DATE", "2016-05-16"}, {"17 مايو 2016", "DATE", "2016-05-17"}}},
 		{"hijri in figures", "في 15/9/1436هـ في الرياض", dct, []want{{"15/9/1436هـ", "DATE", "2015-07-02"}}},
+		{"age bracket is no decade", "صورة لرجل في العشرينيات أو الثلاثينيات", dct, nil},
+		{"decades stay dates", "ازدهرت الموسيقى في الستينات والسبعينات", dct, []want{{"الستينات", "DATE", "196"}, {"السبعينات", "DATE", "197"}}},
+		{"noon in the morning", "في الساعة 12:50 صباح السبت", dct, []want{{"الساعة 12:50 صباح السبت", "TIME", "2015-12-05T00:50"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
