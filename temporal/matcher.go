@@ -839,6 +839,22 @@ func (m *matcher) pDeictic(i int) []found {
 		pod, k, start = p, next, st
 	}
 	clit := pod == ""
+	// يوم أمس, صباح يوم الغد: يوم is kept, as before a weekday
+	if s, ok := m.isC(k, "يوم"); ok && (clit || m.is(k, "يوم")) && m.is(k+1, "امس", "الامس", "غد", "الغد", "غدا") {
+		if start < 0 {
+			start = s
+		}
+		k, clit = k+1, false
+		if m.is(k, "غد") {
+			// يوم غد: غد alone is also "a future" (غد أفضل)
+			shift, j := 1, k+1
+			f := m.mk(i, j, start, "DATE", m.c.dayShift(shift))
+			if pod != "" {
+				f.typ, f.val = "TIME", withPOD(f.val, pod)
+			}
+			return []found{m.rel(f)}
+		}
+	}
 	shift, j, st, ok := 0, 0, 0, false
 	switch {
 	case m.isPair(k, clit, []string{"اول", "امس"}):
@@ -1267,6 +1283,13 @@ func (m *matcher) pDuration(i int) []found {
 	}
 	if !ok {
 		return nil
+	}
+	if strings.HasPrefix(m.us[i].norm, "ال") {
+		if _, _, ok := lookup(m, next, false, 1, pluralDir); ok {
+			// الستة أشهر الماضية, العشرة أيام الأخيرة: the direction
+			// adjective belongs to the amount
+			return []found{m.mk(i, next+1, st, "DURATION", duration(n, u))}
+		}
 	}
 	// ساعة و38 دقيقة, عامين وثلاثة أشهر: one duration
 	if n > 0 && m.word(next) {
@@ -1736,6 +1759,8 @@ func (m *matcher) pTime(i int) []found {
 			h += 12
 		}
 		k += 2
+	case m.is(k, "قبل") && m.is(k+1, "الظهر", "الظهيره") && h <= 12:
+		k += 2 // الساعة 11 قبل الظهر
 	case m.is(k, "مساء", "مساءا", "ليلا", "عصرا"):
 		if h < 12 && !(m.is(k, "ليلا") && h < 5) {
 			h += 12
@@ -1754,6 +1779,8 @@ func (m *matcher) pTime(i int) []found {
 	}
 	if m.word(k) && m.us[k].norm == "ت" && m.word(k+1) && m.us[k+1].norm == "غ" {
 		k += 2 // ت غ: توقيت غرينتش
+	} else if m.word(k) && m.us[k].norm == "ت" && m.punct(k+1, ".") && m.adjacent(k, k+1) && m.word(k+2) && m.us[k+2].norm == "غ" && m.adjacent(k+1, k+2) {
+		k += 3 // ت.غ
 	} else if _, ok := m.isC(k, "بتوقيت", "توقيت"); ok && m.word(k+1) || ok && m.us[k+1].kind == uWord {
 		k += 2
 		if m.is(k, "المكرمه", "المحلي", "الصيفي") {
@@ -2014,6 +2041,13 @@ func (m *matcher) pSeason(i int) []found {
 	j := k + 1
 	if y, n2, ok := m.year(j); ok && !r.def {
 		return []found{m.mk(i, n2, start, "DATE", fmt.Sprintf("%04d-%s", y, s))}
+	}
+	if !r.def {
+		// ربيع العام الماضي, شتاء هذا العام: the season of a relative year
+		if f := m.pRelUnitCore(j, false); f != nil && len(f.val) == 4 && f.val[0] != 'X' {
+			g := m.rel(m.mk(i, f.j, start, "DATE", f.val+"-"+s))
+			return []found{g}
+		}
 	}
 	// شتاء وخريف 2018: the year of the second season
 	if !r.def {

@@ -147,6 +147,14 @@ func TestFind(t *testing.T) {
 		{"age bracket is no decade", "صورة لرجل في العشرينيات أو الثلاثينيات", dct, nil},
 		{"decades stay dates", "ازدهرت الموسيقى في الستينات والسبعينات", dct, []want{{"الستينات", "DATE", "196"}, {"السبعينات", "DATE", "197"}}},
 		{"noon in the morning", "في الساعة 12:50 صباح السبت", dct, []want{{"الساعة 12:50 صباح السبت", "TIME", "2015-12-05T00:50"}}},
+		{"yawm before yesterday", "وصل الوفد يوم أمس", dct, []want{{"يوم أمس", "DATE", "2015-12-10"}}},
+		{"part of yawm ams", "وصل الوفد صباح يوم أمس", dct, []want{{"صباح يوم أمس", "TIME", "2015-12-10TMO"}}},
+		{"yawm ghad", "يصل الوفد يوم غد", dct, []want{{"يوم غد", "DATE", "2015-12-12"}}},
+		{"before noon", "الساعة 11 قبل الظهر", dct, []want{{"الساعة 11 قبل الظهر", "TIME", "2015-12-11T11:00"}}},
+		{"gmt abbreviation with a dot", "(7:00 ت.غ)", dct, []want{{"7:00 ت.غ", "TIME", "2015-12-11T07:00"}}},
+		{"season of a relative year", "في ربيع العام الماضي", dct, []want{{"ربيع العام الماضي", "DATE", "2014-SP"}}},
+		{"article on the number and direction", "خلال الستة أشهر الماضية", dct, []want{{"الستة أشهر الماضية", "DURATION", "P6M"}}},
+		{"dual feminine direction", "خلال السنتين الماضيتين", dct, []want{{"السنتين الماضيتين", "DURATION", "P2Y"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
