@@ -34,6 +34,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"khabar"
+	"khabar/dedup"
 	"khabar/index"
 	"khabar/render"
 )
@@ -65,6 +66,7 @@ var (
 	bSegs = []byte("segs") // base doc number -> segment
 	bDel  = []byte("del")  // doc number -> empty: superseded documents
 	bSigs = []byte("sigs") // doc number -> near-duplicate signature
+	bDups = []byte("dups") // doc number -> number of the article it copies
 	kFmt  = []byte("format")
 	kNext = []byte("next")
 	kKeys = []byte("keys")
@@ -86,7 +88,14 @@ type Archive struct {
 	segs []segInfo
 	// MergeFactor segments of one size class are merged into one.
 	MergeFactor int
+	// finder marks wire copies at commit; built from the stored
+	// signatures on the first commit.
+	finder *dedup.Finder
 }
+
+// DuplicateThreshold is the least estimated similarity of two articles'
+// word shingles for ingest to mark one a copy of the other.
+const DuplicateThreshold = 0.8
 
 type segInfo struct{ base, ndocs uint32 }
 

@@ -111,3 +111,20 @@ func (a *Archive) Stats() Stats {
 		Segments:   a.tx.Bucket(bSegs).Stats().KeyN,
 	}
 }
+
+// DuplicateOf returns the number of the article that document num copies
+// (the first of its wire-copy group), if ingest marked it a copy.
+func (a *Archive) DuplicateOf(num uint32) (uint32, bool) {
+	if a.tx == nil {
+		return 0, false
+	}
+	b := a.tx.Bucket(bDups)
+	if b == nil {
+		return 0, false
+	}
+	v := b.Get(u32key(num))
+	if len(v) != 4 {
+		return 0, false
+	}
+	return binary.BigEndian.Uint32(v), true
+}

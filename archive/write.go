@@ -9,6 +9,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"khabar"
+	"khabar/dedup"
 	"khabar/index"
 )
 
@@ -107,6 +108,16 @@ func (a *Archive) Commit(recs []Record) error {
 	seg := b.Bytes()
 	err := a.update(time.Minute, func(tx *bolt.Tx) error {
 		docs, text, del, sigs := tx.Bucket(bDocs), tx.Bucket(bText), tx.Bucket(bDel), tx.Bucket(bSigs)
+		// Archives of the first builds have no dups bucket yet.
+		dups, err := tx.CreateBucketIfNotExists(bDups)
+		if err != nil {
+			return err
+		}
+		if a.finder == nil {
+			if err := a.loadFinder(sigs); err != nil {
+				return err
+			}
+		}
 		for i, r := range recs {
 			num := base + uint32(i)
 			if old := docs.Get([]byte(r.Doc.ID)); len(old) >= 4 {
@@ -116,6 +127,8 @@ func (a *Archive) Commit(recs []Record) error {
 				}
 				text.Delete(oldNum)
 				sigs.Delete(oldNum)
+				dups.Delete(oldNum)
+				a.finder.Remove(binary.BigEndian.Uint32(oldNum))
 			}
 			if err := docs.Put([]byte(r.Doc.ID), vals[i]); err != nil {
 				return err
@@ -127,6 +140,13 @@ func (a *Archive) Commit(recs []Record) error {
 				if err := sigs.Put(u32key(num), r.Signature); err != nil {
 					return err
 				}
+				if sig, err := dedup.Unmarshal(r.Signature); err == nil {
+					if orig, ok := a.finder.Add(num, sig); ok {
+						if err := dups.Put(u32key(num), u32key(orig)); err != nil {
+							return err
+						}
+					}
+				}
 			}
 		}
 		if err := tx.Bucket(bSegs).Put(u32key(base), seg); err != nil {
@@ -135,6 +155,7 @@ func (a *Archive) Commit(recs []Record) error {
 		return tx.Bucket(bMeta).Put(kNext, u32key(base+uint32(len(recs))))
 	})
 	if err != nil {
+		a.finder = nil // it may hold this batch: rebuild from what is stored
 		return err
 	}
 	a.next = base + uint32(len(recs))
@@ -228,5 +249,24 @@ func (a *Archive) merge(i int) error {
 		return err
 	}
 	a.segs = append(a.segs[:i], merged)
+	return nil
+}
+
+// loadFinder builds the copy finder from the stored signatures.
+func (a *Archive) loadFinder(sigs *bolt.Bucket) error {
+	f := dedup.NewFinder(DuplicateThreshold)
+	err := sigs.ForEach(func(k, v []byte) error {
+		if len(k) != 4 {
+			return fmt.Errorf("%w: bad signature key", ErrCorrupt)
+		}
+		if sig, err := dedup.Unmarshal(v); err == nil {
+			f.Add(binary.BigEndian.Uint32(k), sig)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	a.finder = f
 	return nil
 }

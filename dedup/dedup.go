@@ -229,16 +229,12 @@ func Duplicates(docs []Doc, threshold float64) map[uint32]uint32 {
 		}
 		return i
 	}
-	var key [Rows * 4]byte
 	for i, d := range docs {
 		if d.Sig == nil || d.Sig.Shingles < 2*ShingleWords {
 			continue // too short to call a copy
 		}
 		for b := 0; b < Bands; b++ {
-			for r := 0; r < Rows; r++ {
-				binary.LittleEndian.PutUint32(key[4*r:], d.Sig.MinHash[b*Rows+r])
-			}
-			h := hash64(key[:]) ^ uint64(b)
+			h := bandKey(d.Sig, b)
 			for _, j := range buckets[h] {
 				if find(i) != find(j) && Similarity(d.Sig, docs[j].Sig) >= threshold {
 					ri, rj := find(i), find(j)
@@ -415,4 +411,72 @@ func tfidf(s *Signature, idf func(string) float64, top int) map[string]float64 {
 		vec[x.t] = x.w / norm
 	}
 	return vec
+}
+
+// bandKey is the LSH bucket of band b of a signature.
+func bandKey(s *Signature, b int) uint64 {
+	var key [Rows * 4]byte
+	for r := 0; r < Rows; r++ {
+		binary.LittleEndian.PutUint32(key[4*r:], s.MinHash[b*Rows+r])
+	}
+	return hash64(key[:]) ^ uint64(b)
+}
+
+// Finder marks copies as documents arrive: each new document is compared
+// with the earlier ones that share an LSH band with it, and a copy is
+// marked as a duplicate of the first document of its group. It is the
+// incremental form of Duplicates, for ingest. Not safe for concurrent use.
+type Finder struct {
+	Threshold float64
+	buckets   map[uint64][]uint32
+	sigs      map[uint32]*Signature
+	orig      map[uint32]uint32
+}
+
+// NewFinder returns an empty Finder.
+func NewFinder(threshold float64) *Finder {
+	return &Finder{Threshold: threshold, buckets: map[uint64][]uint32{}, sigs: map[uint32]*Signature{}, orig: map[uint32]uint32{}}
+}
+
+// Add records document num and returns the original it copies, if any.
+// Documents must be added in ascending order of num.
+func (f *Finder) Add(num uint32, s *Signature) (uint32, bool) {
+	if s == nil || s.Shingles < 2*ShingleWords {
+		return 0, false
+	}
+	found, best := false, uint32(0)
+	for b := 0; b < Bands; b++ {
+		h := bandKey(s, b)
+		for _, other := range f.buckets[h] {
+			osig, alive := f.sigs[other]
+			if !alive {
+				continue
+			}
+			o := f.orig[other]
+			if _, ok := f.sigs[o]; !ok {
+				o = other // its original was removed
+			}
+			if found && o >= best {
+				continue
+			}
+			if Similarity(s, osig) >= f.Threshold {
+				found, best = true, o
+			}
+		}
+		f.buckets[h] = append(f.buckets[h], num)
+	}
+	f.sigs[num] = s
+	if found {
+		f.orig[num] = best
+	} else {
+		f.orig[num] = num
+	}
+	return best, found
+}
+
+// Remove forgets document num (superseded by a new version), so that no
+// later document is marked a copy of it.
+func (f *Finder) Remove(num uint32) {
+	delete(f.sigs, num)
+	delete(f.orig, num)
 }

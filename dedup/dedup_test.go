@@ -101,3 +101,27 @@ func TestStoriesMaxSpan(t *testing.T) {
 		t.Errorf("a running topic over 11 days: %v, want days 100-107 and 108-110", got)
 	}
 }
+
+func TestFinder(t *testing.T) {
+	a := Sign(words(wire), nil)
+	b := Sign(words("واشنطن (رويترز) - "+strings.Replace(wire, "جديدة", "إضافية", 1)), nil)
+	c := Sign(words("فاز ريال مدريد على برشلونة بثلاثة أهداف مقابل هدف في المباراة التي أقيمت مساء السبت على ملعب سانتياغو برنابيو أمام جمهور غفير"), nil)
+	f := NewFinder(0.8)
+	if _, ok := f.Add(1, &a); ok {
+		t.Error("first document marked a copy")
+	}
+	if _, ok := f.Add(2, &c); ok {
+		t.Error("unrelated document marked a copy")
+	}
+	if o, ok := f.Add(3, &b); !ok || o != 1 {
+		t.Errorf("wire copy: %d %v, want copy of 1", o, ok)
+	}
+	if o, ok := f.Add(4, &a); !ok || o != 1 {
+		t.Errorf("third copy: %d %v, want copy of 1 (the group's first)", o, ok)
+	}
+	// 1 superseded: a new copy is one of 3.
+	f.Remove(1)
+	if o, ok := f.Add(5, &b); !ok || o != 3 {
+		t.Errorf("after removing 1: %d %v, want copy of 3", o, ok)
+	}
+}

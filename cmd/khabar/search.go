@@ -114,13 +114,22 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		sn := index.SnippetAt(title, text, positions[h.Doc], *width)
+		dup := ""
+		if orig, ok := ar.DuplicateOf(h.Doc); ok {
+			if info, ok := ix.Doc(orig); ok && !info.Deleted {
+				dup = info.ID
+			}
+		}
 		if *format == "json" {
 			b, _ := json.Marshal(jsonHit{ID: h.ID, Score: h.Score, Title: h.Title, Date: h.Date, Source: h.Source,
-				Snippet: sn.Text, SnippetStart: sn.Start, Highlights: nonNil(sn.Highlights)})
+				Snippet: sn.Text, SnippetStart: sn.Start, Highlights: nonNil(sn.Highlights), DuplicateOf: dup})
 			out.Write(append(b, '\n'))
 			continue
 		}
-		fmt.Fprintf(out, "\n%d. %s  [%s %s %s] %.2f\n   %s\n", *offset+i+1, h.Title, h.Date, h.Source, h.ID, h.Score, sn.Mark(open, close))
+		if dup != "" {
+			dup = "  (copy of " + dup + ")"
+		}
+		fmt.Fprintf(out, "\n%d. %s  [%s %s %s] %.2f%s\n   %s\n", *offset+i+1, h.Title, h.Date, h.Source, h.ID, h.Score, dup, sn.Mark(open, close))
 	}
 	if res.Facets != nil {
 		if *format == "json" {
@@ -154,6 +163,9 @@ type jsonHit struct {
 	Snippet      string       `json:"snippet"`
 	SnippetStart int          `json:"snippet_start"`
 	Highlights   []index.Span `json:"highlights"`
+	// DuplicateOf is the article this one copies (the same wire text),
+	// as ingest marked it.
+	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 
 func nonNil(s []index.Span) []index.Span {

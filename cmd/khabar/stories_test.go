@@ -76,4 +76,13 @@ func TestStories(t *testing.T) {
 	if strings.Join(ids, ",") != "bbc-1,cnn-1,sky-1" || strings.Join(dups, ",") != ",bbc-1," || strings.Join(s.Sources, ",") != "bbc,cnn,skynews" {
 		t.Errorf("story %v, duplicates %v, sources %v", ids, dups, s.Sources)
 	}
+	// Ingest marked the copy too, and search says so.
+	out, _, _ = runKhabar(t, "", "search", "--db", db, "--format", "json", "أنقاض")
+	marked := map[string]any{}
+	for _, h := range decodeLines(t, out) {
+		marked[h["id"].(string)] = h["duplicate_of"]
+	}
+	if marked["cnn-1"] != "bbc-1" || marked["bbc-1"] != nil || marked["sky-1"] != nil {
+		t.Errorf("duplicate_of in search: %v", marked)
+	}
 }
