@@ -41,6 +41,34 @@ var patterns = []pattern{
 	(*matcher).pOrdinalWeek,
 }
 
+// lastOfMonth: الأسبوع الأخير من الشهر الجاري, اليوم الأخير من مايو.
+func (m *matcher) lastOfMonth(i, st int, week bool) []found {
+	k := i + 3
+	var f *found
+	if fs := m.pDate(k); len(fs) == 1 && fs[0].start == m.us[k].start && len(fs[0].val) == 7 {
+		f = &fs[0]
+	} else if g := m.pRelUnitCore(k, false); g != nil && len(g.val) == 7 {
+		f = g
+	}
+	if f == nil {
+		return nil
+	}
+	t, err := time.Parse("2006-01", f.val)
+	if err != nil {
+		return nil
+	}
+	last := t.AddDate(0, 1, -1)
+	g := *f
+	g.i, g.start = i, st
+	if week {
+		y, w := last.ISOWeek()
+		g.val = fmt.Sprintf("%04d-W%02d", y, w)
+	} else {
+		g.val = last.Format("2006-01-02")
+	}
+	return []found{g}
+}
+
 // pOrdinalWeek: الأسبوع الأول من مايو, اليوم الأول من الشهر الجاري. The
 // noun before the ordinal makes the expression (as يوم before a weekday
 // does): without it the ordinal would read as a day of the month.
@@ -50,6 +78,9 @@ func (m *matcher) pOrdinalWeek(i int) []found {
 		return nil
 	}
 	week := m.is(i, "الاسبوع") || strings.HasSuffix(m.us[i].norm, "الاسبوع")
+	if m.is(i+1, "الاخير") && m.is(i+2, "من") {
+		return m.lastOfMonth(i, st, week)
+	}
 	n, next, _, ok := m.ordinal(i+1, false)
 	if !ok || !m.is(next, "من") || week && n > 5 {
 		return nil
@@ -304,6 +335,9 @@ func (m *matcher) day(i int, clit bool) (int, int, int, bool) {
 			}
 			return n, i + 2, st, true
 		}
+	}
+	if r, ok := m.rd(i, clit, -1, func(r reading) bool { _, ok := ordinals[r.stem]; return ok }); ok && (r.stem == "اولي" || strings.HasSuffix(r.stem, "ه")) {
+		return 0, 0, 0, false // الأيام الأولى من الشهر: a day of the month is masculine
 	}
 	if v, next, st, ok := m.ordinal(i, clit); ok && v <= 31 {
 		return v, next, st, true
@@ -973,8 +1007,8 @@ func (m *matcher) todayOK(k int) bool {
 	if m.is(k-1, "هذا") && m.is(k-2, "مثل") {
 		return false // في مثل هذا اليوم: on this day of past years
 	}
-	if m.is(k-1, "طوال", "طيله", "مدار", "ذلك", "تلك") {
-		return false // طوال اليوم: all day long; ذلك اليوم: that day
+	if m.is(k-1, "طوال", "طيله", "مدار", "ذلك", "تلك", "نفس", "ذات") {
+		return false // طوال اليوم: all day long; ذلك اليوم, نفس اليوم: that day
 	}
 	if !m.word(k + 1) {
 		return true
@@ -1020,6 +1054,10 @@ func (m *matcher) pRelUnit(i int) []found {
 		}
 		if fs := m.pEra(k); len(fs) == 1 && fs[0].start == m.us[k].start {
 			fs[0].i, fs[0].start = i, r.start // أواخر السبعينيات
+			return fs
+		}
+		if fs := m.pHijri(k); len(fs) == 1 && fs[0].start == m.us[k].start && !m.hasDay(fs[0].val) {
+			fs[0].i, fs[0].start = i, r.start // منتصف شهر رمضان
 			return fs
 		}
 		if r.stem == "اول" || r.stem == "اخر" || r.stem == "غره" {

@@ -155,6 +155,10 @@ func TestFind(t *testing.T) {
 		{"season of a relative year", "في ربيع العام الماضي", dct, []want{{"ربيع العام الماضي", "DATE", "2014-SP"}}},
 		{"article on the number and direction", "خلال الستة أشهر الماضية", dct, []want{{"الستة أشهر الماضية", "DURATION", "P6M"}}},
 		{"dual feminine direction", "خلال السنتين الماضيتين", dct, []want{{"السنتين الماضيتين", "DURATION", "P2Y"}}},
+		{"edge of a hijri month", "منتصف شهر رمضان 1437", dct, []want{{"منتصف شهر رمضان 1437", "DATE", "2016-06"}}},
+		{"feminine ordinal is no day", "في الأيام الأولى من الشهر الجاري", dct, []want{{"الشهر الجاري", "DATE", "2015-12"}}},
+		{"last week of a month", "في الأسبوع الأخير من الشهر الجاري", dct, []want{{"الأسبوع الأخير من الشهر الجاري", "DATE", "2015-W53"}}},
+		{"same day is anaphoric", "في نفس اليوم", dct, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
