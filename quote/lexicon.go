@@ -98,7 +98,7 @@ var participles = []string{"قائل", "مضيف", "مؤكد", "مشير", "لا
 
 // impersonalCues are cue forms that, directly followed by a complementizer,
 // are the impersonal "it is noted that" of news prose, not reported speech.
-var impersonalCues = []string{"يذكر", "يشار", "تجدر", "يبدو", "يعتقد", "يتوقع", "يفترض", "يرجح"}
+var impersonalCues = []string{"يذكر", "يشار", "تجدر", "يبدو", "يعتقد", "يتوقع", "يفترض", "يرجح", "ينتظر", "يتعين", "يجب"}
 
 // sourceCues introduce the source of a statement rather than a speaker's
 // verb: the speaker follows them (`بحسب وكالة رويترز`). Multi-word cues are
@@ -150,7 +150,7 @@ var speakerNouns = map[string]bool{
 	"الشيخة": true, "السيدة": true, "الحاج": true, "العميد": true, "المشير": true, "القاضي": true,
 	"المفتي": true, "السيناتور": true, "الناشط": true, "الناشطة": true, "الممثل": true, "الممثلة": true,
 	"المحامية": true, "النائبة": true, "المستشارة": true, "المديرة": true, "السفيرة": true, "الملكة": true,
-	"الأميرة": true, "المسئول": true, "مسئول": true, "المسئولة": true, "مسئولون": false, "المسئولون": false,
+	"الأميرة": true, "وكيل": true, "المسئول": true, "مسئول": true, "المسئولة": true, "مسئولون": false, "المسئولون": false,
 }
 
 // demonstratives before a speaker noun (`هذه الفصائل`) refer back to it.

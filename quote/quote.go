@@ -478,6 +478,9 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 			break // an unmatched mark
 		}
 		if lex.complementizer[v.norm(j)] {
+			if j > i+1 && notContentBefore[v.norm(j-1)] {
+				break // `بعد ان`, `حق ... في ان`: no content of the verb
+			}
 			comp = j
 			break
 		}
@@ -485,6 +488,9 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 			break // `... الذين يفترض ان`: that clause is no one's speech
 		}
 		if _, _, ok := v.cueAt(j); ok && j > i+1 {
+			if t := v.toks[j].Text; (strings.HasSuffix(t, "ته") || strings.HasSuffix(t, "تها")) && !v.isComma(j-1) {
+				continue // `وقالت الوزارة في بيان نشرته وكالة نوفوستي "..."`
+			}
 			break // another reporting verb: ours has no content of its own
 		}
 	}
@@ -630,12 +636,23 @@ func (v *view) coordinatedCue(lo, hi int) int {
 		if !v.isComma(k - 1) {
 			continue
 		}
-		c, pre, ok := v.cueAt(k)
+		cut, c, pre, ok := k-1, cueInfo{}, 0, false
+		switch v.norm(k) {
+		case "بينما", "فيما", "كما", "وبينما", "وفيما":
+			// `، بينما قالت ام احمد ان`
+			if k+1 < hi {
+				c, _, ok = v.cueAt(k + 1)
+				pre = 1
+				k++
+			}
+		default:
+			c, pre, ok = v.cueAt(k)
+		}
 		if !ok || !(c.participle || pre > 0) || lex.impersonal[v.norm(k)] {
 			continue
 		}
 		if v.hasComplementizer(k) {
-			return k - 1
+			return cut
 		}
 	}
 	return hi
@@ -769,6 +786,14 @@ func (v *view) attributionAfter(i int, c cueInfo, cue *khabar.Span) bool {
 	subj := v.resolveSubject(i, hi)
 	v.addIndirect(lo, j, subj, cue)
 	return true
+}
+
+// notContentBefore are the words after which a complementizer opens a
+// clause of time or of a noun, not a verb's content (`بعد ان كانت`, `حق
+// الولايات المتحدة في ان تتبع`).
+var notContentBefore = map[string]bool{
+	"بعد": true, "قبل": true, "منذ": true, "رغم": true, "دون": true, "بدون": true, "حتي": true, "في": true,
+	"لمجرد": true, "بمجرد": true,
 }
 
 // sayingAfter are the lemmas that follow their content after a comma
@@ -1117,6 +1142,11 @@ func (v *view) recentActor(i int) *subject {
 // prepositional object, else the subject of a reporting verb before it.
 func (v *view) mainClauseSubject(i int) *subject {
 	lo := v.sentLo[v.sentOf[i]]
+	if lo == i && v.sentOf[i] > 0 && !v.isSentenceEnd(i-1) {
+		// `انكر المتحدث ... اتهامات جونسون` / `قائلا: "..."` on a new
+		// line: the sentence it hangs on is the one before
+		lo = v.sentLo[v.sentOf[i]-1]
+	}
 	if lo < i {
 		n := v.norm(lo)
 		if strings.HasPrefix(n, "و") {
@@ -1131,6 +1161,9 @@ func (v *view) mainClauseSubject(i int) *subject {
 		if pi, ok := v.pairAt[k]; ok && v.pairs[pi].close < i {
 			k = v.pairs[pi].close // names inside a quotation are the speech's
 			continue
+		}
+		if lex.complementizer[v.norm(k)] && k > lo {
+			break // names in a content clause are not the main clause's
 		}
 		if c, _, ok := v.cueAt(k); ok && k < i {
 			if s := v.quotedSource(k, c, i); s != nil {
@@ -1160,6 +1193,13 @@ func (v *view) withAntecedent(s *subject) *subject {
 	}
 	if h := v.norm(s.start); !strings.HasPrefix(h, "ال") && !strings.HasPrefix(h, "وال") && !lex.demonstrative[h] {
 		return s // `قائد عسكري`: an indefinite title brings someone new
+	}
+	if e := v.namedAfterTitleHead(s); e >= 0 {
+		// `الوزير` after `وزير الخارجية سيرغي لافروف`: the nearest earlier
+		// mention of the same title with a name
+		r := *s
+		r.entity = e
+		return &r
 	}
 	if s.end-s.start > 2 {
 		// a described title (`المتحدث باسم الخارجية`) is the person it
@@ -1203,6 +1243,30 @@ func (v *view) namedAfterSameTitle(s *subject) int {
 			if e := v.entAt[j]; e >= 0 && v.doc.Entities[e].Type == "PER" {
 				return e
 			}
+		}
+	}
+	return -1
+}
+
+// namedAfterTitleHead finds the nearest earlier mention of a one-word
+// title (`الوزير`, `المتحدث`, `الرئيس`), with or without the article,
+// followed by a person's name in apposition, and returns that entity, or
+// -1. Titles of more words are left to namedAfterLongerTitle.
+func (v *view) namedAfterTitleHead(s *subject) int {
+	if s.end-s.start != 1 {
+		return -1
+	}
+	head := strings.TrimPrefix(strings.TrimPrefix(v.norm(s.start), "و"), "ال")
+	if len([]rune(head)) < 3 {
+		return -1
+	}
+	for m := s.start - 1; m >= 0 && m >= s.start-antecedentWindow; m-- {
+		n := strings.TrimPrefix(v.norm(m), "و")
+		if n != head && n != "ال"+head {
+			continue
+		}
+		if a := v.appositionName(m+1, min(s.start, m+1+appositionWindow)); a != nil {
+			return a.entity
 		}
 	}
 	return -1
@@ -1275,6 +1339,16 @@ func (v *view) subjectAfter(i, bound int, source bool) *subject {
 				return nil // `كشف لروسيا`: an object, not the subject
 			}
 			return v.entitySubject(k, e, bound)
+		}
+		if pi, ok := v.pairAt[k]; ok && k == i+1 {
+			// `وقال "البنتاغون"، في بيان، ان`: a quoted name
+			if p := v.pairs[pi]; p.close > k+1 && v.words(k+1, p.close) <= 3 {
+				if e := v.entAt[k+1]; e >= 0 {
+					return v.entitySpanSubject(k+1, e)
+				}
+				return &subject{start: k + 1, end: p.close, entity: -1, sent: v.sentOf[k]}
+			}
+			return nil
 		}
 		n := v.norm(k)
 		if personal, ok := v.speakerNoun(n, source); ok {
@@ -1462,8 +1536,9 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		if a != nil {
 			return a
 		}
-		if n := strings.TrimPrefix(v.norm(k), "و"); n == "المصدر" && v.lastSubject != nil && v.sentOf[k]-v.lastSubject.sent <= 3 {
-			// `وقال قائد عسكري ان ... واوضح المصدر ان`: the source just quoted
+		if n := strings.TrimPrefix(v.norm(k), "و"); (n == "المصدر" || n == "البيان") && v.lastSubject != nil && v.sentOf[k]-v.lastSubject.sent <= 3 {
+			// `وقال قائد عسكري ان ... واوضح المصدر ان`: the source just
+			// quoted; `وقالت الوزارة في بيان ... واضاف البيان`: its issuer
 			r := *v.lastSubject
 			return &r
 		}
@@ -1571,6 +1646,9 @@ func (v *view) subjectBefore(i int) *subject {
 	if s := v.subjectAfterAmma(i); s != nil {
 		return s
 	}
+	if s := v.relativeHead(i); s != nil {
+		return s
+	}
 	if e := v.entAt[k]; e >= 0 && !v.afterPreposition(k, e) {
 		start := k
 		for start > 0 && v.entAt[start-1] == e {
@@ -1634,11 +1712,43 @@ func (v *view) afterPreposition(k, e int) bool {
 	return start > 0 && lex.preposition[v.norm(start-1)]
 }
 
+// relativeHead finds the subject of a verb in a relative clause (`من قبل
+// واشنطن، التي كانت قد رأت ان`): the name the relative pronoun follows.
+func (v *view) relativeHead(i int) *subject {
+	k := i - 1
+	for k > 0 {
+		switch v.norm(k) {
+		case "قد", "كان", "كانت", "كانوا":
+			k--
+			continue
+		}
+		break
+	}
+	if k <= 0 {
+		return nil
+	}
+	if n := v.norm(k); n != "التي" && n != "الذي" && n != "الذين" {
+		return nil
+	}
+	k--
+	if k > 0 && v.isComma(k) {
+		k--
+	}
+	if e := v.entAt[k]; e >= 0 && v.doc.Entities[e].Type != "MISC" {
+		start := k
+		for start > 0 && v.entAt[start-1] == e {
+			start--
+		}
+		return &subject{start: start, end: k + 1, entity: e, personal: v.doc.Entities[e].Type == "PER", sent: v.sentOf[k]}
+	}
+	return nil
+}
+
 // subjectAfterAmma finds the topic of `اما وكالة "اسنا" فقالت`: the
 // mention between اما and a verb with the proclitic ف.
 func (v *view) subjectAfterAmma(i int) *subject {
 	lo := v.sentLo[v.sentOf[i]]
-	if !strings.HasPrefix(v.toks[i].Text, "ف") || i-lo < 2 || i-lo > 8 {
+	if !strings.HasPrefix(v.toks[i].Text, "ف") || i-lo < 2 || i-lo > 16 {
 		return nil
 	}
 	m := lo
@@ -1756,6 +1866,11 @@ func (v *view) addIndirect(lo, hi int, subj *subject, cue *khabar.Span) {
 func (v *view) add(lo, hi int, direct bool, sp *khabar.Speaker, cue *khabar.Span) {
 	if lo >= hi || lo < 0 || hi > len(v.toks) {
 		return
+	}
+	if sp == nil && v.lastSubject != nil && v.sentOf[lo]-v.lastSubject.sent <= 2 {
+		// no cue named one: the one who spoke in the last two sentences
+		// goes on (`وتساءل "..."`, a quotation standing alone after speech)
+		sp = v.speakerOf(v.lastSubject)
 	}
 	start, end := v.toks[lo].Start, v.toks[hi-1].End
 	if start < 0 || end > len(v.runes) || start >= end {
