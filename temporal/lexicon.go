@@ -88,7 +88,7 @@ var dayShift = map[string]int{
 
 // partOfDay maps a part-of-day noun (صباح الخميس) to its TIMEX3 suffix.
 var partOfDay = map[string]string{
-	"صباح": "MO", "فجر": "MO", "ضحي": "MO", "مساء": "EV", "عشيه": "EV", "ليل": "NI", "ليله": "NI",
+	"صباح": "MO", "صبيحه": "MO", "فجر": "MO", "ضحي": "MO", "مساء": "EV", "عشيه": "EV", "ليل": "NI", "ليله": "NI",
 	"ظهر": "T12:00", "ظهيره": "T12:00", "عصر": "AF", "منتصف": "T24:00",
 }
 

@@ -170,6 +170,16 @@ func (m *matcher) adjacent(a, b int) bool {
 	return a >= 0 && b < len(m.us) && m.us[a].end == m.us[b].start
 }
 
+// articleOn reports whether the article unit at i (الـ, وبالـ ...) belongs
+// to the number after it: glued, or written الـ 15 with a space, the
+// tatweel showing that the article stands for the next word.
+func (m *matcher) articleOn(i int) bool {
+	if m.adjacent(i, i+1) {
+		return true
+	}
+	return i+1 < len(m.us) && m.us[i].norm == "ال" && m.us[i+1].kind == uNum && m.us[i+1].start == m.us[i].end+1
+}
+
 func (m *matcher) sameSent(a, b int) bool {
 	return a >= 0 && b < len(m.us) && m.us[a].sent == m.us[b].sent
 }
@@ -327,7 +337,7 @@ func (m *matcher) day(i int, clit bool) (int, int, int, bool) {
 	if n, ok := m.num(i); ok && len(m.us[i].norm) <= 2 && n >= 1 && n <= 31 && !m.decimal(i) {
 		return n, i + 1, m.us[i].start, true
 	}
-	if m.word(i) && (m.us[i].norm == "ال" || m.us[i].norm == "وال" || m.us[i].norm == "بال") && m.adjacent(i, i+1) {
+	if m.word(i) && (m.us[i].norm == "ال" || m.us[i].norm == "وال" || m.us[i].norm == "بال") && m.articleOn(i) {
 		if n, ok := m.num(i + 1); ok && len(m.us[i+1].norm) <= 2 && n >= 1 && n <= 31 {
 			st := m.us[i].start
 			if m.us[i].norm != "ال" {
@@ -1148,7 +1158,7 @@ func (m *matcher) pPlural(i int) []found {
 	} else if v, ok := m.num(k); ok && !m.decimal(k) {
 		n = v
 		k++
-	} else if m.word(k) && m.us[k].norm == "ال" && m.adjacent(k, k+1) {
+	} else if m.word(k) && m.us[k].norm == "ال" && m.articleOn(k) {
 		if v, ok := m.num(k + 1); ok && v > 0 && !m.decimal(k+1) {
 			n, k = v, k+2 // الساعات الـ24 الماضية
 		}
@@ -1278,7 +1288,7 @@ var durTriggers = []string{"مدي", "بين", "لمده", "مده", "طوال",
 // pDuration: 48 ساعة, ثلاث سنوات, عامين, يوم واحد, لسنوات.
 func (m *matcher) pDuration(i int) []found {
 	// الـ39 عاما: the article glued to the number
-	if m.word(i) && m.us[i].norm == "ال" && m.adjacent(i, i+1) {
+	if m.word(i) && m.us[i].norm == "ال" && m.articleOn(i) {
 		if fs := m.pDuration(i + 1); len(fs) == 1 && fs[0].i == i+1 {
 			fs[0].i, fs[0].start = i, m.us[i].start
 			if _, _, ok := lookup(m, fs[0].j, false, 1, pluralDir); ok {
@@ -1409,6 +1419,18 @@ func (m *matcher) pAgo(i int) []found {
 	}
 	if n < 0 {
 		return []found{m.mk(i, next, st, "DATE", "PAST_REF")}
+	}
+	if m.word(next) && m.us[next].norm == "ونصف" && n > 0 {
+		// منذ عام ونصف: eighteen months ago
+		if _, _, unit := lookup(m, next+1, false, 0, durUnits); !unit {
+			switch u {
+			case "Y":
+				n, u = n*12+6, "M"
+			case "M":
+				n, u = n*30+15, "D"
+			}
+			next++
+		}
 	}
 	if u == "DE" || u == "CE" {
 		n *= map[string]int{"DE": 10, "CE": 100}[u]
@@ -1683,7 +1705,8 @@ func (m *matcher) pTime(i int) []found {
 		k++
 	}
 	h, mi := -1, 0
-	if saa && m.word(k) && m.us[k].norm == "ال" && m.adjacent(k, k+1) {
+	hourWord := false
+	if saa && m.word(k) && m.us[k].norm == "ال" && m.articleOn(k) {
 		if _, ok := m.num(k + 1); ok {
 			k++ // الساعة الـ11: the article glued to the hour
 		}
@@ -1721,9 +1744,10 @@ func (m *matcher) pTime(i int) []found {
 			}
 			k++
 		}
-	} else if v, r, ok := lookup(m, k, true, 1, hourWords); ok && !saa && (m.podAdvAt(k+1) || m.is(k-1, "في", "عند", "حتي", "منذ", "قبل", "بعد", "نحو", "حوالي") && m.podDayAt(k+1)) {
-		h, start = v, r.start // العاشرة صباحا, في الثالثة من فجر اليوم
+	} else if v, r, ok := lookup(m, k, true, 1, hourWords); ok && !saa && m.hourWordTime(k) {
+		h, start = v, r.start // العاشرة صباحا, في الثالثة من فجر اليوم, التاسعة والنصف صباحا
 		k++
+		hourWord = true
 	} else if saa {
 		if v, r, ok := lookup(m, k, false, 1, hourWords); ok {
 			h = v
@@ -1744,7 +1768,7 @@ func (m *matcher) pTime(i int) []found {
 		}
 		return nil
 	}
-	if saa {
+	if saa || hourWord {
 		switch {
 		case m.is(k, "والنصف"):
 			mi, k = 30, k+1
@@ -1837,6 +1861,17 @@ func (m *matcher) pTime(i int) []found {
 	f := m.mk(i, k, start, "TIME", fmt.Sprintf("T%02d:%02d", h, mi))
 	f.anchorIdx = -1
 	return []found{f}
+}
+
+// hourWordTime reports whether the hour word at k (العاشرة) is a clock
+// time: a part of day follows, after والنصف/والربع/والثلث when written,
+// or, after a preposition, a part of a named day (في الثالثة من فجر اليوم).
+func (m *matcher) hourWordTime(k int) bool {
+	n := k + 1
+	if m.is(n, "والنصف", "والربع", "والثلث") {
+		n++
+	}
+	return m.podAdvAt(n) || m.is(k-1, "في", "عند", "حتي", "منذ", "قبل", "بعد", "نحو", "حوالي") && m.podDayAt(n)
 }
 
 // podDayAt reports whether a part of a named day follows at k, with or

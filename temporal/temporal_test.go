@@ -159,6 +159,11 @@ func TestFind(t *testing.T) {
 		{"feminine ordinal is no day", "في الأيام الأولى من الشهر الجاري", dct, []want{{"الشهر الجاري", "DATE", "2015-12"}}},
 		{"last week of a month", "في الأسبوع الأخير من الشهر الجاري", dct, []want{{"الأسبوع الأخير من الشهر الجاري", "DATE", "2015-W53"}}},
 		{"same day is anaphoric", "في نفس اليوم", dct, nil},
+		{"spaced article on a day", "في الـ 15 من مايو 2016", dct, []want{{"الـ 15 من مايو 2016", "DATE", "2016-05-15"}}},
+		{"spaced article on an amount", "خلال الـ 24 ساعة الماضية", dct, []want{{"الـ 24 ساعة الماضية", "DURATION", "PT24H"}}},
+		{"hour word and a half", "التاسعة والنصف صباحاً", dct, []want{{"التاسعة والنصف صباحاً", "TIME", "2015-12-11T09:30"}}},
+		{"ago and a half", "منذ عام ونصف", dct, []want{{"منذ عام ونصف", "DATE", "2014-06"}}},
+		{"subayhat", "صبيحة يوم الجمعة", dct, []want{{"صبيحة يوم الجمعة", "TIME", "2015-12-11TMO"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
