@@ -657,7 +657,7 @@ func (m *matcher) pDate(i int) []found {
 		if m.is(rk, "الشهر") {
 			dir, dr, ok := lookup(m, rk+1, false, 1, relDir)
 			end := rk + 2
-			if !ok && !m.isAdjAfter(rk+1) && m.is(rk-1, "من") {
+			if !ok && !m.isAdjAfter(rk+1) && m.is(rk-1, "من") && !m.is(rk+1, "نفسه", "ذاته") {
 				// الخامس من الشهر: the current month
 				dir, dr, ok, end = 0, reading{}, true, rk+1
 			}
@@ -1283,7 +1283,7 @@ func (m *matcher) quantity(i int, clit bool, bareOK bool) (int, string, int, int
 	return 0, "", 0, 0, false
 }
 
-var durTriggers = []string{"مدي", "بين", "لمده", "مده", "طوال", "طيله", "خلال", "قبل", "بعد", "منذ", "نحو", "حوالي", "زهاء", "قرابه", "غضون", "قرابه", "اكثر", "اقل"}
+var durTriggers = []string{"مدي", "عقب", "بين", "لمده", "مده", "طوال", "طيله", "خلال", "قبل", "بعد", "منذ", "نحو", "حوالي", "زهاء", "قرابه", "غضون", "قرابه", "اكثر", "اقل"}
 
 // pDuration: 48 ساعة, ثلاث سنوات, عامين, يوم واحد, لسنوات.
 func (m *matcher) pDuration(i int) []found {
@@ -1903,7 +1903,10 @@ func (m *matcher) anchorTime(f *found) {
 		if !m.sameSent(o.i, f.i) {
 			break
 		}
-		if o.typ == "DATE" && len(o.val) == 10 && !strings.HasPrefix(o.val, "X") {
+		if o.typ == "TIME" && len(o.val) > 10 && o.val[10] == 'T' && o.val[4] == '-' && !strings.HasPrefix(o.val, "X") {
+			o.val = o.val[:10] // صبيحة الأربعاء في الساعة العاشرة: the day of a part of day
+		}
+		if (o.typ == "DATE" || o.typ == "TIME") && len(o.val) == 10 && !strings.HasPrefix(o.val, "X") {
 			f.val = o.val + f.val
 			f.anchorIdx = k + 1
 			return

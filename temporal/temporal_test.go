@@ -164,6 +164,9 @@ func TestFind(t *testing.T) {
 		{"hour word and a half", "التاسعة والنصف صباحاً", dct, []want{{"التاسعة والنصف صباحاً", "TIME", "2015-12-11T09:30"}}},
 		{"ago and a half", "منذ عام ونصف", dct, []want{{"منذ عام ونصف", "DATE", "2014-06"}}},
 		{"subayhat", "صبيحة يوم الجمعة", dct, []want{{"صبيحة يوم الجمعة", "TIME", "2015-12-11TMO"}}},
+		{"clock on the day of a part of day", "عقدت جلسة صبيحة الأربعاء في الساعة العاشرة", dct, []want{{"صبيحة الأربعاء", "TIME", "2015-12-09TMO"}, {"الساعة العاشرة", "TIME", "2015-12-09T10:00"}}},
+		{"same month is anaphoric", "حتى 20 من الشهر نفسه", dct, nil},
+		{"after a few hours", "عقب ساعات من الاجتماع", dct, []want{{"ساعات", "DURATION", "PTXH"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
