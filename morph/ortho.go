@@ -16,14 +16,7 @@ func isMark(r rune) bool {
 // StripMarks removes diacritics and tatweel; lemma comparison and every
 // model feature work on this form.
 func StripMarks(s string) string {
-	clean := true
-	for _, r := range s {
-		if isMark(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if !hasMarkBytes(s) {
 		return s
 	}
 	var b strings.Builder
@@ -34,6 +27,48 @@ func StripMarks(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// hasMarkBytes reports whether s holds a rune that isMark accepts. It reads
+// bytes, not runes: every mark is a two-byte sequence led by 0xD9 or 0xDB,
+// and such a lead byte always starts a rune when s is decoded (it is never
+// a continuation byte), so this is exact for invalid UTF-8 too, and spares
+// decoding every Arabic letter of the common, unmarked word.
+func hasMarkBytes(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case 0xD9: // U+0640..U+067F
+			c := s[i+1]
+			if c&0xC0 == 0x80 && isMark(0x0640|rune(c&0x3F)) {
+				return true
+			}
+		case 0xDB: // U+06C0..U+06FF
+			c := s[i+1]
+			if c&0xC0 == 0x80 && isMark(0x06C0|rune(c&0x3F)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasHamzaAlefBytes reports whether s holds a rune that skelRune changes
+// (أ إ آ are 0xD8 0xA3/0xA5/0xA2, ٱ is 0xD9 0xB1), reading bytes as
+// hasMarkBytes does.
+func hasHamzaAlefBytes(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case 0xD8:
+			if c := s[i+1]; c == 0xA2 || c == 0xA3 || c == 0xA5 {
+				return true
+			}
+		case 0xD9:
+			if s[i+1] == 0xB1 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // skelRune folds the letters whose spelling varies at clitic boundaries and
@@ -51,14 +86,7 @@ func skelRune(r rune) rune {
 // rune of StripMarks(s), so positions carry over.
 func Skel(s string) string {
 	s = StripMarks(s)
-	need := false
-	for _, r := range s {
-		if skelRune(r) != r {
-			need = true
-			break
-		}
-	}
-	if !need {
+	if !hasHamzaAlefBytes(s) {
 		return s
 	}
 	var b strings.Builder
@@ -126,8 +154,17 @@ func runePrefix(s string, n int) string {
 		if i >= len(s) {
 			return s
 		}
-		_, sz := utf8.DecodeRuneInString(s[i:])
-		i += sz
+		// ASCII and two-byte runes (Arabic) without a call; anything
+		// else, invalid bytes included, as utf8 decodes it.
+		switch b := s[i]; {
+		case b < utf8.RuneSelf:
+			i++
+		case b >= 0xC2 && b <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2
+		default:
+			_, sz := utf8.DecodeRuneInString(s[i:])
+			i += sz
+		}
 	}
 	return s[:i]
 }
@@ -139,8 +176,16 @@ func runeSuffix(s string, n int) string {
 		if i <= 0 {
 			return s
 		}
-		_, sz := utf8.DecodeLastRuneInString(s[:i])
-		i -= sz
+		// As runePrefix: ASCII and valid two-byte runes read directly.
+		switch b := s[i-1]; {
+		case b < utf8.RuneSelf:
+			i--
+		case b&0xC0 == 0x80 && i >= 2 && s[i-2] >= 0xC2 && s[i-2] <= 0xDF:
+			i -= 2
+		default:
+			_, sz := utf8.DecodeLastRuneInString(s[:i])
+			i -= sz
+		}
 	}
 	return s[i:]
 }

@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -28,11 +30,25 @@ func runBenchAnalyze(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("bench analyze", stderr)
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents analysed in parallel")
 	layers := fs.String("layers", "all", layersHelp)
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run (model loading included) to this file")
 	if st := parseFlags(fs, args); st >= 0 {
 		return st
 	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "khabar bench analyze: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "khabar bench analyze: cpu profile: %v\n", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "usage: khabar bench analyze [--workers N] INPUT...")
+		fmt.Fprintln(stderr, "usage: khabar bench analyze [--workers N] [--layers L] [--cpuprofile FILE] INPUT...")
 		return 2
 	}
 	start := time.Now()
