@@ -38,7 +38,30 @@ var patterns = []pattern{
 	(*matcher).pPlural, (*matcher).pAgo, (*matcher).pDuration, (*matcher).pYear,
 	(*matcher).pHijri, (*matcher).pTime, (*matcher).pSet, (*matcher).pRef,
 	(*matcher).pEra, (*matcher).pSeason, (*matcher).pQuarter, (*matcher).pPodAdverb, (*matcher).pAge,
-	(*matcher).pOrdinalWeek,
+	(*matcher).pOrdinalWeek, (*matcher).pPodDate,
+}
+
+// isEdgeAt reports whether an edge word (نهاية, بنهاية, مطلع) is at k:
+// after one, an ambiguous month name (مارس) is the month.
+func (m *matcher) isEdgeAt(k int) bool {
+	_, _, ok := lookup(m, k, true, 0, edgeMods)
+	return ok
+}
+
+// pPodDate: صباح يوم 4 مارس, مساء 15 مايو: a part of a dated day is a
+// TIME, the part of day kept as before a weekday.
+func (m *matcher) pPodDate(i int) []found {
+	pod, next, st, ok := m.partOfDayPrefix(i)
+	if !ok {
+		return nil
+	}
+	fs := m.pDate(next)
+	if len(fs) != 1 || fs[0].start != m.us[next].start && !m.isC2(next, "يوم") || !m.hasDay(fs[0].val) || strings.HasPrefix(fs[0].val, "X") {
+		return nil
+	}
+	f := fs[0]
+	f.i, f.start, f.typ, f.val = i, st, "TIME", withPOD(f.val, pod)
+	return []found{f}
 }
 
 // lastOfMonth: الأسبوع الأخير من الشهر الجاري, اليوم الأخير من مايو.
@@ -717,7 +740,7 @@ func (m *matcher) pDate(i int) []found {
 		dir, j = v, after+1
 		current = v == 0
 	}
-	if !hasDay && y == 0 && dir == 0 && !current && amb && monthStart < 0 && !(month > 0 && m.is(month-1, prepTriggers...)) {
+	if !hasDay && y == 0 && dir == 0 && !current && amb && monthStart < 0 && !(month > 0 && m.is(month-1, prepTriggers...)) && !m.isEdgeAt(month-1) {
 		return nil
 	}
 	if hasDay && d > daysIn(y, mon) {

@@ -167,6 +167,9 @@ func TestFind(t *testing.T) {
 		{"clock on the day of a part of day", "عقدت جلسة صبيحة الأربعاء في الساعة العاشرة", dct, []want{{"صبيحة الأربعاء", "TIME", "2015-12-09TMO"}, {"الساعة العاشرة", "TIME", "2015-12-09T10:00"}}},
 		{"same month is anaphoric", "حتى 20 من الشهر نفسه", dct, nil},
 		{"after a few hours", "عقب ساعات من الاجتماع", dct, []want{{"ساعات", "DURATION", "PTXH"}}},
+		{"edge before an ambiguous month", "بلغ الاحتياطي مليارا بنهاية مارس 2015", dct, []want{{"نهاية مارس 2015", "DATE", "2015-03"}}},
+		{"edge before bare mars", "بلغ الاحتياطي مليارا بنهاية مارس", dct, []want{{"نهاية مارس", "DATE", "2015-03"}}},
+		{"part of a dated day", "تسمم صباح يوم 4 مارس 2018", dct, []want{{"صباح يوم 4 مارس 2018", "TIME", "2018-03-04TMO"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
