@@ -34,7 +34,8 @@ func runTrainNER(args []string, stdout, stderr io.Writer) int {
 	maxDocs := fs.Int("ant-docs", 0, "use at most this many ANT articles (0: all)")
 	epochs := fs.Int("epochs", 10, "training epochs")
 	seed := fs.Uint64("seed", 1, "random seed (shuffling)")
-	devFrac := fs.Float64("dev", 0, "hold out this final fraction of the training file as a dev split, score it after every epoch")
+	devFrac := fs.Float64("dev", 0, "hold out this fraction of the training file as a dev split, score it after every epoch")
+	devAt := fs.Float64("dev-at", 1, "where the dev split ends, as a fraction of the training file (1: its last sentences)")
 	crf := fs.Bool("crf", false, "train a linear-chain CRF by SGD instead of the averaged perceptron")
 	c2 := fs.Float64("c2", 1, "CRF: L2 penalty")
 	eta := fs.Float64("eta", 0.1, "CRF: initial learning rate")
@@ -92,7 +93,7 @@ func runTrainNER(args []string, stdout, stderr io.Writer) int {
 		}
 		logf("train ner: %d ANT sentences, %d tokens for the label lexicon", len(unlabelled), n)
 	}
-	if err := trainTagger(*data, *out, analyze, ner.TrainOptions{Unlabelled: unlabelled, CharGrams: *chars, Epochs: *epochs, Seed: *seed, CRF: *crf, C2: *c2, Eta0: *eta, Stack: *stack, Folds: *folds, Log: logf}, *devFrac); err != nil {
+	if err := trainTagger(*data, *out, analyze, ner.TrainOptions{Unlabelled: unlabelled, CharGrams: *chars, Epochs: *epochs, Seed: *seed, CRF: *crf, C2: *c2, Eta0: *eta, Stack: *stack, Folds: *folds, Log: logf}, *devFrac, *devAt); err != nil {
 		fmt.Fprintln(stderr, "train ner:", err)
 		return 1
 	}
@@ -240,7 +241,7 @@ func trainClusters(data, root string, maxDocs int, logf func(string, ...any)) er
 
 // trainTagger trains on ANERcorp's training file only (never its test
 // file), optionally holding out its last sentences as a dev split.
-func trainTagger(data, out string, analyze func([]string) [][]khabar.Segment, o ner.TrainOptions, devFrac float64) error {
+func trainTagger(data, out string, analyze func([]string) [][]khabar.Segment, o ner.TrainOptions, devFrac, devAt float64) error {
 	logf := o.Log
 	start := time.Now()
 	path := filepath.Join(data, "anercorp", "ANERCorp_CamelLab_train.txt")
@@ -260,8 +261,10 @@ func trainTagger(data, out string, analyze func([]string) [][]khabar.Segment, o 
 	}
 	var dev []ner.Sentence
 	if devFrac > 0 {
-		cut := len(sents) - int(float64(len(sents))*devFrac)
-		sents, dev = sents[:cut], sents[cut:]
+		hi := int(float64(len(sents)) * min(max(devAt, devFrac), 1))
+		lo := hi - int(float64(len(sents))*devFrac)
+		dev = sents[lo:hi]
+		sents = append(sents[:lo:lo], sents[hi:]...)
 	}
 	logf("train ner: %d training sentences, %d dev sentences", len(sents), len(dev))
 	o.Dev = dev
