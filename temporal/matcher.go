@@ -1073,6 +1073,14 @@ func (m *matcher) pRelUnit(i int) []found {
 	// edge modifier
 	if _, r, ok := lookup(m, i, true, 0, edgeMods); ok {
 		k := i + 1
+		if m.is(k, "اليوم") && !m.isAdjAfter(k+1) && (r.stem == "منتصف" || r.stem == "نهايه" || r.stem == "بدايه" || r.stem == "مطلع") {
+			// منتصف اليوم is midday; نهاية اليوم the day
+			f := m.mk(i, k+1, r.start, "DATE", m.c.dayShift(0))
+			if r.stem == "منتصف" {
+				f.typ, f.val = "TIME", f.val+"T12:00"
+			}
+			return []found{m.rel(f)}
+		}
 		if f := m.pRelUnitCore(k, false); f != nil {
 			f.i, f.start = i, r.start
 			return []found{*f}

@@ -170,6 +170,8 @@ func TestFind(t *testing.T) {
 		{"edge before an ambiguous month", "بلغ الاحتياطي مليارا بنهاية مارس 2015", dct, []want{{"نهاية مارس 2015", "DATE", "2015-03"}}},
 		{"edge before bare mars", "بلغ الاحتياطي مليارا بنهاية مارس", dct, []want{{"نهاية مارس", "DATE", "2015-03"}}},
 		{"part of a dated day", "تسمم صباح يوم 4 مارس 2018", dct, []want{{"صباح يوم 4 مارس 2018", "TIME", "2018-03-04TMO"}}},
+		{"midday", "بحلول منتصف اليوم، بحسب موقع", dct, []want{{"منتصف اليوم", "TIME", "2015-12-11T12:00"}}},
+		{"end of the day", "تحت السيطرة بنهاية اليوم.", dct, []want{{"نهاية اليوم", "DATE", "2015-12-11"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
