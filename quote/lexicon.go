@@ -52,7 +52,9 @@ var reportingVerbs = map[string][]string{
 	"استبعد": {"استبعد", "استبعدت"},
 	"هدد":    {"هدد", "هددت"},
 	"دعا":    {"دعا", "دعت"},
-	"أمل":    {"أمل", "أملت"},
+	"أمل":    {"أمل", "أملت", "يأمل", "تأمل"},
+	"برر":    {"برر", "بررت", "يبرر", "تبرر"},
+	"كرر":    {"كرر", "كررت", "يكرر", "تكرر"},
 	"أوردت":  {"أورد", "أوردت", "أوردته", "أورده"},
 	"بين":    {"بينت"},
 	"نبه":    {"نبه", "نبهت"},
@@ -87,6 +89,7 @@ var reportingVerbs = map[string][]string{
 	"مطالب": {"مطالبا", "مطالبة"},
 	"معلن":  {"معلنا", "معلنة"},
 	"محمل":  {"محملا", "محملة"},
+	"متهم":  {"متهما", "متهمة"},
 	"أفصح":  {"أفصح", "أفصحت"},
 	"أشاد":  {"أشاد", "أشادت"},
 	"تساءل": {"تساءل", "تساءلت"},
@@ -94,18 +97,18 @@ var reportingVerbs = map[string][]string{
 
 // participles are the lemmas of the active participles above: their
 // subject is the main clause's (`ورفض الملقي ...، قائلا ان`).
-var participles = []string{"قائل", "مضيف", "مؤكد", "مشير", "لافت", "موضح", "معتبر", "مشدد", "محذر", "متوعد", "مردف", "معرب", "منوه", "مطالب", "معلن", "محمل"}
+var participles = []string{"قائل", "مضيف", "مؤكد", "مشير", "لافت", "موضح", "معتبر", "مشدد", "محذر", "متوعد", "مردف", "معرب", "منوه", "مطالب", "معلن", "محمل", "متهم"}
 
 // impersonalCues are cue forms that, directly followed by a complementizer,
 // are the impersonal "it is noted that" of news prose, not reported speech.
-var impersonalCues = []string{"يذكر", "يشار", "تجدر", "يبدو", "يعتقد", "يتوقع", "يفترض", "يرجح", "ينتظر", "يتعين", "يجب"}
+var impersonalCues = []string{"يذكر", "يشار", "تجدر", "يبدو", "يعتقد", "يتوقع", "يفترض", "يرجح", "ينتظر", "يتعين", "يجب", "يخشى"}
 
 // sourceCues introduce the source of a statement rather than a speaker's
 // verb: the speaker follows them (`بحسب وكالة رويترز`). Multi-word cues are
 // written with spaces and matched token by token.
 var sourceCues = []string{
 	"بحسب", "وبحسب", "حسب", "وحسب", "حسبما", "وحسبما", "وفقا", "ووفقا", "طبقا", "وطبقا",
-	"نقلا عن", "وفق", "ووفق", "على حد قول", "وفق ما", "بحسب ما", "حسب ما", "وحسب ما",
+	"نقلا عن", "وفق", "ووفق", "وفقا لما", "ووفقا لما", "طبقا لما", "على حد قول", "وفق ما", "بحسب ما", "حسب ما", "وحسب ما",
 }
 
 // complementizers introduce the content of indirect speech.

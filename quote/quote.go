@@ -50,6 +50,7 @@ import (
 	"strings"
 
 	"khabar"
+	"khabar/arabic/normalize"
 )
 
 // Annotator finds quotations; it implements khabar.Annotator.
@@ -134,6 +135,12 @@ type view struct {
 	// (`قال الرئيس التنفيذي لشركة ... عبد الوهاب المرزوق إن`): the
 	// complementizer of the verb being resolved, or 0 outside one
 	wideBound int
+	// noted is every subject noteSubject kept, in the order found: the
+	// antecedents a dropped subject may take
+	noted []subject
+	// coveredTo is one past the last token of the quotes found so far:
+	// the verbs inside a clause already taken are the speaker's own words
+	coveredTo int
 }
 
 func newView(doc *khabar.Document) *view {
@@ -411,6 +418,9 @@ func (v *view) isComma(i int) bool {
 func (v *view) findQuotes() {
 	n := len(v.toks)
 	for i := 0; i < n; i++ {
+		if i < v.coveredTo {
+			continue // `ما جرى سوء فهم بين طالب كويتي`: no cue inside speech
+		}
 		if pi, ok := v.pairAt[i]; ok && v.pairs[pi].claimed {
 			i = v.pairs[pi].close // the verbs inside a quotation are the speaker's own
 			if v.pairs[pi].implicit {
@@ -1000,6 +1010,19 @@ func (v *view) fromPairAlone(p *pair) {
 	}
 }
 
+// pairCloseAt finds the pair whose closing mark is token k.
+func (v *view) pairCloseAt(k int) (int, bool) {
+	if _, c, _ := v.quoteMark(k); !c {
+		return 0, false
+	}
+	for pi := range v.pairs {
+		if v.pairs[pi].close == k && !v.pairs[pi].implicit {
+			return pi, true
+		}
+	}
+	return 0, false
+}
+
 // implicitBefore returns the direct quote of a quotation left open at the
 // end of the paragraph before token open (which opens the next one), or nil.
 func (v *view) implicitBefore(open int) *khabar.Quote {
@@ -1092,6 +1115,11 @@ func (v *view) resolveSubject(i, bound int) *subject {
 			return v.withAntecedent(s)
 		}
 	}
+	if s := v.subjectAfterKana(i); s != nil {
+		// `وكان والد الشابة اعلن من منزله`: the subject stands before
+		v.noteSubject(s)
+		return v.withAntecedent(s)
+	}
 	if s := v.subjectAfter(i, min(bound, i+1+subjectWindow), false); s != nil {
 		v.noteSubject(s)
 		return v.withAntecedent(s)
@@ -1100,10 +1128,18 @@ func (v *view) resolveSubject(i, bound int) *subject {
 		v.noteSubject(s)
 		return v.withAntecedent(s)
 	}
-	// dropped subject: the last explicit one, if recent
-	if v.lastSubject != nil && v.sentOf[i]-v.lastSubject.sent <= antecedentSentences {
-		s := *v.lastSubject
-		return &s
+	// dropped subject inside a sentence (`وكان السيستاني قد انتقد ...
+	// واتهمهم بانهم`, `ولوح نتانياهو بقطعة قال انها`): the sentence's own
+	if i > v.sentLo[v.sentOf[i]]+1 && !v.isComma(i-1) && v.norm(i-1) != "حيث" {
+		if s := v.mainClauseSubject(i); s != nil && (s.entity >= 0 && v.doc.Entities[s.entity].Type == "PER" || s.personal) {
+			return v.withAntecedent(s)
+		}
+	}
+	// dropped subject: the last explicit one that agrees, if recent
+	c, _, _ := v.cueAt(i)
+	masculine := !c.feminine && !strings.HasSuffix(v.norm(i), "وا")
+	if s := v.previousSubject(i, masculine); s != nil {
+		return s
 	}
 	// none spoke yet: the person the article is about so far (`تعتزم
 	// الممثلة نيكول ماينز ... وقالت`)
@@ -1156,6 +1192,25 @@ func (v *view) mainClauseSubject(i int) *subject {
 			// `المتحدث باسم الخارجية المصرية عبر عن قلق بلاده ...، مؤكدا`
 			return v.titleSubject(lo, personal, i)
 		}
+	}
+	// the nearest reporting verb before with a subject of its own (`قال
+	// خلفان: "..." في حين علق الحمادي قائلا`)
+	for k := i - 1; k > lo; k-- {
+		if pi, ok := v.pairCloseAt(k); ok {
+			k = v.pairs[pi].open
+			continue
+		}
+		c, _, ok := v.cueAt(k)
+		if !ok || c.participle {
+			continue
+		}
+		if t := v.toks[k].Text; strings.HasSuffix(t, "ته") || strings.HasSuffix(t, "تها") {
+			continue // `في تصريح نقلته الوكالة`: a relative clause
+		}
+		if s := v.subjectAfter(k, i, false); s != nil {
+			return s
+		}
+		break
 	}
 	for k := lo; k < i; k++ {
 		if pi, ok := v.pairAt[k]; ok && v.pairs[pi].close < i {
@@ -1308,9 +1363,41 @@ func (v *view) noteSubject(s *subject) {
 		r := *s
 		r.entity = v.lastPerson.entity
 		v.lastSubject = &r
+		v.noted = append(v.noted, r)
 		return
 	}
 	v.lastSubject = s
+	v.noted = append(v.noted, *s)
+}
+
+// previousSubject is the latest noted subject before token i, at most
+// antecedentSentences back, that a verb of the given gender can take: a
+// masculine verb (`واضاف`) does not take a feminine noun (`الوزارة`,
+// `العملية`); nil if none.
+func (v *view) previousSubject(i int, masculine bool) *subject {
+	for k := len(v.noted) - 1; k >= 0; k-- {
+		s := v.noted[k]
+		if s.start >= i {
+			continue
+		}
+		if v.sentOf[i]-s.sent > antecedentSentences {
+			return nil
+		}
+		if masculine && v.feminineHead(&s) {
+			continue
+		}
+		return &s
+	}
+	return nil
+}
+
+// feminineHead says whether a subject that is no person's name has a
+// feminine head noun (`وكالة رويترز`, `الحكومة`).
+func (v *view) feminineHead(s *subject) bool {
+	if s.entity >= 0 && v.doc.Entities[s.entity].Type == "PER" {
+		return false
+	}
+	return strings.HasSuffix(v.toks[s.start].Text, "ة")
 }
 
 // skippable says whether token k may stand between a verb and its subject:
@@ -1484,7 +1571,7 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 			end = j + 1
 			continue
 		}
-		if pi, ok := v.pairAt[j]; ok && j == end && v.words(j+1, v.pairs[pi].close) <= 4 {
+		if pi, ok := v.pairAt[j]; ok && j == end && v.words(j+1, v.pairs[pi].close) <= 6 {
 			// `صحيفة "وول ستريت جورنال"`: a quoted name is part of the phrase
 			end = v.pairs[pi].close + 1
 			j = v.pairs[pi].close
@@ -1536,6 +1623,13 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		if a != nil {
 			return a
 		}
+		if orgNouns[strings.TrimPrefix(v.norm(k), "و")] {
+			// `وذكرت المنظمة` after `الانتربول الدولي`: the nearest
+			// organisation named before
+			if a := v.nearestOrg(k); a != nil {
+				return a
+			}
+		}
 		if n := strings.TrimPrefix(v.norm(k), "و"); (n == "المصدر" || n == "البيان") && v.lastSubject != nil && v.sentOf[k]-v.lastSubject.sent <= 3 {
 			// `وقال قائد عسكري ان ... واوضح المصدر ان`: the source just
 			// quoted; `وقالت الوزارة في بيان ... واضاف البيان`: its issuer
@@ -1544,6 +1638,38 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		}
 	}
 	return &subject{start: k, end: end, entity: -1, personal: personal, sent: v.sentOf[k]}
+}
+
+// orgNouns are the bare group nouns that stand for an organisation named
+// before, folded with the match normaliser as the tokens' Norm is.
+var orgNouns = func() map[string]bool {
+	m := normalize.Match()
+	out := map[string]bool{}
+	for _, w := range []string{"المنظمة", "الوكالة", "الشركة", "الصحيفة", "الحركة", "الجماعة", "الهيئة",
+		"اللجنة", "المجلس", "الوزارة", "القناة", "الشبكة", "المجلة", "الإذاعة", "المركز", "الحزب"} {
+		out[m.String(w)] = true
+	}
+	return out
+}()
+
+// nearestOrg is the nearest organisation entity before token k, outside
+// quotations and at most three sentences back, or nil.
+func (v *view) nearestOrg(k int) *subject {
+	for m := k - 1; m >= 0 && v.sentOf[k]-v.sentOf[m] <= 3; m-- {
+		if pi, ok := v.pairCloseAt(m); ok && v.words(v.pairs[pi].open+1, m) > 3 {
+			m = v.pairs[pi].open
+			continue
+		}
+		if e := v.entAt[m]; e >= 0 && v.doc.Entities[e].Type == "ORG" {
+			s := v.entitySpanSubject(m, e)
+			for s.start > 0 && v.entAt[s.start-1] == e {
+				s.start--
+			}
+			s.sent = v.sentOf[k]
+			return s
+		}
+	}
+	return nil
 }
 
 // appositionName finds a person's name in [from, bound) after a title:
@@ -1741,6 +1867,12 @@ func (v *view) relativeHead(i int) *subject {
 		}
 		return &subject{start: start, end: k + 1, entity: e, personal: v.doc.Entities[e].Type == "PER", sent: v.sentOf[k]}
 	}
+	for m := k; m >= 0 && m > k-3; m-- {
+		// `حوارها مع مسؤول امني، الذي قال ان`
+		if personal, ok := lex.speakerNouns[strings.TrimPrefix(v.norm(m), "و")]; ok {
+			return &subject{start: m, end: k + 1, entity: -1, personal: personal, sent: v.sentOf[m]}
+		}
+	}
 	return nil
 }
 
@@ -1787,6 +1919,10 @@ func (v *view) subjectAfterKana(i int) *subject {
 		}
 		if end <= m+1 {
 			return nil
+		}
+		if v.entAt[m+1] < 0 && !lex.speakerNouns[v.norm(m+1)] && v.opensNounPhrase(m+1) && end-m-1 <= 5 {
+			// `وكان والد الشابة سبيكة شيخ اعلن`: the name is not the subject
+			return &subject{start: m + 1, end: end, entity: -1, sent: v.sentOf[m+1]}
 		}
 		for k := m + 1; k < end; k++ {
 			if e := v.entAt[k]; e >= 0 {
@@ -1867,15 +2003,18 @@ func (v *view) add(lo, hi int, direct bool, sp *khabar.Speaker, cue *khabar.Span
 	if lo >= hi || lo < 0 || hi > len(v.toks) {
 		return
 	}
-	if sp == nil && v.lastSubject != nil && v.sentOf[lo]-v.lastSubject.sent <= 2 {
+	if sp == nil {
 		// no cue named one: the one who spoke in the last two sentences
-		// goes on (`وتساءل "..."`, a quotation standing alone after speech)
-		sp = v.speakerOf(v.lastSubject)
+		// goes on (a quotation standing alone after speech)
+		if s := v.previousSubject(lo, false); s != nil && v.sentOf[lo]-s.sent <= 2 {
+			sp = v.speakerOf(s)
+		}
 	}
 	start, end := v.toks[lo].Start, v.toks[hi-1].End
 	if start < 0 || end > len(v.runes) || start >= end {
 		return
 	}
+	v.coveredTo = max(v.coveredTo, hi)
 	v.quotes = append(v.quotes, khabar.Quote{
 		Start: start, End: end, Text: string(v.runes[start:end]),
 		Direct: direct, Speaker: sp, Cue: cue,
