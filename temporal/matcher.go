@@ -380,7 +380,7 @@ func (m *matcher) day(i int, clit bool) (int, int, int, bool) {
 
 // ---- months ----
 
-var ambiguousMonths = map[string]bool{"ماي": true, "اب": true, "مارس": true, "نيسان": true, "جوان": true, "ايار": false}
+var ambiguousMonths = map[string]bool{"ماي": true, "اب": true, "اوت": true, "مارس": true, "نيسان": true, "جوان": true, "ايار": false}
 
 // gmonth reads a Gregorian month name at i, with its paired second name
 // (ديسمبر / كانون الأول, آذار (مارس), سبتمبر أيلول). amb is set for names

@@ -171,6 +171,7 @@ func TestFind(t *testing.T) {
 		{"edge before bare mars", "بلغ الاحتياطي مليارا بنهاية مارس", dct, []want{{"نهاية مارس", "DATE", "2015-03"}}},
 		{"part of a dated day", "تسمم صباح يوم 4 مارس 2018", dct, []want{{"صباح يوم 4 مارس 2018", "TIME", "2018-03-04TMO"}}},
 		{"midday", "بحلول منتصف اليوم، بحسب موقع", dct, []want{{"منتصف اليوم", "TIME", "2015-12-11T12:00"}}},
+		{"aout in a title", "تغلب على كالوويا (غيت آوت) وواشنطن", dct, nil},
 		{"end of the day", "تحت السيطرة بنهاية اليوم.", dct, []want{{"نهاية اليوم", "DATE", "2015-12-11"}}},
 	}
 	for _, tc := range tests {
