@@ -937,7 +937,8 @@ func (m *matcher) pDeictic(i int) []found {
 			shift, j, st, ok = 0, k+1, s, true
 		} else if s, ok2 := m.isC(k, "امس", "الامس", "البارحه", "غدا", "الغد"); ok2 && (clit || m.is(k, "امس", "الامس", "البارحه", "غدا", "الغد")) {
 			shift, j, st, ok = m.deicticShift(k), k+1, s, true
-		} else if s, ok2 := m.isC(k, "الليله"); ok2 && pod == "" && !m.is(k-1, "تلك", "ذات", "طوال") {
+		} else if s, ok2 := m.isC(k, "الليله"); ok2 && pod == "" && !m.is(k-1, "تلك", "ذات", "طوال") && !m.is(k+1, "التي", "الذي", "نفسها", "ذاتها") {
+			// الليلة التي ...: a night described, not tonight
 			j, st, ok = k+1, s, true
 			pod = "NI"
 			if m.is(j, "الماضيه") {
@@ -1742,7 +1743,7 @@ func (m *matcher) pTime(i int) []found {
 			k++ // الساعة الـ11: the article glued to the hour
 		}
 	}
-	if n, ok := m.num(k); ok && len(m.us[k].norm) <= 2 && n <= 24 && m.punct(k+1, ",.") && m.adjacent(k, k+1) && m.adjacent(k+1, k+2) && (saa || m.isC2(k+3, "بتوقيت", "توقيت")) {
+	if n, ok := m.num(k); ok && len(m.us[k].norm) <= 2 && n <= 24 && m.punct(k+1, ",.،") && m.adjacent(k, k+1) && m.adjacent(k+1, k+2) && (saa || m.isC2(k+3, "بتوقيت", "توقيت") || m.gmtAt(k+3)) {
 		if n2, ok := m.num(k + 2); ok && len(m.us[k+2].norm) == 2 && n2 < 60 {
 			h, mi = n, n2 // الساعة 21,20 and 20,20 بتوقيت غرينتش
 			if start < 0 {
@@ -1870,7 +1871,9 @@ func (m *matcher) pTime(i int) []found {
 		}
 		k++
 	}
-	if m.word(k) && m.us[k].norm == "ت" && m.word(k+1) && m.us[k+1].norm == "غ" {
+	if m.word(k) && m.us[k].norm == "تغ" {
+		k++ // تغ: توقيت غرينتش
+	} else if m.word(k) && m.us[k].norm == "ت" && m.word(k+1) && m.us[k+1].norm == "غ" {
 		k += 2 // ت غ: توقيت غرينتش
 	} else if m.word(k) && m.us[k].norm == "ت" && m.punct(k+1, ".") && m.adjacent(k, k+1) && m.word(k+2) && m.us[k+2].norm == "غ" && m.adjacent(k+1, k+2) {
 		k += 3 // ت.غ
@@ -1881,6 +1884,11 @@ func (m *matcher) pTime(i int) []found {
 		} else if m.is(k-1, "شرق", "غرب", "وسط") {
 			for n := 0; n < 2 && m.isAdjAfter(k); n++ {
 				k++ // بتوقيت شرق الولايات المتحدة
+			}
+		} else if m.is(k-1, "الساحل") && m.is(k, "الشرقي", "الغربي") {
+			k++ // بتوقيت الساحل الشرقي للولايات المتحدة
+			if m.is(k, "للولايات", "بالولايات") && m.is(k+1, "المتحده") {
+				k += 2
 			}
 		}
 	} else if _, ok := m.isC(k, "بالتوقيت", "التوقيت"); ok && m.is(k+1, "المحلي", "العالمي", "الصيفي") {
@@ -1919,6 +1927,21 @@ func (m *matcher) podDayAt(k int) bool {
 		fs = m.pWeekday(k)
 	}
 	return len(fs) == 1 && fs[0].typ == "TIME" && len(fs[0].val) > 11 && fs[0].val[10] == 'T'
+}
+
+// gmtAt reports whether an abbreviation of توقيت غرينتش (ت غ, تغ, ت.غ)
+// is at k.
+func (m *matcher) gmtAt(k int) bool {
+	if !m.word(k) {
+		return false
+	}
+	switch m.us[k].norm {
+	case "تغ":
+		return true
+	case "ت":
+		return m.word(k+1) && m.us[k+1].norm == "غ" || m.punct(k+1, ".") && m.word(k+2) && m.us[k+2].norm == "غ"
+	}
+	return false
 }
 
 func (m *matcher) podAdvAt(k int) bool {
