@@ -26,10 +26,21 @@
 // participle (`مضيفا`, `قائلا`), the subject of its sentence. A personal
 // title alone (`وقال المتحدث`) gets the entity of the last named person who
 // spoke; a bare group noun (`الوزارة`, `الصحيفة`) is replaced by its fuller
-// mention earlier in the article (`وزارة الدفاع`); a dropped subject
+// mention earlier in the article (`وزارة الدفاع`), or to the nearest
+// organisation named before (`المنظمة` after `الانتربول`); a dropped subject
 // (`واضاف خلال مؤتمره ان`) takes the last explicit subject of a reporting
-// verb in the eight sentences before. When none is found the speaker is left
-// absent: none is invented.
+// verb in the eight sentences before that agrees with it in gender (`واضاف`
+// does not take `الوزارة`), a conjoined or relative verb inside a sentence
+// (`واتهمهم بانهم`) its sentence's subject, and one before any speaker the
+// person the article names first. A title takes the name in apposition to
+// it (`السيناتور الجمهوري، ليندسي غراهام`, `الرئيس التنفيذي لشركة ... عبد
+// الوهاب المرزوق`) or, alone, the name its nearest earlier mention had. A
+// medium is not the speaker of what it quotes (`نقلت الوكالة عن`, `نقلا
+// عن`, `على لسان`, `قوله`). A quotation with no cue takes whoever spoke in
+// the two sentences before; otherwise the speaker is left absent.
+//
+// A second reporting verb chained after a comma (`، مضيفا ان`, `، ونقلت
+// عن`, `، بينما قالت`) ends the first one's clause and opens its own.
 //
 // A quotation left open at the end of its paragraph runs to that end, and a
 // closing mark in the next paragraph closes the rest of the same speech,
