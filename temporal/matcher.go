@@ -1449,6 +1449,26 @@ func (m *matcher) pAgo(i int) []found {
 		// قبل أسبوع من المؤتمر: a duration before another event
 		return nil
 	}
+	if fs := m.pDuration(k); len(fs) == 1 && fs[0].j > next && n > 0 {
+		if m.is(fs[0].j, "من", "علي") && m.isC2(i, "قبل") {
+			return nil // قبل نحو شهر ونصف شهر من الانتخابات: the compound amount alone
+		}
+		// قبل عامين وثلاثة أشهر: one expression, shifted by the whole amount
+		var a, b int
+		switch {
+		case u == "Y" && strings.Count(fs[0].val, "Y") == 1 && strings.HasSuffix(fs[0].val, "M"):
+			if _, err := fmt.Sscanf(fs[0].val, "P%dY%dM", &a, &b); err == nil {
+				return []found{m.rel(m.mk(i, fs[0].j, st, "DATE", m.c.shift("M", -(a*12+b))))}
+			}
+		case u == "M" && strings.HasSuffix(fs[0].val, "D") && !strings.Contains(fs[0].val, "T"):
+			if _, err := fmt.Sscanf(fs[0].val, "P%dM%dD", &a, &b); err == nil {
+				return []found{m.rel(m.mk(i, fs[0].j, st, "DATE", m.c.shift("D", -(a*30+b))))}
+			}
+		}
+		if u != "DE" && u != "CE" {
+			return []found{m.rel(m.mk(i, fs[0].j, st, "DATE", m.c.shift(u, -n)))} // منذ ساعة و20 دقيقة
+		}
+	}
 	if n < 0 {
 		return []found{m.mk(i, next, st, "DATE", "PAST_REF")}
 	}
