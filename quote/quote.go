@@ -127,16 +127,17 @@ type pair struct {
 
 // view is one document seen through the token-level indices the rules need.
 type view struct {
-	doc    *khabar.Document
-	runes  []rune
-	toks   []khabar.Token
-	sentOf []int // token -> sentence index
-	sentLo []int // sentence -> first token
-	sentHi []int // sentence -> one past the last token
-	entAt  []int // token -> entity index covering it, or -1
-	inTmx  []bool
-	pairs  []pair
-	pairAt map[int]int // opening mark token -> pair index
+	doc     *khabar.Document
+	runes   []rune
+	toks    []khabar.Token
+	sentOf  []int // token -> sentence index
+	sentLo  []int // sentence -> first token
+	sentHi  []int // sentence -> one past the last token
+	entAt   []int // token -> entity index covering it, or -1
+	inTmx   []bool
+	pairs   []pair
+	pairAt  map[int]int // opening mark token -> pair index
+	closeAt map[int]int // closing mark token -> pair index (explicit marks only)
 
 	quotes      []khabar.Quote
 	resolving   bool     // inside groupAntecedent: no second level
@@ -192,6 +193,14 @@ func newView(doc *khabar.Document) *view {
 	v.markSpans(len(doc.Timexes), func(k int) (int, int) { return doc.Timexes[k].Start, doc.Timexes[k].End },
 		func(i, k int) { v.inTmx[i] = true })
 	v.findPairs()
+	v.closeAt = make(map[int]int, len(v.pairs))
+	for pi, p := range v.pairs {
+		if _, seen := v.closeAt[p.close]; !seen && !p.implicit {
+			if _, c, _ := v.quoteMark(p.close); c {
+				v.closeAt[p.close] = pi
+			}
+		}
+	}
 	return v
 }
 
@@ -1023,15 +1032,8 @@ func (v *view) fromPairAlone(p *pair) {
 
 // pairCloseAt finds the pair whose closing mark is token k.
 func (v *view) pairCloseAt(k int) (int, bool) {
-	if _, c, _ := v.quoteMark(k); !c {
-		return 0, false
-	}
-	for pi := range v.pairs {
-		if v.pairs[pi].close == k && !v.pairs[pi].implicit {
-			return pi, true
-		}
-	}
-	return 0, false
+	pi, ok := v.closeAt[k]
+	return pi, ok
 }
 
 // implicitBefore returns the direct quote of a quotation left open at the
