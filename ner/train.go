@@ -30,6 +30,9 @@ type TrainOptions struct {
 	Unlabelled []Sentence
 	// CharGrams adds letter-trigram features.
 	CharGrams bool
+	// Prune drops features whose weights all stay below it in absolute
+	// value (see seqlabel.Model.Prune).
+	Prune float32
 }
 
 // Train learns the taggers from tagged sentences (one stream, in document
@@ -127,6 +130,9 @@ func Train(train []Sentence, o TrainOptions) (*Models, error) {
 	m1, err := learn(base, dev1)
 	if err != nil {
 		return nil, err
+	}
+	if o.Prune > 0 {
+		logf("ner: pruned %d features below %g", m1.Prune(o.Prune), o.Prune)
 	}
 	logf("ner: first pass: %d features", m1.NumFeatures())
 	if !o.Stack {

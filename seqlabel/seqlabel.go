@@ -204,6 +204,7 @@ func (m *Model) finish() {
 type Decoder struct {
 	dec    decoder
 	scores []float64
+	acc    []float32
 }
 
 // Decode returns the best label sequence for the positions' features,
@@ -217,19 +218,26 @@ func (m *Model) Decode(d *Decoder, feats [][]uint64, dst []int) []int {
 	if cap(d.scores) < T*L {
 		d.scores = make([]float64, T*L)
 	}
+	if cap(d.acc) < L {
+		d.acc = make([]float32, L)
+	}
 	sc := d.scores[:T*L]
-	clear(sc)
+	acc := d.acc[:L]
 	for t, fs := range feats {
-		out := sc[t*L : t*L+L]
+		clear(acc)
 		for _, f := range fs {
 			r, ok := m.table.get(f)
 			if !ok {
 				continue
 			}
 			ws := m.weights[int(r)*L : int(r)*L+L]
-			for y := range out {
-				out[y] += float64(ws[y])
+			for y := range acc {
+				acc[y] += ws[y]
 			}
+		}
+		out := sc[t*L : t*L+L]
+		for y, v := range acc {
+			out[y] = float64(v)
 		}
 	}
 	return append(dst[:0], d.dec.viterbiDense(T, L, sc, m.trans)...)
@@ -329,4 +337,32 @@ func (d *decoder) viterbi(T, L int, emit func(t int, out []float64), trans func(
 		path[t-1] = back[t*L+path[t]]
 	}
 	return path
+}
+
+// Prune drops the features whose weights are all below minAbs in absolute
+// value, and returns how many it dropped: a smaller table decodes faster
+// and compresses better, and the smallest weights rarely decide a label.
+func (m *Model) Prune(minAbs float32) int {
+	L := len(m.Labels)
+	kept := map[uint64]int32{}
+	var nw []float32
+	for f, r := range m.index {
+		ws := m.weights[int(r)*L : int(r)*L+L]
+		keep := false
+		for _, v := range ws {
+			if v >= minAbs || -v >= minAbs {
+				keep = true
+				break
+			}
+		}
+		if !keep {
+			continue
+		}
+		kept[f] = int32(len(kept))
+		nw = append(nw, ws...)
+	}
+	dropped := len(m.index) - len(kept)
+	m.index, m.weights = kept, nw
+	m.finish()
+	return dropped
 }

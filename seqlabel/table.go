@@ -11,8 +11,11 @@ type featureTable struct {
 	n     int
 }
 
+// slot holds the high 32 bits of a feature's mixed hash (its low bits
+// chose the slot, so together they identify it with odds of a false hit far
+// below one in a billion per lookup) and its row plus one (0: empty).
 type slot struct {
-	key uint64 // 0 marks an empty slot; feature 0 is stored as 1
+	tag uint32
 	row int32
 }
 
@@ -33,34 +36,32 @@ func mix(f uint64) uint64 {
 }
 
 func (t *featureTable) get(f uint64) (int32, bool) {
-	if f == 0 {
-		f = 1
-	}
-	for i := mix(f) & t.mask; ; i = (i + 1) & t.mask {
-		sl := &t.slots[i]
-		if sl.key == f {
-			return sl.row, true
-		}
-		if sl.key == 0 {
+	h := mix(f)
+	tag := uint32(h >> 32)
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		sl := t.slots[i]
+		if sl.row == 0 {
 			return 0, false
+		}
+		if sl.tag == tag {
+			return sl.row - 1, true
 		}
 	}
 }
 
 // put adds a feature that is not in the table yet.
 func (t *featureTable) put(f uint64, row int32) {
-	if f == 0 {
-		f = 1
-	}
-	for i := mix(f) & t.mask; ; i = (i + 1) & t.mask {
+	h := mix(f)
+	tag := uint32(h >> 32)
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		sl := &t.slots[i]
-		if sl.key == 0 {
-			sl.key, sl.row = f, row
+		if sl.row == 0 {
+			sl.tag, sl.row = tag, row+1
 			t.n++
 			return
 		}
-		if sl.key == f {
-			sl.row = row
+		if sl.tag == tag {
+			sl.row = row + 1
 			return
 		}
 	}

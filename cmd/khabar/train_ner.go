@@ -42,6 +42,7 @@ func runTrainNER(args []string, stdout, stderr io.Writer) int {
 	lexEvery := fs.Int("lexicon-every", 4, "build the ANT label lexicon from every Nth ANT article (0: no lexicon)")
 	useMorph := fs.Bool("morph", true, "give the tagger the morphology layer's segments (khabar/morph) as features")
 	chars := fs.Bool("chars", true, "add letter-trigram features")
+	prune := fs.Float64("prune", 1, "drop features whose weights are all below this in absolute value (halves the model at no measurable cost on the dev split)")
 	stack := fs.Bool("stack", false, "train a stacked second pass on document context")
 	folds := fs.Int("folds", 5, "jackknife folds for the label lexicon and the stacked pass")
 	out := fs.String("out", "", "model folder for ner.model.gz and ner2.model.gz (default ner/model; \"-\" writes none)")
@@ -93,7 +94,7 @@ func runTrainNER(args []string, stdout, stderr io.Writer) int {
 		}
 		logf("train ner: %d ANT sentences, %d tokens for the label lexicon", len(unlabelled), n)
 	}
-	if err := trainTagger(*data, *out, analyze, ner.TrainOptions{Unlabelled: unlabelled, CharGrams: *chars, Epochs: *epochs, Seed: *seed, CRF: *crf, C2: *c2, Eta0: *eta, Stack: *stack, Folds: *folds, Log: logf}, *devFrac, *devAt); err != nil {
+	if err := trainTagger(*data, *out, analyze, ner.TrainOptions{Prune: float32(*prune), Unlabelled: unlabelled, CharGrams: *chars, Epochs: *epochs, Seed: *seed, CRF: *crf, C2: *c2, Eta0: *eta, Stack: *stack, Folds: *folds, Log: logf}, *devFrac, *devAt); err != nil {
 		fmt.Fprintln(stderr, "train ner:", err)
 		return 1
 	}
