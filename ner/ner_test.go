@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestChunks(t *testing.T) {
@@ -218,4 +219,26 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzAnnotate checks that any text, however odd, annotates without a
+// panic and with spans inside the text.
+func FuzzAnnotate(f *testing.F) {
+	f.Add("قال جون كيري في موسكو ان وواشنطن ولروسيا للأمم المتحدة.")
+	f.Add("ﻻ ً ٌ ـــ و ل ب")
+	f.Add("abc 123 ...")
+	r := recognizer(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		doc := testDoc(text)
+		r.Annotate(doc)
+		n := utf8.RuneCountInString(text)
+		for _, e := range doc.Entities {
+			if e.Start < 0 || e.End > n || e.Start >= e.End {
+				t.Fatalf("bad span %+v in %q", e, text)
+			}
+		}
+	})
 }
