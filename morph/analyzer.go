@@ -31,6 +31,102 @@ type core struct {
 	// info merges the per-word tables (vocabulary, lexicon, corpus counts,
 	// ambiguity classes) so that a word costs one look-up.
 	info map[string]wordInfo
+	// lemBySk, built for analysis only (see prepareAnalysis), regroups
+	// LemmaDict and LemmaAlts by word skeleton, so that a word's dictionary
+	// lemmas cost one look-up without building keys. Training leaves it
+	// nil: it fills those maps while the core lives.
+	lemBySk map[string]*lemEntry
+}
+
+// lemEntry holds the LemmaDict and LemmaAlts entries of one skeleton.
+type lemEntry struct {
+	dict  []posValue   // LemmaDict[sk+"|"+pos]
+	alts  []posValue   // LemmaAlts[sk+"|"+pos]
+	exact []exactValue // LemmaDict["e:"+form+"|"+pos], form of this skeleton
+}
+
+type posValue struct{ pos, val string }
+
+type exactValue struct{ form, pos, val string }
+
+func findPOS(vs []posValue, pos string) (string, bool) {
+	for i := range vs {
+		if vs[i].pos == pos {
+			return vs[i].val, true
+		}
+	}
+	return "", false
+}
+
+// prepareAnalysis builds the analysis-only indexes; the model must not
+// change afterwards.
+func (c *core) prepareAnalysis() {
+	idx := make(map[string]*lemEntry, len(c.m.LemmaDict))
+	entry := func(k string) *lemEntry {
+		e := idx[k]
+		if e == nil {
+			e = &lemEntry{}
+			idx[k] = e
+		}
+		return e
+	}
+	// A key is head + "|" + UPOS and no UPOS holds "|": split at the last.
+	for _, k := range sortedKeys(c.m.LemmaDict) {
+		i := strings.LastIndexByte(k, '|')
+		if i < 0 {
+			continue // no look-up can reach it
+		}
+		head, pos, v := k[:i], k[i+1:], c.m.LemmaDict[k]
+		e := entry(head)
+		e.dict = append(e.dict, posValue{pos, v})
+		if form, ok := strings.CutPrefix(head, "e:"); ok {
+			e := entry(Skel(form))
+			e.exact = append(e.exact, exactValue{form, pos, v})
+		}
+	}
+	for _, k := range sortedKeys(c.m.LemmaAlts) {
+		if i := strings.LastIndexByte(k, '|'); i >= 0 {
+			e := entry(k[:i])
+			e.alts = append(e.alts, posValue{k[i+1:], c.m.LemmaAlts[k]})
+		}
+	}
+	c.lemBySk = idx
+}
+
+// dictLemmas gives the LemmaAlts entry of sk and pos and the LemmaDict
+// entries of the exact spelling form and of sk.
+func (c *core) dictLemmas(form, sk, pos string) (alts string, altsOK bool, exact string, exactOK bool, dict string, dictOK bool) {
+	if c.lemBySk == nil {
+		alts, altsOK = c.m.LemmaAlts[sk+"|"+pos]
+		exact, exactOK = c.m.LemmaDict["e:"+form+"|"+pos]
+		dict, dictOK = c.m.LemmaDict[sk+"|"+pos]
+		return
+	}
+	e := c.lemBySk[sk]
+	if e == nil {
+		return
+	}
+	alts, altsOK = findPOS(e.alts, pos)
+	for i := range e.exact {
+		if x := &e.exact[i]; x.pos == pos && x.form == form {
+			exact, exactOK = x.val, true
+			break
+		}
+	}
+	dict, dictOK = findPOS(e.dict, pos)
+	return
+}
+
+// dictLemma is LemmaDict[sk+"|"+pos].
+func (c *core) dictLemma(sk, pos string) (string, bool) {
+	if c.lemBySk == nil {
+		l, ok := c.m.LemmaDict[sk+"|"+pos]
+		return l, ok
+	}
+	if e := c.lemBySk[sk]; e != nil {
+		return findPOS(e.dict, pos)
+	}
+	return "", false
 }
 
 type tokStemKey struct {
@@ -187,11 +283,16 @@ func (c *core) candidates(s *scratch, i int, ex exclusion) (known bool) {
 	}
 	rc, total := c.knownRules(t.sk, ex)
 	known = total >= 2
-	corpTok := int(c.info[t.sk].corp)
+	// The token's corpus count is looked up only once a candidate needs
+	// it: a known token with one analysis never does.
+	corpTok, corpDone := 0, false
 	add := func(r int32, cnt int) {
 		stem, ok := c.m.Rules[r].apply(t.sk, t.surf)
 		if !ok {
 			return
+		}
+		if !corpDone {
+			corpTok, corpDone = int(c.info[t.sk].corp), true
 		}
 		stemSk := Skel(stem)
 		inf := c.info[stemSk]
@@ -533,7 +634,8 @@ func (c *core) lemma(sc sparseScorer, alt sparseScorer, s *scratch, j int, form,
 	}
 	form = StripMarks(form)
 	sk := Skel(form)
-	if alts, ok := c.m.LemmaAlts[sk+"|"+pos]; ok && form == sk {
+	alts, altsOK, exact, exactOK, dict, dictOK := c.dictLemmas(form, sk, pos)
+	if altsOK && form == sk {
 		// A bare spelling whose lemma the treebank varies: ask the context.
 		s.lf = altFeats(s.lf[:0], s.words, j)
 		best, bv := "", 0.0
@@ -549,11 +651,11 @@ func (c *core) lemma(sc sparseScorer, alt sparseScorer, s *scratch, j int, form,
 		}
 		return best
 	}
-	if l, ok := c.m.LemmaDict["e:"+form+"|"+pos]; ok { // exact spelling first
-		return l
+	if exactOK { // exact spelling first
+		return exact
 	}
-	if l, ok := c.m.LemmaDict[sk+"|"+pos]; ok {
-		return l
+	if dictOK {
+		return dict
 	}
 	if pos == "NOUN" || pos == "ADJ" {
 		// The article does not change a noun's lemma: look the word up
@@ -562,7 +664,7 @@ func (c *core) lemma(sc sparseScorer, alt sparseScorer, s *scratch, j int, form,
 		if strings.HasPrefix(sk, "ال") {
 			alt = sk[len("ال"):]
 		}
-		if l, ok := c.m.LemmaDict[alt+"|"+pos]; ok {
+		if l, ok := c.dictLemma(alt, pos); ok {
 			return l
 		}
 	}

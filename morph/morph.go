@@ -101,6 +101,7 @@ func New(m *Model) (*Analyzer, error) {
 	if c.identity < 0 {
 		return nil, fmt.Errorf("morph: model has no identity rule")
 	}
+	c.prepareAnalysis()
 	a := &Analyzer{c: c, seg: tableScorer{seg}, tag: tableDense{t: tag}, tag2: tag2, lem: tableScorer{lem}, alt: tableScorer{perceptron.Restore(m.AltKeys, m.AltVals, 1)}, Model: m}
 	a.pool.New = func() any { return &scratch{} }
 	return a, nil

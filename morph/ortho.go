@@ -89,10 +89,33 @@ func Skel(s string) string {
 	if !hasHamzaAlefBytes(s) {
 		return s
 	}
+	// Every rune skelRune folds is two bytes long, as is the bare alef it
+	// folds to: rewrite those bytes, copy the rest, and write U+FFFD for an
+	// invalid byte as a rune loop would.
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		b.WriteRune(skelRune(r))
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			b.WriteByte(c)
+			i++
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			if c2 := s[i+1]; c == 0xD8 && (c2 == 0xA2 || c2 == 0xA3 || c2 == 0xA5) || c == 0xD9 && c2 == 0xB1 {
+				b.WriteString("ا")
+			} else {
+				b.WriteString(s[i : i+2])
+			}
+			i += 2
+		default:
+			r, sz := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && sz == 1 {
+				b.WriteRune(utf8.RuneError)
+			} else {
+				b.WriteString(s[i : i+sz])
+			}
+			i += sz
+		}
 	}
 	return b.String()
 }

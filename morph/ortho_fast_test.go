@@ -44,8 +44,23 @@ func refRuneSuffix(s string, n int) string {
 	return s[i:]
 }
 
+func refSkel(s string) string {
+	s = StripMarks(s)
+	if !refHasHamzaAlef(s) {
+		return s
+	}
+	var b []rune
+	for _, r := range s {
+		b = append(b, skelRune(r))
+	}
+	return string(b)
+}
+
 func checkOrthoFast(t *testing.T, s string) {
 	t.Helper()
+	if got, want := Skel(s), refSkel(s); got != want {
+		t.Fatalf("Skel(%q) = %q, want %q", s, got, want)
+	}
 	if got, want := hasMarkBytes(s), refHasMark(s); got != want {
 		t.Fatalf("hasMarkBytes(%q) = %v, want %v", s, got, want)
 	}
@@ -77,7 +92,7 @@ func TestOrthoFastPaths(t *testing.T) {
 			checkOrthoFast(t, s+"\xd9")
 		}
 	}
-	for _, s := range []string{"", "أحمد", "وَالْكِتَابُ", "ٱلله", "مدرســة", "abc", "\xe0\xd9\x8b", "\xdb\x96\xd9"} {
+	for _, s := range []string{"", "أحمد", "وَالْكِتَابُ", "ٱلله", "مدرســة", "abc", "\xe0\xd9\x8b", "\xdb\x96\xd9", "أإآٱ\xffأ\xd8", "\xef\xbf\xbdإ"} {
 		checkOrthoFast(t, s)
 	}
 }
