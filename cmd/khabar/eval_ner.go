@@ -30,6 +30,7 @@ func runEvalNER(args []string, stdout, stderr io.Writer) int {
 	model := fs.String("model", "", "model folder (ner.model.gz, ner2.model.gz) to score instead of the embedded one")
 	raw := fs.Bool("raw", false, "skip the document rules (curated names, consistency) to measure the tagger alone")
 	noMorph := fs.Bool("no-morph", false, "withhold the morphology layer from a model that reads it (to measure its share)")
+	window := fs.Int("window", ner.StreamWindow, "sentences either side that share document context (the file has no article breaks; 0: the whole file)")
 	errs := fs.String("errors", "", "write the sentences with a wrong entity to this file")
 	if st := parseFlags(fs, args); st >= 0 {
 		return st
@@ -99,7 +100,7 @@ func runEvalNER(args []string, stdout, stderr io.Writer) int {
 		}
 		start, cpu0 = time.Now(), cpuTime()
 	}
-	preds := rec.TagDocument(words, segs, ner.StreamWindow)
+	preds := rec.TagDocument(words, segs, *window)
 	tagTime := time.Since(start)
 	tagCPU := cpuTime() - cpu0
 	for i, s := range sents {
