@@ -320,7 +320,7 @@ func (r *Recognizer) group(ms []mention) {
 			}
 		}
 		if latin == "" {
-			latin = r.names.latin(ms[best].key)
+			latin = r.names.latin(ms[best].key, ms[best].typ == "PER")
 		}
 		for _, i := range g {
 			ms[i].canonical, ms[i].latin = canon, latin

@@ -76,16 +76,32 @@ func titleCase(s string) string {
 }
 
 // latin spells a folded name: the whole name from the gazetteers when
-// listed, else word by word from the name lists and place names, else by
-// romanisation. The Arabic article becomes "al-".
-func (t *nameTable) latin(folded string) string {
+// listed, else word by word from the place names and, for people, the
+// personal-name lists, else by romanisation. The Arabic article becomes
+// "al-"; Arabic names of Latin letters (بي إف إم) become the letters.
+func (t *nameTable) latin(folded string, person bool) string {
 	if ln, ok := t.phrase[folded]; ok {
 		return ln.latin
 	}
 	words := strings.Split(folded, " ")
 	out := make([]string, 0, len(words))
-	for _, w := range words {
-		out = append(out, t.latinWord(w))
+	for i := 0; i < len(words); {
+		// Two or more letter names in a row spell an acronym.
+		j := i
+		for j < len(words) && letterNames[words[j]] != "" {
+			j++
+		}
+		if j-i >= 2 {
+			var b strings.Builder
+			for _, w := range words[i:j] {
+				b.WriteString(letterNames[w])
+			}
+			out = append(out, b.String())
+			i = j
+			continue
+		}
+		out = append(out, t.latinWord(words[i], person))
+		i++
 	}
 	s := strings.Join(out, " ")
 	if s != "" {
@@ -95,7 +111,7 @@ func (t *nameTable) latin(folded string) string {
 	return s
 }
 
-func (t *nameTable) latinWord(w string) string {
+func (t *nameTable) latinWord(w string, person bool) string {
 	if ln, ok := t.phrase[w]; ok {
 		return ln.latin
 	}
@@ -103,15 +119,21 @@ func (t *nameTable) latinWord(w string) string {
 		return ln.latin
 	}
 	if rest, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(rest) >= 2 {
-		if ln, ok := t.token[rest]; ok {
-			return "al-" + ln.latin
-		}
-		if ln, ok := t.phrase[rest]; ok {
+		if ln, ok := t.token[rest]; ok && person {
 			return "al-" + ln.latin
 		}
 		return "al-" + romanize(rest)
 	}
 	return romanize(w)
+}
+
+// letterNames are the Arabic spellings of Latin letter names in acronyms
+// (بي بي سي, إف بي آي), folded.
+var letterNames = map[string]string{
+	"ايه": "A", "بي": "B", "سي": "C", "دي": "D", "اي": "E", "اف": "F", "جي": "G", "اتش": "H",
+	"اتش.": "H", "اش": "H", "جيه": "J", "كيه": "K", "كي": "K", "ال": "L", "ام": "M", "ان": "N",
+	"او": "O", "كيو": "Q", "ار": "R", "اس": "S", "تي": "T", "يو": "U", "في": "V", "دبليو": "W",
+	"اكس": "X", "واي": "Y", "زد": "Z", "ايتش": "H", "بى": "B",
 }
 
 // romanTable is a plain reading transliteration of folded Arabic letters.

@@ -242,3 +242,27 @@ func FuzzAnnotate(f *testing.F) {
 		}
 	})
 }
+
+func TestLatin(t *testing.T) {
+	r := recognizer(t)
+	tests := []struct {
+		folded string
+		person bool
+		want   string
+	}{
+		{"جون كيري", true, "John Kerry"},
+		{"موسكو", false, "Moscow"},
+		{"بي اف ام تي في", false, "BFMTV"},
+		{"بي بي سي", false, "BBC"},
+		{"الامم المتحدة", false, "United Nations"},
+	}
+	for _, tc := range tests {
+		if got := r.names.latin(foldPhrase(tc.folded), tc.person); got != tc.want {
+			t.Errorf("latin(%s) = %q, want %q", tc.folded, got, tc.want)
+		}
+	}
+	// Name-token spellings are for people only: a place is romanised.
+	if got := r.names.latin(foldPhrase("الشيشان"), false); strings.Contains(got, "Xi") {
+		t.Errorf("latin(الشيشان) = %q", got)
+	}
+}
