@@ -633,7 +633,7 @@ func (c *core) lemma(sc sparseScorer, alt sparseScorer, s *scratch, j int, form,
 		return form
 	}
 	form = StripMarks(form)
-	sk := Skel(form)
+	sk := foldHamza(form) // Skel(form)
 	alts, altsOK, exact, exactOK, dict, dictOK := c.dictLemmas(form, sk, pos)
 	if altsOK && form == sk {
 		// A bare spelling whose lemma the treebank varies: ask the context.

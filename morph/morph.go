@@ -131,7 +131,7 @@ func (a *Analyzer) analyze(words []string, emit func(tok int, seg khabar.Segment
 			w = strings.ToValidUTF8(w, "\uFFFD")
 		}
 		surf := StripMarks(w)
-		sk := Skel(surf)
+		sk := foldHamza(surf) // Skel(surf), surf being clean
 		s.toks = append(s.toks, segTok{surf: surf, sk: sk, shape: shape(sk)})
 	}
 	c.segment(a.seg, s)
@@ -153,15 +153,48 @@ func (a *Analyzer) Annotate(doc *khabar.Document) {
 	si := 0
 	var pieces []string
 	var owner []int
+	var segs []khabar.Segment
+	var segOwner []int
 	flush := func() {
 		if len(pieces) == 0 {
 			return
 		}
+		segs, segOwner = segs[:0], segOwner[:0]
 		a.analyze(pieces, func(p int, seg khabar.Segment) {
-			t := &toks[owner[p]]
-			t.Segments = append(t.Segments, seg)
+			segs = append(segs, seg)
+			segOwner = append(segOwner, owner[p])
 		})
 		pieces, owner = pieces[:0], owner[:0]
+		// A token's segments come together. A token of one segment keeps
+		// the slot it has; the tokens of several share one block, cut
+		// with full slice expressions, instead of growing a slice each.
+		multi := 0
+		for k := 0; k < len(segs); {
+			e := k + 1
+			for e < len(segs) && segOwner[e] == segOwner[k] {
+				e++
+			}
+			if e-k > 1 {
+				multi += e - k
+			}
+			k = e
+		}
+		block := make([]khabar.Segment, 0, multi)
+		for k := 0; k < len(segs); {
+			e := k + 1
+			for e < len(segs) && segOwner[e] == segOwner[k] {
+				e++
+			}
+			t := &toks[segOwner[k]]
+			if e-k == 1 {
+				t.Segments = append(t.Segments, segs[k])
+			} else {
+				o := len(block)
+				block = append(block, segs[k:e]...)
+				t.Segments = block[o:len(block):len(block)]
+			}
+			k = e
+		}
 	}
 	for i := range toks {
 		for si < len(doc.Sentences) && toks[i].Start >= doc.Sentences[si].End {

@@ -84,8 +84,11 @@ func skelRune(r rune) rune {
 // Skel is the skeleton used for matching segmentation rules and
 // dictionaries: marks removed, alef variants folded. It keeps one rune per
 // rune of StripMarks(s), so positions carry over.
-func Skel(s string) string {
-	s = StripMarks(s)
+func Skel(s string) string { return foldHamza(StripMarks(s)) }
+
+// foldHamza is Skel of a string that StripMarks has already cleaned
+// (StripMarks is idempotent, so it need not run twice).
+func foldHamza(s string) string {
 	if !hasHamzaAlefBytes(s) {
 		return s
 	}
