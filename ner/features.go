@@ -37,6 +37,9 @@ type resources struct {
 	// gazFirst holds the first tokens of multi-token names.
 	gazFirst  map[string]bool
 	maxPhrase int
+	// words joins the word-class table and the one-word gazetteer facts,
+	// so that a token costs one lookup per form.
+	words map[string]wordInfo
 	// lex is the ANT label lexicon, nil when the model uses none.
 	lex map[string]lexEntry
 	// charGrams adds letter trigram features (an experiment switch).
@@ -80,7 +83,35 @@ func newResources(cl *wordcluster.Table, gaz []foldedEntry) *resources {
 			r.maxPhrase = max(r.maxPhrase, len(toks))
 		}
 	}
+	r.words = make(map[string]wordInfo, cl.Len()+len(r.gazWord))
+	cl.Range(func(w string, e wordcluster.Entry) bool {
+		r.words[w] = wordInfo{Entry: e, inTable: true}
+		return true
+	})
+	for w, bits := range r.gazWord {
+		wi := r.words[w]
+		wi.gaz = bits
+		r.words[w] = wi
+	}
+	for w := range r.gazFirst {
+		wi := r.words[w]
+		wi.first = true
+		r.words[w] = wi
+	}
 	return r
+}
+
+// wordInfo is what the tables know of one folded word.
+type wordInfo struct {
+	wordcluster.Entry
+	inTable bool   // listed in the word-class table
+	gaz     uint16 // one-word gazetteer kinds
+	first   bool   // starts a multi-word gazetteer name
+}
+
+// classes returns the word's classes when it has them.
+func (wi wordInfo) classes() ([wordcluster.MaxLevels]uint16, bool) {
+	return wi.Class, wi.inTable && !wi.NoClass
 }
 
 // articled are the proclitic strings ending in the article, longest
@@ -93,13 +124,14 @@ var articled = []string{"وبال", "وكال", "ولل", "فبال", "فلل", 
 // لروسيا, but not واشنطن or لبنان); ك, which starts far more names than it
 // prefixes, only before the article.
 func (res *resources) splitProclitic(f string) (pre, rest string) {
-	pre, rest, _, _ = res.split(f, res.clusters.Count(f))
+	pre, rest, _, _ = res.split(f, res.words[f].Count)
 	return pre, rest
 }
 
 // split is splitProclitic given the word's corpus count; it also returns
-// the rest's table entry when it looked it up (a token costs few lookups).
-func (res *resources) split(f string, count uint32) (pre, rest string, e wordcluster.Entry, looked bool) {
+// what the tables know of the rest when it looked it up (a token costs few
+// lookups).
+func (res *resources) split(f string, count uint32) (pre, rest string, e wordInfo, looked bool) {
 	for _, p := range articled {
 		if strings.HasPrefix(f, p) && utf8.RuneCountInString(f)-utf8.RuneCountInString(p) >= 2 {
 			return p, f[len(p):], e, false
@@ -109,7 +141,7 @@ func (res *resources) split(f string, count uint32) (pre, rest string, e wordclu
 	for _, c := range [2]string{"و", "ف"} {
 		if strings.HasPrefix(rest, c) {
 			if r := rest[len(c):]; utf8.RuneCountInString(r) >= 3 {
-				if er, ok := res.clusters.Lookup(r); ok && er.Count >= 3 && er.Count > count {
+				if er := res.words[r]; er.Count >= 3 && er.Count > count {
 					pre, rest, e, looked = c, r, er, true
 					count = er.Count
 				}
@@ -120,7 +152,7 @@ func (res *resources) split(f string, count uint32) (pre, rest string, e wordclu
 	for _, c := range [2]string{"ب", "ل"} {
 		if strings.HasPrefix(rest, c) {
 			if r := rest[len(c):]; utf8.RuneCountInString(r) >= 3 {
-				if er, ok := res.clusters.Lookup(r); ok && er.Count >= 3 && er.Count > count {
+				if er := res.words[r]; er.Count >= 3 && er.Count > count {
 					return pre + c, r, er, true
 				}
 			}
@@ -143,6 +175,9 @@ type tokenInfo struct {
 	// phraseBegin whether the token starts it.
 	phrase      uint16
 	phraseBegin bool
+	// first and restFirst say whether the word, or its rest, starts a
+	// multi-word gazetteer name.
+	first, restFirst bool
 	// lex is how a first-pass tagger labelled the word across the ANT news
 	// corpus (see lexicon.go); hasLex is false for words it never saw.
 	lex    lexEntry
@@ -233,29 +268,24 @@ func (res *resources) info(words []string, segs [][]khabar.Segment, infos []toke
 	}
 	for wi, w := range words {
 		f := wordcluster.Fold(w)
-		ef, okf := res.clusters.Lookup(f)
-		pre, rest, er, lookedRest := res.split(f, ef.Count)
+		wf := res.words[f]
+		pre, rest, wr, lookedRest := res.split(f, wf.Count)
 		ti := tokenInfo{fold: f, pre: pre, rest: rest, shape: shapeOf(w)}
 		ti.restAl = strings.TrimPrefix(rest, "ال")
-		ti.gaz = res.gazWord[f]
+		if pre != "" && !lookedRest {
+			wr = res.words[rest]
+		}
+		ti.gaz, ti.first = wf.gaz, wf.first
 		if pre != "" {
-			ti.gazRest = res.gazWord[rest]
+			ti.gazRest, ti.restFirst = wr.gaz, wr.first
 			if ti.gazRest == 0 && strings.HasSuffix(pre, "ل") && !strings.HasSuffix(pre, "ال") {
 				// ل + article: للعراق is ل + العراق.
 				ti.gazRest = res.gazWord["ال"+rest]
 			}
 		}
-		if okf && !ef.NoClass {
-			ti.cls, ti.hasCls = ef.Class, true
-		}
+		ti.cls, ti.hasCls = wf.classes()
 		if pre != "" {
-			okr := lookedRest
-			if !lookedRest {
-				er, okr = res.clusters.Lookup(rest)
-			}
-			if okr && !er.NoClass {
-				ti.restCls, ti.hasRestCls = er.Class, true
-			}
+			ti.restCls, ti.hasRestCls = wr.classes()
 		}
 		if res.lex != nil {
 			ti.lex, ti.hasLex = res.lex[contextKey(&ti)]
@@ -272,8 +302,8 @@ func (res *resources) info(words []string, segs [][]khabar.Segment, infos []toke
 		for i := 0; i < len(infos); {
 			matched := 0
 			var bits uint16
-			for _, first := range [2]string{infos[i].fold, infos[i].rest} {
-				if !res.gazFirst[first] {
+			for k, first := range [2]string{infos[i].fold, infos[i].rest} {
+				if k == 0 && !infos[i].first || k == 1 && (!infos[i].restFirst || infos[i].pre == "") {
 					continue
 				}
 				for n := min(res.maxPhrase, len(infos)-i); n >= 2 && n > matched; n-- {

@@ -177,3 +177,13 @@ func parseUint(b []byte, limit uint64) (uint64, bool) {
 	}
 	return n, n <= limit
 }
+
+// Range calls fn for every word of the table, most frequent first, until
+// fn returns false.
+func (t *Table) Range(fn func(word string, e Entry) bool) {
+	for _, w := range t.order {
+		if !fn(w, t.entries[w]) {
+			return
+		}
+	}
+}
