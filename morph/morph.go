@@ -48,14 +48,16 @@ var ErrNoModel = errors.New("morph: no embedded model (run 'khabar train morph')
 
 // Analyzer segments, tags and lemmatises tokens.
 type Analyzer struct {
-	c     *core
-	seg   tableScorer
-	tag   tableDense
-	tag2  denseScorer // nil: one tagging pass
-	lem   tableScorer
-	alt   tableScorer
-	pool  sync.Pool
-	Model *Model
+	c    *core
+	seg  tableScorer
+	tag  tableDense
+	tag2 denseScorer // nil: one tagging pass
+	lem  tableScorer
+	alt  tableScorer
+	pool sync.Pool
+	// annPool holds Annotate's buffers (*annotateScratch).
+	annPool sync.Pool
+	Model   *Model
 }
 
 var (
@@ -104,6 +106,7 @@ func New(m *Model) (*Analyzer, error) {
 	c.prepareAnalysis()
 	a := &Analyzer{c: c, seg: tableScorer{seg}, tag: tableDense{t: tag}, tag2: tag2, lem: tableScorer{lem}, alt: tableScorer{perceptron.Restore(m.AltKeys, m.AltVals, 1)}, Model: m}
 	a.pool.New = func() any { return &scratch{} }
+	a.annPool.New = func() any { return &annotateScratch{} }
 	return a, nil
 }
 
@@ -144,6 +147,16 @@ func (a *Analyzer) analyze(words []string, emit func(tok int, seg khabar.Segment
 	}
 }
 
+// annotateScratch is Annotate's working memory: a sentence's pieces and
+// the tokens they come from, and their segments before they are handed
+// out to the tokens.
+type annotateScratch struct {
+	pieces   []string
+	owner    []int
+	segs     []khabar.Segment
+	segOwner []int
+}
+
 // Annotate fills the Segments of every token of doc, sentence by sentence.
 // Tokens are split PADT-style first (a token such as "15-7" or one with
 // punctuation glued to it is analysed as several), and their segments are
@@ -151,10 +164,15 @@ func (a *Analyzer) analyze(words []string, emit func(tok int, seg khabar.Segment
 func (a *Analyzer) Annotate(doc *khabar.Document) {
 	toks := doc.Tokens
 	si := 0
-	var pieces []string
-	var owner []int
-	var segs []khabar.Segment
-	var segOwner []int
+	buf := a.annPool.Get().(*annotateScratch)
+	defer a.annPool.Put(buf)
+	pieces, owner, segs, segOwner := buf.pieces[:0], buf.owner[:0], buf.segs[:0], buf.segOwner[:0]
+	defer func() {
+		// Keep the grown buffers, without the document's strings.
+		clear(pieces[:cap(pieces)])
+		clear(segs[:cap(segs)])
+		buf.pieces, buf.owner, buf.segs, buf.segOwner = pieces[:0], owner[:0], segs[:0], segOwner[:0]
+	}()
 	flush := func() {
 		if len(pieces) == 0 {
 			return
@@ -208,8 +226,9 @@ func (a *Analyzer) Annotate(doc *khabar.Document) {
 			pieces = append(pieces, toks[i].Text)
 			owner = append(owner, i)
 		default:
-			for _, p := range SplitPADT(toks[i].Text) {
-				pieces = append(pieces, p)
+			n := len(pieces)
+			pieces = appendPADT(pieces, toks[i].Text) // SplitPADT, in place
+			for range pieces[n:] {
 				owner = append(owner, i)
 			}
 		}
