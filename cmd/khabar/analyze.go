@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -24,7 +25,7 @@ func init() {
 }
 
 // stdin is what "-" reads; tests replace it.
-var stdin io.Reader
+var stdin io.Reader = os.Stdin
 
 func runAnalyze(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("analyze", stderr)

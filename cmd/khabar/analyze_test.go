@@ -14,7 +14,7 @@ func runKhabar(t *testing.T, in string, args ...string) (stdout, stderr string, 
 	t.Helper()
 	var o, e bytes.Buffer
 	stdin = strings.NewReader(in)
-	defer func() { stdin = nil }()
+	defer func() { stdin = os.Stdin }()
 	status = dispatch(args, &o, &e)
 	return o.String(), e.String(), status
 }
@@ -135,5 +135,13 @@ func TestAnalyzeFlagErrors(t *testing.T) {
 		if _, _, st := runKhabar(t, "", args...); st != 2 {
 			t.Errorf("%v: status %d, want 2", args, st)
 		}
+	}
+}
+
+// TestStdinIsTheProcessStdin guards the default: "-" must read the
+// process's standard input when no test has replaced it.
+func TestStdinIsTheProcessStdin(t *testing.T) {
+	if stdin != os.Stdin {
+		t.Errorf("stdin = %v, want os.Stdin", stdin)
 	}
 }
