@@ -146,6 +146,10 @@ func DetectLang(text string) string {
 	var arabic, latin int
 	for _, r := range text {
 		switch {
+		case r >= 0x0620 && r <= 0x064A:
+			// The basic Arabic letters, nearly all the runes of an Arabic
+			// text, are all letters: no table look-up.
+			arabic++
 		case r >= 0x0600 && r <= 0x06FF, r >= 0x0750 && r <= 0x077F, r >= 0xFB50 && r <= 0xFDFF, r >= 0xFE70 && r <= 0xFEFF:
 			if unicode.IsLetter(r) {
 				arabic++

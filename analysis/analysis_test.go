@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"khabar"
@@ -168,5 +169,15 @@ func TestTokensCoverText(t *testing.T) {
 	}
 	if covered != nonSpace {
 		t.Errorf("tokens cover %d code points, the text has %d non-space ones (%d in all)", covered, nonSpace, utf8.RuneCountInString(doc.Text))
+	}
+}
+
+// TestDetectLangArabicFastPath checks the premise of DetectLang's fast
+// path: every rune of U+0620..U+064A is a letter.
+func TestDetectLangArabicFastPath(t *testing.T) {
+	for r := rune(0x0620); r <= 0x064A; r++ {
+		if !unicode.IsLetter(r) {
+			t.Errorf("U+%04X is not a letter", r)
+		}
 	}
 }
