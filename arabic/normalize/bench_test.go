@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"khabar/arabic/internal/testcorpus"
+	"khabar/internal/testcorpus"
 )
 
 // BenchmarkMatchWords puts every white-space separated word of real articles

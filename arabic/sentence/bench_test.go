@@ -3,7 +3,7 @@ package sentence
 import (
 	"testing"
 
-	"khabar/arabic/internal/testcorpus"
+	"khabar/internal/testcorpus"
 	"khabar/arabic/normalize"
 	"khabar/arabic/tokenize"
 )

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"khabar/arabic/internal/testcorpus"
+	"khabar/internal/testcorpus"
 	"khabar/arabic/tokenize"
 )
 

@@ -3,7 +3,7 @@ package tokenize
 import (
 	"testing"
 
-	"khabar/arabic/internal/testcorpus"
+	"khabar/internal/testcorpus"
 )
 
 // BenchmarkTokenize measures the tokenizer on real articles:

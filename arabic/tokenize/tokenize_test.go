@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"khabar"
-	"khabar/arabic/internal/testcorpus"
+	"khabar/internal/testcorpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")

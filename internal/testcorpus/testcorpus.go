@@ -1,7 +1,8 @@
-// Package testcorpus gives the tests and benchmarks of the arabic packages
-// their inputs: the module root and real news articles from the ANT corpus
-// in ../shared/data. It does I/O and is meant for tests only; the
-// text-analysis packages themselves never import it.
+// Package testcorpus gives the tests and benchmarks of every package their
+// inputs: the module root, the seed article, golden-file comparison, and real
+// news articles from the ANT corpus in ../shared/data (skipping the test with
+// a clear message when the data is absent). It does I/O and is meant for
+// tests only; the text-analysis packages themselves never import it.
 package testcorpus
 
 import (
@@ -49,49 +50,91 @@ func SeedArticle(tb testing.TB) string {
 // antPath is the ANT multi-source corpus, relative to the module root.
 const antPath = "../shared/data/ant-news/ant-multisource-v2.1.jsonl.gz"
 
+// Article is one article of the ANT corpus, with the fields tests use.
+type Article struct {
+	DocNo string `json:"docno"`
+	Src   string `json:"src"`
+	Cat   string `json:"cat"`
+	URL   string `json:"url"`
+	Title string `json:"title"`
+	Date  string `json:"date"`
+	Text  string `json:"text"`
+}
+
+// ANTPath returns the path of the ANT corpus, skipping the test or benchmark
+// when it is absent.
+func ANTPath(tb testing.TB) string {
+	tb.Helper()
+	path := filepath.Join(ModuleRoot(tb), antPath)
+	if _, err := os.Stat(path); err != nil {
+		tb.Skipf("testcorpus: ANT corpus not found at %s (it lives in ../shared/data beside the module): %v", antPath, err)
+	}
+	return path
+}
+
+// EachANT calls fn on the articles of the ANT corpus (../shared/data/ant-news,
+// see its SOURCE.md) in file order until fn returns false. It skips the test
+// or benchmark when the corpus is absent.
+func EachANT(tb testing.TB, fn func(a Article) bool) {
+	tb.Helper()
+	if err := eachANT(ANTPath(tb), fn); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// ANT returns n articles with text, taking every every-th article of the
+// corpus (1 for the first n) for a spread over sources and sections.
+func ANT(tb testing.TB, n, every int) []Article {
+	tb.Helper()
+	every = max(every, 1)
+	var out []Article
+	i := 0
+	EachANT(tb, func(a Article) bool {
+		if i%every == 0 && a.Text != "" {
+			out = append(out, a)
+		}
+		i++
+		return len(out) < n
+	})
+	return out
+}
+
 // ANTArticles returns the text of the first n articles of the ANT corpus
-// (../shared/data/ant-news, see its SOURCE.md), skipping empty ones. It
-// skips the test or benchmark when the corpus is absent.
+// with text. It skips the test or benchmark when the corpus is absent.
 func ANTArticles(tb testing.TB, n int) []string {
 	tb.Helper()
-	texts, err := readANT(filepath.Join(ModuleRoot(tb), antPath), n)
-	if os.IsNotExist(err) {
-		tb.Skipf("testcorpus: ANT corpus not found at %s (it lives in ../shared/data beside the module)", antPath)
-	}
-	if err != nil {
-		tb.Fatal(err)
+	var texts []string
+	for _, a := range ANT(tb, n, 1) {
+		texts = append(texts, a.Text)
 	}
 	return texts
 }
 
-func readANT(path string, n int) ([]string, error) {
+func eachANT(path string, fn func(a Article) bool) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
 	gz, err := gzip.NewReader(f)
 	if err != nil {
-		return nil, fmt.Errorf("testcorpus: %s: %w", path, err)
+		return fmt.Errorf("testcorpus: %s: %w", path, err)
 	}
 	sc := bufio.NewScanner(gz)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	var texts []string
-	for line := 1; len(texts) < n && sc.Scan(); line++ {
-		var art struct {
-			Text string `json:"text"`
-		}
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for line := 1; sc.Scan(); line++ {
+		var art Article
 		if err := json.Unmarshal(sc.Bytes(), &art); err != nil {
-			return nil, fmt.Errorf("testcorpus: %s:%d: %w", path, line, err)
+			return fmt.Errorf("testcorpus: %s:%d: %w", path, line, err)
 		}
-		if art.Text != "" {
-			texts = append(texts, art.Text)
+		if !fn(art) {
+			return nil
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("testcorpus: %s: %w", path, err)
+		return fmt.Errorf("testcorpus: %s: %w", path, err)
 	}
-	return texts, nil
+	return nil
 }
 
 // Golden compares got with the golden file at path, reporting the first line
