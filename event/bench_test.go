@@ -1,48 +1,24 @@
 package event
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"khabar"
 	"khabar/analysis"
+	"khabar/internal/testcorpus"
 	"khabar/morph"
 	"khabar/ner"
 	"khabar/quote"
 	"khabar/temporal"
 )
 
-// antArticles reads the first n articles of the ANT corpus, skipping the
-// test when the shared data is absent.
+// antArticles reads n articles of the ANT corpus, every 97th for a spread
+// over sources and sections, skipping the test when the data is absent.
 func antArticles(tb testing.TB, n int) []analysis.Input {
 	tb.Helper()
-	path := filepath.Join(moduleRoot(tb), "..", "shared", "data", "ant-news", "ant-multisource-v2.1.jsonl.gz")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Skipf("ANT corpus not available (%v): the benchmark needs ../shared/data", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	var out []analysis.Input
-	// every 97th article, for a spread over sources and sections
-	for i := 0; sc.Scan() && len(out) < n; i++ {
-		if i%97 != 0 {
-			continue
-		}
-		var a struct{ Text, Date string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			tb.Fatal(err)
-		}
+	for _, a := range testcorpus.ANT(tb, n, 97) {
 		out = append(out, analysis.Input{Text: a.Text, Date: a.Date})
 	}
 	return out

@@ -1,13 +1,12 @@
 package quote
 
 import (
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
 	"khabar"
 	"khabar/analysis"
+	"khabar/internal/testcorpus"
 	"khabar/morph"
 	"khabar/ner"
 	"khabar/temporal"
@@ -44,20 +43,4 @@ func pipeline(t testing.TB) *analysis.Analyzer {
 }
 
 // moduleRoot is the directory holding go.mod, above the package directory.
-func moduleRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package directory")
-		}
-		dir = parent
-	}
-}
+func moduleRoot(t testing.TB) string { return testcorpus.ModuleRoot(t) }
