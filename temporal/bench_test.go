@@ -1,52 +1,18 @@
 package temporal
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"khabar"
 	"khabar/arabic/tokenize"
+	"khabar/internal/testcorpus"
 )
 
 // antArticles reads the first n articles of the ANT corpus, or skips.
 func antArticles(b *testing.B, n int) []khabar.Document {
 	b.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			b.Skip("module root not found")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", "ant-news", "ant-multisource-v2.1.jsonl.gz")
-	f, err := os.Open(path)
-	if err != nil {
-		b.Skipf("ANT corpus absent (%v): benchmark needs ../shared/data", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	var docs []khabar.Document
-	for len(docs) < n && sc.Scan() {
-		var a struct{ Text, Date string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			b.Fatal(err)
-		}
+	for _, a := range testcorpus.ANT(b, n, 1) {
 		docs = append(docs, khabar.Document{Text: a.Text, DCT: a.Date})
 	}
 	return docs

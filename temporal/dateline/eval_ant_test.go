@@ -1,13 +1,11 @@
 package dateline
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
+
+	"khabar/internal/testcorpus"
 )
 
 // TestANTNewsOpenings runs Find over the 31,525 articles of the ANT news
@@ -20,26 +18,8 @@ func TestANTNewsOpenings(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short mode: skipping the ANT corpus run")
 	}
-	path := filepath.Join(moduleRootDir(t), "..", "shared", "data", "ant-news", "ant-multisource-v2.1.jsonl.gz")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Skipf("ANT news corpus not found (../shared/data/ant-news from the module root): %v", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatalf("reading %s: %v", path, err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	var total, found, exact, near int
-	for sc.Scan() {
-		var a struct {
-			Src, Date, Text string
-		}
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			t.Fatalf("line %d: %v", total+1, err)
-		}
+	testcorpus.EachANT(t, func(a testcorpus.Article) bool {
 		total++
 		pub, err := time.Parse(time.DateOnly, a.Date)
 		if err != nil {
@@ -47,7 +27,7 @@ func TestANTNewsOpenings(t *testing.T) {
 		}
 		d, ok := Find(a.Text, pub.Year())
 		if !ok {
-			continue
+			return true
 		}
 		found++
 		got, _ := time.Parse(time.DateOnly, d.Date)
@@ -68,10 +48,8 @@ func TestANTNewsOpenings(t *testing.T) {
 				t.Logf("%s pub %s found %s: …%s…", a.Src, a.Date, d.Date, string(r[lo:hi]))
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+		return true
+	})
 	t.Logf("ANT: %d articles, dateline found in %d (%.2f%%): same day %d, within -1..+2 days %d, other %d",
 		total, found, 100*float64(found)/float64(total), exact, near, found-exact-near)
 	if total != 31525 {
@@ -84,23 +62,5 @@ func TestANTNewsOpenings(t *testing.T) {
 	}
 	if exact < 15 {
 		t.Errorf("%d datelines on the publication date, want >= 15", exact)
-	}
-}
-
-func moduleRootDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
 	}
 }
