@@ -1,10 +1,7 @@
 package morph
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
-	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -17,6 +14,7 @@ import (
 	"khabar/arabic/normalize"
 	"khabar/arabic/sentence"
 	"khabar/arabic/tokenize"
+	"khabar/internal/testcorpus"
 	"khabar/morph/conllu"
 )
 
@@ -32,22 +30,7 @@ func loadOrSkip(tb testing.TB) *Analyzer {
 }
 
 // moduleRoot walks up to the directory holding go.mod.
-func moduleRoot(tb testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
+func moduleRoot(tb testing.TB) string { return testcorpus.ModuleRoot(tb) }
 
 // newDocument tokenises and sentence-splits text the way the pipeline does.
 func newDocument(text string) *khabar.Document {
@@ -317,30 +300,7 @@ func TestDeriveRule(t *testing.T) {
 }
 
 // antArticles reads the first n article texts of the ANT news corpus.
-func antArticles(tb testing.TB, n int) []string {
-	path := filepath.Join(moduleRoot(tb), "..", "shared", "data", "ant-news", "ant-multisource-v2.1.jsonl.gz")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Skipf("ANT corpus not available: %v", err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sc := bufio.NewScanner(gz)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	var texts []string
-	for len(texts) < n && sc.Scan() {
-		var art struct {
-			Text string `json:"text"`
-		}
-		if json.Unmarshal(sc.Bytes(), &art) == nil && art.Text != "" {
-			texts = append(texts, art.Text)
-		}
-	}
-	return texts
-}
+func antArticles(tb testing.TB, n int) []string { return testcorpus.ANTArticles(tb, n) }
 
 // BenchmarkAnnotate measures segment+tag+lemma on the first 500 ANT
 // articles (tokenised and split beforehand), in words (segments) per
