@@ -3,7 +3,6 @@ package analysis
 import (
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,42 +10,17 @@ import (
 	"unicode/utf8"
 
 	"khabar"
+	"khabar/internal/testcorpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-func readSeed(t testing.TB) string {
-	t.Helper()
-	b, err := os.ReadFile("../testdata/seed-article.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
+func readSeed(t testing.TB) string { return testcorpus.SeedArticle(t) }
 
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) && i < len(wl); i++ {
-			if gl[i] != wl[i] {
-				t.Fatalf("%s differs at line %d:\n got %s\nwant %s\n(run go test -update if the change is right)", path, i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("%s: got %d lines, want %d", path, len(gl), len(wl))
-	}
+	testcorpus.Golden(t, filepath.Join("testdata", name), got, *update)
 }
 
 // checkSpans asserts that every span's text is the code-point slice of the
