@@ -114,7 +114,7 @@ var pluralDir = map[string]int{
 // edgeMods put a period's part before it: مطلع الشهر, أواخر العام. They keep
 // the value of the period (TIMEX3 has a mod attribute the contract lacks).
 var edgeMods = map[string]bool{
-	"مطلع": true, "اوايل": true, "بدايه": true, "اواخر": true, "نهايه": true, "منتصف": true,
+	"مطلع": true, "اوايل": true, "بدايه": true, "بدايات": true, "اواخر": true, "نهايه": true, "منتصف": true,
 	"اواسط": true, "ختام": true, "مستهل": true, "اول": true, "اخر": true, "غره": true, "اوسط": true,
 }
 

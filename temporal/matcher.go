@@ -522,6 +522,9 @@ func (m *matcher) monthName(i int, clit bool) (mon, next, start int, amb, ok boo
 		if r.full == "كانون" || r.full == "تشرين" {
 			continue
 		}
+		if r.full == "اب" && (strings.HasSuffix(r.clit, "ب") || strings.HasSuffix(r.clit, "ك")) {
+			continue // باب, وباب: a door far more often than بآب
+		}
 		if v, ok2 := calendar.Month(r.full); ok2 {
 			return v, i + 1, r.start, ambiguousMonths[r.full], true
 		}
@@ -978,6 +981,9 @@ func (m *matcher) pDeictic(i int) []found {
 		}
 	}
 	val := m.c.dayShift(shift)
+	if shift == 0 && pod == "" && j == k+1 && m.todayIsNowadays(k) {
+		return []found{m.mk(i, j, start, "DATE", "PRESENT_REF")}
+	}
 	anchored := true
 	// اليوم، 23 أغسطس: the written date says which day
 	if a := j; shift == 0 && (m.punct(a, "،,") || m.punct(a, "(")) {
@@ -1033,6 +1039,28 @@ func (m *matcher) hasClitic(k int) bool {
 		return false
 	}
 	return m.us[k].an[0].start != m.us[k].start
+}
+
+// todayIsNowadays reports whether a bare اليوم at k means "to this day" or
+// "nowadays" rather than the dct: after حتى/لغاية/إلى in a clause that says
+// something still holds or has not happened (لم يتغير حتى اليوم, لا يزال
+// ... حتى اليوم, منذ 2011 وحتى اليوم), or in عالم اليوم.
+func (m *matcher) todayIsNowadays(k int) bool {
+	if !m.is(k, "اليوم") {
+		return false
+	}
+	if m.isC2(k-1, "عالم") {
+		return true
+	}
+	if !m.isC2(k-1, "حتي", "لغايه", "لحد", "الي") {
+		return false
+	}
+	for b := k - 2; b >= 0 && m.sameSent(b, k) && k-b <= 20; b-- {
+		if m.isC2(b, "لم", "منذ", "يزال", "تزال", "زال", "زالت", "زالوا", "يزالون", "مازال", "مازالت") {
+			return true
+		}
+	}
+	return false
 }
 
 // todayOK rejects اليوم when it is a noun with an adjective (اليوم الأول,
@@ -1317,6 +1345,29 @@ func (m *matcher) quantity(i int, clit bool, bareOK bool) (int, string, int, int
 
 var durTriggers = []string{"مدي", "عقب", "بين", "لمده", "مده", "طوال", "طيله", "خلال", "قبل", "بعد", "منذ", "نحو", "حوالي", "زهاء", "قرابه", "غضون", "قرابه", "اكثر", "اقل"}
 
+// lastingVerbs say how long something went on: what follows them within a
+// few words is an amount of time even without a number (استمرت ساعات).
+var lastingVerbs = []string{"استمر", "استمرت", "استمرا", "استمروا", "يستمر", "تستمر", "دام", "دامت", "يدوم", "تدوم",
+	"استغرق", "استغرقت", "يستغرق", "تستغرق", "امتد", "امتدت", "يمتد", "تمتد"}
+
+// lastingBefore reports whether a bare plural unit at i (no article, no
+// clitic) comes within three words after a verb of lasting.
+func (m *matcher) lastingBefore(i int) bool {
+	if !m.word(i) || strings.HasPrefix(m.us[i].norm, "ال") {
+		return false
+	}
+	du, ok := durUnits[m.us[i].norm]
+	if !ok || du.count != 0 {
+		return false
+	}
+	for b := i - 1; b >= 0 && i-b <= 3 && m.word(b) && m.sameSent(b, i); b-- {
+		if m.isC2(b, lastingVerbs...) {
+			return true
+		}
+	}
+	return false
+}
+
 // pDuration: 48 ساعة, ثلاث سنوات, عامين, يوم واحد, لسنوات.
 func (m *matcher) pDuration(i int) []found {
 	// الـ39 عاما: the article glued to the number
@@ -1330,6 +1381,13 @@ func (m *matcher) pDuration(i int) []found {
 			return fs
 		}
 		return nil
+	}
+	// آخر عامين, آخر ثلاث سنوات: the last N units, an amount whose
+	// direction word comes first
+	if st, ok := m.isC(i, "اخر"); ok {
+		if n, u, next, _, ok := m.quantity(i+1, false, false); ok && n >= 2 {
+			return []found{m.mk(i, next, st, "DURATION", duration(n, u))}
+		}
 	}
 	// 12 أو 13 عاما, من 15 إلى 20 سنة: the first number takes the unit of the second
 	if n1, ok := m.num(i); ok && !m.decimal(i) && n1 > 0 {
@@ -1352,7 +1410,10 @@ func (m *matcher) pDuration(i int) []found {
 			}
 		}
 	}
-	if !bare && (m.is(i+1, "فقط", "معدوده", "قليله") || m.is(i+1, "من") && !m.isAdjAfter(i+2)) {
+	if !bare && m.lastingBefore(i) {
+		bare = true // استمرت المفاوضات ساعات, دام الحصار أشهرا
+	}
+	if !bare && (m.is(i+1, "فقط", "معدوده", "قليله", "طويله") || m.is(i+1, "من") && !m.isAdjAfter(i+2)) {
 		if du, _, ok := lookup(m, i, true, 0, durUnits); ok && du.count == 0 {
 			bare = true // دقائق فقط
 		}
@@ -1526,7 +1587,12 @@ func (m *matcher) pYear(i int) []found {
 	}
 	// 2009/2010, 2009-2010: a season; 1885-1957: two years
 	var second *found
-	if m.punct(j, "/-–") && m.adjacent(j-1, j) {
+	if m.punct(j, "-–") && !m.adjacent(j-1, j) && m.isC2(k-1, "موسم", "الموسم", "مواسم") {
+		// موسم 1992 - 1993: a spaced season, one year after the other
+		if y2, j2, ok := m.year(j + 1); ok && y2 == y+1 {
+			j = j2
+		}
+	} else if m.punct(j, "/-–") && m.adjacent(j-1, j) {
 		if y2, j2, ok := m.year(j + 1); ok && y2 == y+1 {
 			j = j2
 		} else if n2, ok := m.num(j + 1); ok && len(m.us[j+1].norm) == 2 && n2 == (y+1)%100 {
@@ -1572,6 +1638,14 @@ func (m *matcher) bareYearOK(k, j int) bool {
 		return false
 	}
 	if m.is(k-1, "موسم", "نسخه", "دوره", "مونديال", "كاس", "بطوله", "انتخابات", "منتخب", "ميزانيه", "رويه", "اولمبياد", "يورو", "لعام", "بعام", "وعام", "نهايي") {
+		return true
+	}
+	// حرب 1948, ثورة 1919: an event named by its year
+	if m.isC2(k-1, "حرب", "ثوره", "نكبه", "نكسه", "انتفاضه", "دستور", "ازمه") {
+		return true
+	}
+	// كأس العالم 2018, مونديال روسيا 2018: the event's name, then its year
+	if m.word(k-1) && m.is(k-2, "مونديال", "كاس", "بطوله", "اولمبياد", "دوره", "نسخه") && !m.decimal(k) {
 		return true
 	}
 	if k > 0 && m.punct(k-1, "(\"”»") {
@@ -2005,6 +2079,9 @@ func (m *matcher) pSet(i int) []found {
 		if i > 0 && m.is(i-1, "نصف") && strings.HasSuffix(v, "Y") {
 			return []found{m.mk(i-1, i+1, m.us[i-1].start, "SET", "P6M")}
 		}
+		if i > 0 && m.is(i-1, "ربع") && strings.HasSuffix(v, "Y") {
+			return []found{m.mk(i-1, i+1, m.us[i-1].start, "SET", "P3M")} // ربع سنوي: quarterly
+		}
 		return []found{m.mk(i, i+1, r.start, "SET", v)}
 	}
 	st, ok := m.isC(i, "كل")
@@ -2056,6 +2133,15 @@ func (m *matcher) pRef(i int) []found {
 			}
 		}
 	}
+	// صدر التقرير أخيرا.: clause-final أخيرا is "recently"; at the head of a
+	// clause (وأخيرا فاز) it is "finally"
+	if m.is(i, "اخيرا") && i > 0 && m.word(i-1) && m.sameSent(i-1, i) && (i+1 >= len(m.us) || !m.sameSent(i, i+1) || m.punct(i+1, ".،,؛:")) {
+		return []found{m.mk(i, i+1, m.us[i].start, "DATE", "PAST_REF")}
+	}
+	// منهيا الأسبوع على خسارة, خلال الأسبوع: market copy's week is the dct's
+	if s0, ok := m.isC(i, "الاسبوع"); ok && m.is(i-1, "منهيا", "منهيه", "لينهي", "لتنهي", "انهاء", "لانهاء", "خلال", "مدي") && !m.isAdjAfter(i+1) && !m.is(i+1, "من", "الذي", "التي", "المقبل", "الماضي", "الجاري", "الحالي", "القادم", "المنصرم") {
+		return []found{m.rel(m.mk(i, i+1, s0, "DATE", m.c.shift("W", 0)))}
+	}
 	r0, ok := m.rd(i, true, -1, func(r reading) bool {
 		switch r.full {
 		case "الوقت", "الحال", "الاونه", "وقت", "المستقبل", "الفتره", "المرحله", "الماضي", "هذه", "هذا", "اللحظه":
@@ -2098,7 +2184,7 @@ func (m *matcher) pRef(i int) []found {
 		return []found{m.mk(i, i+2, st, "DATE", "FUTURE_REF")} // في وقت قريب: soon
 	case is0("وقت") && m.is(i+1, "لاحق"):
 		return []found{m.mk(i, i+2, st, "DATE", "FUTURE_REF")}
-	case is0("المستقبل") && m.is(i-1, "في", "من", "الي", "حتي", "نحو"):
+	case is0("المستقبل") && m.is(i-1, "في", "من", "الي", "حتي", "نحو", "علي"):
 		j := i + 1
 		if m.is(j, "القريب", "البعيد", "المنظور") {
 			j++

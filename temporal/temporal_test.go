@@ -178,6 +178,24 @@ func TestFind(t *testing.T) {
 		{"compound amount before an event", "قبل نحو شهر ونصف شهر من الانتخابات", dct, []want{{"شهر ونصف شهر", "DURATION", "P1M15D"}}},
 		{"compound ago", "قبل عامين وثلاثة أشهر.", dct, []want{{"قبل عامين وثلاثة أشهر", "DATE", "2013-09"}}},
 		{"end of the day", "تحت السيطرة بنهاية اليوم.", dct, []want{{"نهاية اليوم", "DATE", "2015-12-11"}}},
+		// dev8 (seed 60606) misses and boundary errors.
+		{"quarterly", "يشجع التدقيق ربع السنوي على التفكير", dct, []want{{"ربع السنوي", "SET", "P3M"}}},
+		{"future after ala", "يجب أن يركزن على المستقبل", dct, []want{{"المستقبل", "DATE", "FUTURE_REF"}}},
+		{"year of a war", "وكانت حرب 1948 بين العرب", dct, []want{{"1948", "DATE", "1948"}}},
+		{"year after an event name", "يشارك في مونديال روسيا 2018 للمرة الأولى", dct, []want{{"2018", "DATE", "2018"}}},
+		{"world cup year", "في كأس العالم 2018 للمرة الأولى", dct, []want{{"2018", "DATE", "2018"}}},
+		{"plural edge", "في بدايات الخمسينيات عند اقترانه", dct, []want{{"بدايات الخمسينيات", "DATE", "195"}}},
+		{"last two years", "توج بها رونالدو آخر عامين", dct, []want{{"آخر عامين", "DURATION", "P2Y"}}},
+		{"spaced season", "منذ بدء الدوري موسم 1992 - 1993 وحتى", dct, []want{{"1992 - 1993", "DATE", "1992"}}},
+		{"spaced range is two years", "في الفترة 2016 - 2017 ارتفع", dct, []want{{"2016", "DATE", "2016"}, {"2017", "DATE", "2017"}}},
+		{"bab is no aab", "في باب النخيل وباب سهام", dct, nil},
+		{"to this day", "لم نركع لغاية اليوم أمام أية قوة", dct, []want{{"اليوم", "DATE", "PRESENT_REF"}}},
+		{"since then until today", "منذ 2011 وحتى اليوم", dct, []want{{"2011", "DATE", "2011"}, {"اليوم", "DATE", "PRESENT_REF"}}},
+		{"until today the date", "يستمر الاجتماع حتى اليوم", dct, []want{{"اليوم", "DATE", "2015-12-11"}}},
+		{"recently clause final", "الذي صدر عن البنك الدولي أخيرا.", dct, []want{{"أخيرا", "DATE", "PAST_REF"}}},
+		{"finally heads a clause", "وأخيرا فاز الفريق", dct, nil},
+		{"market week", "وهبط البلاديوم منهيا الأسبوع على خسارة", dct, []want{{"الأسبوع", "DATE", "2015-W50"}}},
+		{"lasting verb plural", "استمرت المفاوضات ساعات", dct, []want{{"ساعات", "DURATION", "PTXH"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
