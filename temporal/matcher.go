@@ -1556,6 +1556,16 @@ func (m *matcher) pAgo(i int) []found {
 func (m *matcher) pYear(i int) []found {
 	k, start := i, -1
 	prefixed := false
+	// عام ألفين وخمسة عشر, أزمة ألفين وخمسة عشر: a year in words
+	if st, ok := m.isC(k, "عام", "العام", "سنه", "السنه"); ok {
+		if y, j, ok := m.writtenYear(k + 1); ok {
+			return []found{m.mk(i, j, st, "DATE", fmt.Sprintf("%04d", y))}
+		}
+	} else if m.isC2(k-1, yearEvents...) {
+		if y, j, ok := m.writtenYear(k); ok && j > k+1 {
+			return []found{m.mk(i, j, m.us[k].start, "DATE", fmt.Sprintf("%04d", y))}
+		}
+	}
 	if st, ok := m.isC(k, "عام", "العام", "سنه", "السنه", "عامي", "سنتي", "عاما", "اعوام", "الاعوام", "سنوات", "السنوات"); ok {
 		if _, _, ok := m.year(k + 1); ok {
 			k, start, prefixed = k+1, st, true
@@ -1621,6 +1631,26 @@ func (m *matcher) pYear(i int) []found {
 	return out
 }
 
+// yearEvents are events named by their year: حرب 1948, أزمة ألفين وخمسة عشر.
+var yearEvents = []string{"حرب", "ثوره", "نكبه", "نكسه", "انتفاضه", "دستور", "ازمه"}
+
+// writtenYear reads a year of this century in words at k: ألفين [و N].
+func (m *matcher) writtenYear(k int) (int, int, bool) {
+	if !m.is(k, "الفين", "الفان") {
+		return 0, 0, false
+	}
+	if m.word(k+1) && strings.HasPrefix(m.us[k+1].norm, "و") {
+		if v, next, _, ok := m.cardinal(k+1, true); ok && v > 0 && v < 100 {
+			for _, r := range m.us[k+1].an {
+				if r.clit == "و" {
+					return 2000 + v, next, true
+				}
+			}
+		}
+	}
+	return 2000, k + 1, true
+}
+
 // bareYearOK accepts a four-digit number as a year when a date word comes
 // before it or nothing counted comes after it (2000 شخص is no year).
 func (m *matcher) bareYearOK(k, j int) bool {
@@ -1641,7 +1671,7 @@ func (m *matcher) bareYearOK(k, j int) bool {
 		return true
 	}
 	// حرب 1948, ثورة 1919: an event named by its year
-	if m.isC2(k-1, "حرب", "ثوره", "نكبه", "نكسه", "انتفاضه", "دستور", "ازمه") {
+	if m.isC2(k-1, yearEvents...) {
 		return true
 	}
 	// كأس العالم 2018, مونديال روسيا 2018: the event's name, then its year

@@ -196,6 +196,10 @@ func TestFind(t *testing.T) {
 		{"finally heads a clause", "وأخيرا فاز الفريق", dct, nil},
 		{"market week", "وهبط البلاديوم منهيا الأسبوع على خسارة", dct, []want{{"الأسبوع", "DATE", "2015-W50"}}},
 		{"lasting verb plural", "استمرت المفاوضات ساعات", dct, []want{{"ساعات", "DURATION", "PTXH"}}},
+		{"year in words", "في عام ألفين وخمسة عشر", dct, []want{{"عام ألفين وخمسة عشر", "DATE", "2015"}}},
+		{"event year in words", "ما زالت تعيش أزمة ألفين وخمسة عشر والتدفق", dct, []want{{"ألفين وخمسة عشر", "DATE", "2015"}}},
+		{"amount in words is no year", "دفع ألفين وخمسة عشر دولارا", dct, nil},
+		{"passive past before a month", "الذي ألقي القبض عليه في نوفمبر/تشرين الثاني", "2018-05-04", []want{{"نوفمبر/تشرين الثاني", "DATE", "2017-11"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
