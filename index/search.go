@@ -25,6 +25,7 @@ type Index struct {
 	deleted func(doc uint32) bool
 	live    int
 	avgLen  float64
+	cache   termCache // decoded postings of the pruned path
 }
 
 // NewIndex makes an Index of segs; deleted says which document numbers are
@@ -78,6 +79,10 @@ type Filter struct {
 	Types      []string // an entity of each of these types occurs
 }
 
+func (f *Filter) empty() bool {
+	return f.From == 0 && f.To == 0 && len(f.Sources) == 0 && len(f.Categories) == 0 && len(f.Entities) == 0 && len(f.Types) == 0
+}
+
 // Options of a search.
 type Options struct {
 	Limit  int // hits returned; 10 when 0
@@ -86,6 +91,10 @@ type Options struct {
 	Facets bool
 	// FacetSize bounds each facet list; 10 when 0.
 	FacetSize int
+
+	// Exhaustive scores every match instead of pruning the ranked path:
+	// the same results, slower; for checks and benchmarks.
+	Exhaustive bool
 }
 
 // Hit is one found document.
@@ -138,8 +147,13 @@ func (ix *Index) Search(q *Query, opt Options) *Result {
 	if opt.Facets {
 		fc = &facetCounter{ents: map[string]int{}, sources: map[string]int{}, months: map[string]int{}}
 	}
+	prune := !opt.Exhaustive && fc == nil && opt.Filter.empty() && isFlat(q)
 	for _, s := range ix.segs {
 		st.seg = s
+		if prune {
+			res.Total += st.pruned(q, top, k)
+			continue
+		}
 		var hits []scored
 		if isFlat(q) {
 			hits = st.dense(q)
@@ -775,9 +789,10 @@ func isFlat(q *Query) bool {
 // denseBuf holds a segment's accumulators between searches, to spare the
 // collector a few hundred kilobytes a query.
 type denseBuf struct {
-	acc []float32
-	hit []bool
-	tf  []uint32
+	acc  []float32
+	hit  []bool
+	tf   []uint32
+	bits []uint64 // the pruned path's union of matches
 }
 
 var denseBufs = sync.Pool{New: func() any { return &denseBuf{} }}
