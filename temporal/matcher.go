@@ -1069,7 +1069,7 @@ func (m *matcher) todayOK(k int) bool {
 	if m.is(k-1, "هذا") && m.is(k-2, "مثل") {
 		return false // في مثل هذا اليوم: on this day of past years
 	}
-	if m.is(k-1, "طوال", "طيله", "مدار", "ذلك", "تلك", "نفس", "ذات") {
+	if m.isC2(k-1, "طوال", "طيله", "مدار", "ذلك", "تلك", "نفس", "ذات") {
 		return false // طوال اليوم: all day long; ذلك اليوم, نفس اليوم: that day
 	}
 	if !m.word(k + 1) {
@@ -1182,6 +1182,12 @@ func (m *matcher) pRelUnitCore(i int, clit bool) *found {
 		return nil
 	}
 	f := m.rel(m.mk(i, adj+1, r.start, "DATE", m.c.shift(u, dir)))
+	if u == "Y" {
+		// العام الحالي 2018: the year written after it is part of it
+		if y, j, ok := m.year(adj + 1); ok && fmt.Sprintf("%04d", y) == f.val {
+			f.j, f.end = j, m.us[j-1].end
+		}
+	}
 	return &f
 }
 
@@ -1408,6 +1414,17 @@ func (m *matcher) pDuration(i int) []found {
 					bare = true
 				}
 			}
+		}
+	}
+	// عقد من الزمن, قرنين من الزمن: "of time" makes the unit an amount
+	ofTime := m.is(i+1, "من") && m.is(i+2, "الزمن")
+	if ofTime && !strings.HasPrefix(m.us[i].norm, "ال") {
+		if du, r, ok := lookup(m, i, true, 0, durUnits); ok {
+			n := du.count
+			if n == 0 {
+				n = -1
+			}
+			return []found{m.mk(i, i+3, r.start, "DURATION", duration(n, du.code))}
 		}
 	}
 	if !bare && m.lastingBefore(i) {
@@ -2174,7 +2191,7 @@ func (m *matcher) pRef(i int) []found {
 	}
 	r0, ok := m.rd(i, true, -1, func(r reading) bool {
 		switch r.full {
-		case "الوقت", "الحال", "الاونه", "وقت", "المستقبل", "الفتره", "المرحله", "الماضي", "هذه", "هذا", "اللحظه":
+		case "الوقت", "الحال", "الاونه", "وقت", "المستقبل", "الفتره", "المرحله", "الماضي", "السابق", "هذه", "هذا", "اللحظه":
 			return true
 		}
 		return false
@@ -2207,13 +2224,21 @@ func (m *matcher) pRef(i int) []found {
 	case is0("الاونه") && m.is(i+1, "الاخيره"):
 		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")}
 	case is0("وقت") && m.is(i+1, "سابق"):
-		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")}
+		return m.withPeriodOf(m.mk(i, i+2, st, "DATE", "PAST_REF"))
 	case is0("وقت") && m.is(i+1, "قريب") && m.is(i-1, "حتي", "الي"):
 		return []found{m.mk(i, i+2, st, "DATE", "PAST_REF")} // حتى وقت قريب: until recently
 	case is0("وقت") && m.is(i+1, "قريب") && m.is(i-1, "في"):
 		return []found{m.mk(i, i+2, st, "DATE", "FUTURE_REF")} // في وقت قريب: soon
 	case is0("وقت") && m.is(i+1, "لاحق"):
-		return []found{m.mk(i, i+2, st, "DATE", "FUTURE_REF")}
+		return m.withPeriodOf(m.mk(i, i+2, st, "DATE", "FUTURE_REF"))
+	case is0("السابق") && m.is(i-1, "في") && (r0.clit == "" || r0.clit == "و") && !m.is(i+1, "من", "ل", "لل"):
+		return []found{m.mk(i, i+1, st, "DATE", "PAST_REF")} // انتقد في السابق: previously
+	case is0("المستقبل") && (r0.clit == "ب" || r0.clit == "وب" || r0.clit == "ل" || r0.clit == "ول"):
+		j := i + 1
+		if m.is(j, "القريب", "البعيد", "المنظور") {
+			j++
+		}
+		return []found{m.mk(i, j, st, "DATE", "FUTURE_REF")} // أشاد بالمستقبل الواعد
 	case is0("المستقبل") && m.is(i-1, "في", "من", "الي", "حتي", "نحو", "علي"):
 		j := i + 1
 		if m.is(j, "القريب", "البعيد", "المنظور") {
@@ -2232,6 +2257,19 @@ func (m *matcher) pRef(i int) []found {
 		return []found{m.mk(i, i+1, st, "DATE", "PAST_REF")}
 	}
 	return nil
+}
+
+// withPeriodOf adds the bare period after "في وقت سابق/لاحق من": من العام
+// is this year (من الشهر الجاري is found by pRelUnit on its own).
+func (m *matcher) withPeriodOf(f found) []found {
+	k := f.j + 1
+	if !m.is(f.j, "من") || m.word(k+1) && m.isAdjAfter(k+1) {
+		return []found{f}
+	}
+	if u, r, ok := lookup(m, k, false, 1, calUnits); ok && r.def && r.clit == "" && u != "CE" && u != "DE" {
+		return []found{f, m.rel(m.mk(k, k+1, r.start, "DATE", m.c.shift(u, 0)))}
+	}
+	return []found{f}
 }
 
 // pEra: القرن الماضي, القرن العشرين, التسعينيات.

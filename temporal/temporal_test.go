@@ -199,6 +199,13 @@ func TestFind(t *testing.T) {
 		{"year in words", "في عام ألفين وخمسة عشر", dct, []want{{"عام ألفين وخمسة عشر", "DATE", "2015"}}},
 		{"event year in words", "ما زالت تعيش أزمة ألفين وخمسة عشر والتدفق", dct, []want{{"ألفين وخمسة عشر", "DATE", "2015"}}},
 		{"amount in words is no year", "دفع ألفين وخمسة عشر دولارا", dct, nil},
+		// dev9 (seed 90210) misses and boundary errors.
+		{"previously", "كان ترامب قد انتقد في السابق ما سماه", dct, []want{{"السابق", "DATE", "PAST_REF"}}},
+		{"future with a clitic", "أشاد الرئيس بالمستقبل الواعد", dct, []want{{"المستقبل", "DATE", "FUTURE_REF"}}},
+		{"same day with a clitic", "وبنفس اليوم من عام 2017، أسفرت", dct, []want{{"عام 2017", "DATE", "2017"}}},
+		{"decade of time", "يتطلب النمو لعقد من الزمن تقريبا", dct, []want{{"عقد من الزمن", "DURATION", "P10Y"}}},
+		{"current year with its number", "بنهاية العام الحالي 2015، مقارنة", dct, []want{{"نهاية العام الحالي 2015", "DATE", "2015"}}},
+		{"later in the year", "مع بدء ظهور التأثير، في وقت لاحق من العام.", dct, []want{{"وقت لاحق", "DATE", "FUTURE_REF"}, {"العام", "DATE", "2015"}}},
 		{"passive past before a month", "الذي ألقي القبض عليه في نوفمبر/تشرين الثاني", "2018-05-04", []want{{"نوفمبر/تشرين الثاني", "DATE", "2017-11"}}},
 	}
 	for _, tc := range tests {
