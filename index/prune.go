@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 	"slices"
@@ -246,6 +247,11 @@ func (st *searchState) clauses(q *Query) []*clause {
 		// tfNorm of a sum of frequencies is at most the sum of the terms'
 		// (it is concave and 0 at 0), and always under k1+1.
 		c.bound = c.weight * min(sumBound, bm25K1+1)
+		if c.weight < 0 {
+			// With superseded documents counted in df but not in the live
+			// count, the idf of a word in nearly every document goes below 0.
+			c.bound = 0
+		}
 		out = append(out, c)
 	}
 	for _, w := range subs {
@@ -337,6 +343,9 @@ func (st *searchState) pruned(q *Query, top *hitHeap, k int) int {
 	// The longest lists are made weak first, so that the lead is short.
 	byLen := slices.Clone(cs)
 	slices.SortStableFunc(byLen, func(a, b *clause) int { return b.length() - a.length() })
+	// byBound: the strongest first, the order weak clauses are probed in.
+	byBound := slices.Clone(cs)
+	slices.SortStableFunc(byBound, func(a, b *clause) int { return cmp.Compare(b.bound, a.bound) })
 	weak := make([]bool, len(cs))
 	reach := 0.0 // what the weak clauses can give a document together
 	lead := slices.Clone(cs)
@@ -384,7 +393,7 @@ func (st *searchState) pruned(q *Query, top *hitHeap, k int) int {
 			bm := c.terms[0].blockMax
 			for cu.i < len(cu.docs) {
 				b := cu.i / blockSize
-				if float32((reach+c.weight*bm[b])*boundSlack) >= th {
+				if float32((reach+max(c.weight*bm[b], 0))*boundSlack) >= th {
 					break
 				}
 				cu.i = (b + 1) * blockSize
@@ -402,20 +411,31 @@ func (st *searchState) pruned(q *Query, top *hitHeap, k int) int {
 		if d >= s.NumDocs || (live != nil && live[d/64]&(1<<(d%64)) == 0) {
 			continue
 		}
-		if full {
-			bound := reach
-			for _, c := range lead {
-				if c.doc() == d {
-					bound += c.blockBound()
-				}
-			}
-			if float32(bound*boundSlack) < th {
+		// The lead's contributions, then the weak clauses' one by one while
+		// the document can still reach the top.
+		clear(found)
+		bound := reach
+		for _, c := range lead {
+			scores[c.ord], found[c.ord] = st.at(c, d)
+			bound += float64(scores[c.ord])
+		}
+		if full && float32(bound*boundSlack) < th {
+			continue
+		}
+		out := false
+		for _, c := range byBound {
+			if !weak[c.ord] {
 				continue
 			}
-		}
-		clear(found)
-		for _, c := range cs {
 			scores[c.ord], found[c.ord] = st.at(c, d)
+			bound += float64(scores[c.ord]) - c.bound
+			if full && float32(bound*boundSlack) < th {
+				out = true
+				break
+			}
+		}
+		if out {
+			continue
 		}
 		var score float32
 		for i := range cs {
@@ -453,14 +473,6 @@ func (c *clause) seek(d uint32) {
 	for i := range c.curs {
 		c.curs[i].seek(d)
 	}
-}
-
-// blockBound bounds c's contribution at its current document.
-func (c *clause) blockBound() float64 {
-	if len(c.curs) != 1 {
-		return c.bound
-	}
-	return c.weight * c.terms[0].blockMax[c.curs[0].i/blockSize]
 }
 
 // push adds x to the heap.
