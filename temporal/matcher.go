@@ -56,6 +56,9 @@ func (m *matcher) pPodDate(i int) []found {
 		return nil
 	}
 	fs := m.pDate(next)
+	if len(fs) != 1 {
+		fs = m.pHijri(next) // مساء يوم الثلاثاء التاسع والعشرين من شهر شعبان
+	}
 	if len(fs) != 1 || fs[0].start != m.us[next].start && !m.isC2(next, "يوم") || !m.hasDay(fs[0].val) || strings.HasPrefix(fs[0].val, "X") {
 		return nil
 	}
@@ -1161,6 +1164,9 @@ func (m *matcher) pRelUnitCore(i int, clit bool) *found {
 	if st, ok := m.isCMaybe(i, clit, "هذا", "هذه"); ok {
 		if u, r, ok := lookup(m, i+1, false, 1, calUnits); ok && !notWithThis[r.stem] {
 			f := m.rel(m.mk(i, i+2, st, "DATE", m.c.shift(u, 0)))
+			if u == "Y" {
+				m.withYearNumber(&f, i+2)
+			}
 			return &f
 		}
 		return nil
@@ -1183,12 +1189,28 @@ func (m *matcher) pRelUnitCore(i int, clit bool) *found {
 	}
 	f := m.rel(m.mk(i, adj+1, r.start, "DATE", m.c.shift(u, dir)))
 	if u == "Y" {
-		// العام الحالي 2018: the year written after it is part of it
-		if y, j, ok := m.year(adj + 1); ok && fmt.Sprintf("%04d", y) == f.val {
-			f.j, f.end = j, m.us[j-1].end
-		}
+		m.withYearNumber(&f, adj+1)
 	}
 	return &f
+}
+
+// withYearNumber extends a this-year expression over the year written
+// after it at k: العام الحالي 2018, هذا العام 1439هـ (a Hijri year that
+// overlaps the Gregorian one).
+func (m *matcher) withYearNumber(f *found, k int) {
+	if y, j, ok := m.year(k); ok && fmt.Sprintf("%04d", y) == f.val {
+		f.j, f.end = j, m.us[j-1].end
+		return
+	}
+	n, ok := m.num(k)
+	if !ok || n < 1300 || n > 1500 || len(m.us[k].norm) != 4 || !m.word(k+1) || m.us[k+1].norm != "ه" && !m.is(k+1, "هجري", "هجريه") {
+		return
+	}
+	g1, _ := hijri.ToGregorian(n, 1, 1)
+	g2, _ := hijri.ToGregorian(n, 12, 29)
+	if fmt.Sprintf("%04d", g1.Year()) == f.val || fmt.Sprintf("%04d", g2.Year()) == f.val {
+		f.j, f.end = k+2, m.us[k+1].end
+	}
 }
 
 func (m *matcher) isCMaybe(i int, clit bool, words ...string) (int, bool) {
@@ -1750,8 +1772,8 @@ func (m *matcher) pHijri(i int) []found {
 		if m.punct(n2, "،,") {
 			n2++
 		}
-		if _, _, _, ok := m.day(n2, false); ok {
-			if _, _, _, _, ok := m.hijriMonth(n2+1, false); ok || m.is(n2+1, "من") {
+		if _, dn, _, ok := m.day(n2, false); ok {
+			if _, _, _, _, ok := m.hijriMonth(dn, false); ok || m.is(dn, "من") {
 				k, start = n2, st
 			}
 		}
@@ -1765,6 +1787,12 @@ func (m *matcher) pHijri(i int) []found {
 			next++
 		}
 		k = next
+		// التاسع والعشرين من شهر شعبان: شهر between the day and the name
+		if m.is(k, "شهر") {
+			if _, _, _, _, ok := m.hijriMonth(k+1, false); ok {
+				k++
+			}
+		}
 	}
 	shahr := false
 	if !hasDay {

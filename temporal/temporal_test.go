@@ -206,6 +206,8 @@ func TestFind(t *testing.T) {
 		{"decade of time", "يتطلب النمو لعقد من الزمن تقريبا", dct, []want{{"عقد من الزمن", "DURATION", "P10Y"}}},
 		{"current year with its number", "بنهاية العام الحالي 2015، مقارنة", dct, []want{{"نهاية العام الحالي 2015", "DATE", "2015"}}},
 		{"later in the year", "مع بدء ظهور التأثير، في وقت لاحق من العام.", dct, []want{{"وقت لاحق", "DATE", "FUTURE_REF"}, {"العام", "DATE", "2015"}}},
+		{"evening of a weekday and a hijri ordinal date", "مساء يوم الثلاثاء التاسع والعشرين من شهر شعبان", "2018-05-13", []want{{"مساء يوم الثلاثاء التاسع والعشرين من شهر شعبان", "TIME", "2018-05-15TEV"}}},
+		{"this year with its hijri number", "من شهر شعبان لهذا العام 1439هـ", "2018-05-13", []want{{"شهر شعبان", "DATE", "2018-05"}, {"هذا العام 1439هـ", "DATE", "2018"}}},
 		{"passive past before a month", "الذي ألقي القبض عليه في نوفمبر/تشرين الثاني", "2018-05-04", []want{{"نوفمبر/تشرين الثاني", "DATE", "2017-11"}}},
 	}
 	for _, tc := range tests {
