@@ -31,6 +31,17 @@ type Highlighter struct {
 
 	mu       sync.Mutex
 	formHits map[string]bool // surface form -> has a query key
+	wordHits map[string]bool // word as written -> found (WordKeyer)
+}
+
+// WordKeyer is an Analyzer whose keys of a text are the keys of each of
+// its words analysed alone (the archive's query analyzer, which maps
+// surface forms to the keys they got at ingest, is one). WordKeys returns
+// a word's keys, offsets within the word. A Highlighter over a WordKeyer
+// decides each distinct word of its texts once, rather than analysing
+// every text whole.
+type WordKeyer interface {
+	WordKeys(word string) []Key
 }
 
 // NewHighlighter collects the positive words of q.
@@ -65,8 +76,15 @@ func (h *Highlighter) collect(q *Query) {
 // Matches returns the spans (code points into text) of the words that the
 // query finds, in order.
 func (h *Highlighter) Matches(text string) []Span {
-	words := Words(text, nil)
+	return h.matches(text, Words(text, nil))
+}
+
+func (h *Highlighter) matches(text string, words []Word) []Span {
 	hits := make([]bool, len(words))
+	if wk, ok := h.an.(WordKeyer); ok {
+		h.wordMatches(wk, text, words, hits)
+		return spansOf(words, hits)
+	}
 	for i, w := range words {
 		if h.surfaces[SurfaceTerm(text[w.ByteStart:w.ByteEnd])] {
 			hits[i] = true
@@ -110,6 +128,10 @@ func (h *Highlighter) Matches(text string) []Span {
 			}
 		}
 	}
+	return spansOf(words, hits)
+}
+
+func spansOf(words []Word, hits []bool) []Span {
 	var out []Span
 	for i, w := range words {
 		if hits[i] {
@@ -119,11 +141,41 @@ func (h *Highlighter) Matches(text string) []Span {
 	return out
 }
 
+// wordMatches marks the words that the query finds, each distinct word
+// decided once: by its surface form, or by a key of it alone.
+func (h *Highlighter) wordMatches(wk WordKeyer, text string, words []Word, hits []bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.wordHits == nil {
+		h.wordHits = map[string]bool{}
+	}
+	for i, w := range words {
+		word := text[w.ByteStart:w.ByteEnd]
+		hit, seen := h.wordHits[word]
+		if !seen {
+			hit = h.surfaces[SurfaceTerm(word)]
+			if !hit && len(h.keys) > 0 {
+				n := w.End - w.Start
+				for _, k := range wk.WordKeys(word) {
+					// A key outside the word would mark another: none here.
+					if h.keys[k.Term] && k.Start >= 0 && k.Start < n {
+						hit = true
+						break
+					}
+				}
+			}
+			h.wordHits[word] = hit
+		}
+		hits[i] = hit
+	}
+}
+
 // Snippet picks the excerpt of about width code points with the most
 // matches, cut at word boundaries, and the highlights inside it. A text
 // without matches gives its opening.
 func (h *Highlighter) Snippet(text string, width int) Snippet {
-	return snippetOf(text, Words(text, nil), h.Matches(text), width)
+	words := Words(text, nil)
+	return snippetOf(text, words, h.matches(text, words), width)
 }
 
 // SnippetAt picks the excerpt of a document around the word positions

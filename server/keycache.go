@@ -29,21 +29,25 @@ func (c *wordCache) Keys(text string) []index.Key {
 	var out []index.Key
 	var words [64]index.Word
 	for _, w := range index.Words(text, words[:0]) {
-		word := text[w.ByteStart:w.ByteEnd]
-		var ks []index.Key
-		if v, ok := c.words.Load(word); ok {
-			ks = v.([]index.Key)
-		} else {
-			ks = c.an.Keys(word)
-			if c.n.Load() < c.max {
-				if _, loaded := c.words.LoadOrStore(word, ks); !loaded {
-					c.n.Add(1)
-				}
-			}
-		}
-		for _, k := range ks {
+		for _, k := range c.WordKeys(text[w.ByteStart:w.ByteEnd]) {
 			out = append(out, index.Key{Start: w.Start + k.Start, End: w.Start + k.End, Term: k.Term})
 		}
 	}
 	return out
+}
+
+// WordKeys implements index.WordKeyer: the keys of word alone, offsets
+// within it. A Highlighter then decides each distinct word of its texts
+// once.
+func (c *wordCache) WordKeys(word string) []index.Key {
+	if v, ok := c.words.Load(word); ok {
+		return v.([]index.Key)
+	}
+	ks := c.an.Keys(word)
+	if c.n.Load() < c.max {
+		if _, loaded := c.words.LoadOrStore(word, ks); !loaded {
+			c.n.Add(1)
+		}
+	}
+	return ks
 }

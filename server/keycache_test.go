@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"khabar/index"
 )
 
 // TestWordCacheAgrees: the cached analyzer finds the same keys as the
@@ -76,4 +78,43 @@ func TestSearchAnswerCache(t *testing.T) {
 	if res.Total != 4 {
 		t.Errorf("after an ingest the cached answer is served: total %d, want 4", res.Total)
 	}
+}
+
+// keysOnly hides the WordKeyer of an analyzer, so that a Highlighter
+// analyses each text whole (as it did before WordKeys).
+type keysOnly struct{ an index.Analyzer }
+
+func (k keysOnly) Keys(text string) []index.Key { return k.an.Keys(text) }
+
+// TestWordKeysSnippets: a highlighter deciding each distinct word once
+// through the word cache picks the snippets and highlights of one that
+// analyses every text whole.
+func TestWordKeysSnippets(t *testing.T) {
+	ts := filled(t, Config{})
+	ts.view(func(sn *snapshot) {
+		if _, ok := sn.hla.(index.WordKeyer); !ok {
+			t.Fatal("the highlight analyzer is no WordKeyer")
+		}
+		marked := 0
+		for _, qs := range []string{"الخارجية الأمريكية", "موسكو", "كيري بوتين", `"وزير الخارجية"`, "الاميركي", "عريضة بيروت", "سوريا"} {
+			q, err := index.Parse(qs, sn.qa)
+			if err != nil {
+				t.Fatal(err)
+			}
+			byWord := index.NewHighlighter(q, sn.hla)
+			whole := index.NewHighlighter(q, keysOnly{newWordCache(sn.qa, 0)})
+			for _, a := range fixture(t) {
+				for _, w := range []int{40, 200} {
+					want, got := whole.Snippet(a.Text, w), byWord.Snippet(a.Text, w)
+					if !reflect.DeepEqual(want, got) {
+						t.Errorf("%q in %s: by word %+v, whole %+v", qs, a.ID, got, want)
+					}
+					marked += len(got.Highlights)
+				}
+			}
+		}
+		if marked == 0 {
+			t.Error("no highlights at all: the test compares nothing")
+		}
+	})
 }
