@@ -1066,6 +1066,20 @@ func (m *matcher) todayIsNowadays(k int) bool {
 	return false
 }
 
+// imperfectShape reports whether the word at k looks like an imperfect verb
+// (تستضيف, نفتتح): asked only of the word before اليوم and a definite word.
+func (m *matcher) imperfectShape(k int) bool {
+	if !m.word(k) {
+		return false
+	}
+	w := strings.TrimPrefix(m.us[k].norm, "و")
+	rs := []rune(w)
+	if len(rs) < 4 || len(rs) > 7 || strings.HasPrefix(w, "ال") || strings.HasSuffix(w, "ات") || strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "يه") || nounsLikeVerbs[w] {
+		return false
+	}
+	return rs[0] == 'ي' || rs[0] == 'ت' || rs[0] == 'ن'
+}
+
 // todayOK rejects اليوم when it is a noun with an adjective (اليوم الأول,
 // اليوم العالمي للمرأة, اليوم التالي) rather than "today".
 func (m *matcher) todayOK(k int) bool {
@@ -1082,7 +1096,15 @@ func (m *matcher) todayOK(k int) bool {
 		return true
 	}
 	if r, ok := m.rd(k+1, false, 1, func(reading) bool { return true }); ok {
-		_ = r
+		// يلتقي اليوم الرئيس الفرنسي: after a verb, a definite word is the
+		// subject or object, unless it reads as an adjective of يوم
+		// (بدأ اليوم الأول, اليوم العالمي, اليوم التالي)
+		if k > 0 && (m.verbTense(k-1) != 0 || m.imperfectShape(k-1)) && !m.is(k-1, "بدا", "بدات", "انتهي", "انتهت", "يبدا", "تبدا") {
+			w := r.full
+			if !strings.HasSuffix(w, "ي") && !strings.HasSuffix(w, "يه") && !m.is(k+1, "الاول", "الاخير", "الموعود", "المشهود", "المفتوح", "الكامل", "المقرر", "الحاسم") {
+				return true
+			}
+		}
 		return false
 	}
 	if m.is(k+1, "نفسه", "ذاته", "الذي", "التي") {
@@ -1371,7 +1393,7 @@ func (m *matcher) quantity(i int, clit bool, bareOK bool) (int, string, int, int
 	return 0, "", 0, 0, false
 }
 
-var durTriggers = []string{"مدي", "عقب", "بين", "لمده", "مده", "طوال", "طيله", "خلال", "قبل", "بعد", "منذ", "نحو", "حوالي", "زهاء", "قرابه", "غضون", "قرابه", "اكثر", "اقل"}
+var durTriggers = []string{"مدي", "مدار", "قبيل", "بعيد", "عقب", "بين", "لمده", "مده", "طوال", "طيله", "خلال", "قبل", "بعد", "منذ", "نحو", "حوالي", "زهاء", "قرابه", "غضون", "قرابه", "اكثر", "اقل"}
 
 // lastingVerbs say how long something went on: what follows them within a
 // few words is an amount of time even without a number (استمرت ساعات).
@@ -2210,7 +2232,7 @@ func (m *matcher) pRef(i int) []found {
 	}
 	// صدر التقرير أخيرا.: clause-final أخيرا is "recently"; at the head of a
 	// clause (وأخيرا فاز) it is "finally"
-	if m.is(i, "اخيرا") && i > 0 && m.word(i-1) && m.sameSent(i-1, i) && (i+1 >= len(m.us) || !m.sameSent(i, i+1) || m.punct(i+1, ".،,؛:")) {
+	if m.is(i, "اخيرا") && i > 0 && m.word(i-1) && m.sameSent(i-1, i) && !m.is(i+1, "من") && !m.achievedBefore(i) {
 		return []found{m.mk(i, i+1, m.us[i].start, "DATE", "PAST_REF")}
 	}
 	// منهيا الأسبوع على خسارة, خلال الأسبوع: market copy's week is the dct's
@@ -2285,6 +2307,22 @@ func (m *matcher) pRef(i int) []found {
 		return []found{m.mk(i, i+1, st, "DATE", "PAST_REF")}
 	}
 	return nil
+}
+
+// achievedVerbs make a following أخيرا "at last": نجح أخيرا, تمكن أخيرا.
+var achievedVerbs = []string{"نجح", "نجحت", "تمكن", "تمكنت", "استطاع", "استطاعت", "وصل", "وصلت", "حصل", "حصلت", "قرر", "قررت",
+	"وافق", "وافقت", "عاد", "عادت", "فاز", "فازت", "تحقق", "تحققت", "اعترف", "اعترفت", "رضخ", "رضخت", "يتمكن", "تتمكن",
+	"ينجح", "تنجح", "يحصل", "تحصل", "يعود", "تعود", "جاء", "جاءت", "اصبح", "اصبحت", "صار", "صارت", "انتهي", "انتهت"}
+
+// achievedBefore reports whether a verb of achievement comes within three
+// words before k, in its clause.
+func (m *matcher) achievedBefore(k int) bool {
+	for b := k - 1; b >= 0 && k-b <= 3 && m.word(b) && m.sameSent(b, k); b-- {
+		if m.isC2(b, achievedVerbs...) || m.is(b, "لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها", "لكنهم") {
+			return true // لكنها أرسلت أخيرا ما هو أغرب: at last
+		}
+	}
+	return false
 }
 
 // withPeriodOf adds the bare period after "في وقت سابق/لاحق من": من العام

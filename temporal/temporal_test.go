@@ -208,6 +208,17 @@ func TestFind(t *testing.T) {
 		{"later in the year", "مع بدء ظهور التأثير، في وقت لاحق من العام.", dct, []want{{"وقت لاحق", "DATE", "FUTURE_REF"}, {"العام", "DATE", "2015"}}},
 		{"evening of a weekday and a hijri ordinal date", "مساء يوم الثلاثاء التاسع والعشرين من شهر شعبان", "2018-05-13", []want{{"مساء يوم الثلاثاء التاسع والعشرين من شهر شعبان", "TIME", "2018-05-15TEV"}}},
 		{"this year with its hijri number", "من شهر شعبان لهذا العام 1439هـ", "2018-05-13", []want{{"شهر شعبان", "DATE", "2018-05"}, {"هذا العام 1439هـ", "DATE", "2018"}}},
+		// read on the unannotated seed-5150/9091 samples
+		{"today between a verb and its subject", "وكانت الخارجية استدعت اليوم السفير المغربي", dct, []want{{"اليوم", "DATE", "2015-12-11"}}},
+		{"today after an imperfect", "نفتتح اليوم السفارة الأميركية في القدس", dct, []want{{"اليوم", "DATE", "2015-12-11"}}},
+		{"world day is no today", "يحتفل العالم اليوم العالمي للمرأة", dct, nil},
+		{"first day is no today", "بدأ اليوم الأول من المؤتمر", dct, nil},
+		{"recently before the subject", "بحسب ما كشفت عنه أخيراً هيئة الاستثمار", dct, []want{{"أخيراً", "DATE", "PAST_REF"}}},
+		{"at last after an achievement", "تمكن الفريق أخيرا من الفوز", dct, nil},
+		{"at last after but", "لكنها أرسلت أخيرا ما هو أغرب", dct, nil},
+		{"hours just before", "قبيل ساعات على تدشين السفارة", dct, []want{{"ساعات", "DURATION", "PTXH"}}},
+		{"over years", "على مدار سنوات", dct, []want{{"سنوات", "DURATION", "PXY"}}},
+		{"the elapsed year", "خلال السنة المنقضية", dct, []want{{"السنة المنقضية", "DATE", "2014"}}},
 		{"passive past before a month", "الذي ألقي القبض عليه في نوفمبر/تشرين الثاني", "2018-05-04", []want{{"نوفمبر/تشرين الثاني", "DATE", "2017-11"}}},
 	}
 	for _, tc := range tests {
