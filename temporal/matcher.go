@@ -2775,6 +2775,16 @@ func (m *matcher) pAge(i int) []found {
 		if n, ok := m.num(i + 1); ok && n > 0 && n < 120 && m.is(i+2, "من") && m.isC2(i+3, "عمره", "عمرها", "العمر", "عمرهم") {
 			return []found{m.mk(i, i+2, m.us[i].start, "DURATION", fmt.Sprintf("P%dY", n))}
 		}
+		// سن الـ30; مدرسة في الـ54 ارتدت, توفي في الـ86.: an age without
+		// عمر, when nothing counted or dated follows the number
+		if n, ok := m.num(i + 1); ok && n >= 10 && n < 120 && len(m.us[i+1].norm) == 2 && !m.decimal(i+1) && m.articleOn(i) {
+			k := i + 2
+			ends := k >= len(m.us) || !m.sameSent(i, k) || m.punct(k, ".،,؛)")
+			verb := m.word(k) && m.verbTense(k) == past
+			if m.isC2(i-1, "سن") || n > 31 && m.is(i-1, "في") && (ends || verb) { // في الـ20: the 20th as often
+				return []found{m.mk(i, i+2, m.us[i].start, "DURATION", fmt.Sprintf("P%dY", n))}
+			}
+		}
 	}
 	if m.isC2(i-1, "سن", "عمر") || m.is(i+1, "من") && m.isC2(i+2, "عمره", "عمرها", "العمر", "عمرهم", "عمري") {
 		// سن الستين, الأربعين من العمر

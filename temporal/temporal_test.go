@@ -219,6 +219,10 @@ func TestFind(t *testing.T) {
 		{"hours just before", "قبيل ساعات على تدشين السفارة", dct, []want{{"ساعات", "DURATION", "PTXH"}}},
 		{"over years", "على مدار سنوات", dct, []want{{"سنوات", "DURATION", "PXY"}}},
 		{"the elapsed year", "خلال السنة المنقضية", dct, []want{{"السنة المنقضية", "DATE", "2014"}}},
+		{"weekday glued to the word before", "قالت وزارة الخارجية الروسيةالأحد إن", dct, []want{{"الأحد", "DATE", "2015-12-06"}}},
+		{"age after fi", "وهي مدرسة في الـ54 ارتدت فستانا", dct, []want{{"الـ54", "DURATION", "P54Y"}}},
+		{"age after sinn", "وذلك في سن الـ30", dct, []want{{"الـ30", "DURATION", "P30Y"}}},
+		{"fi al-20 may be a day", "احتفل في الـ20.", dct, nil},
 		{"passive past before a month", "الذي ألقي القبض عليه في نوفمبر/تشرين الثاني", "2018-05-04", []want{{"نوفمبر/تشرين الثاني", "DATE", "2017-11"}}},
 	}
 	for _, tc := range tests {

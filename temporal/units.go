@@ -97,6 +97,9 @@ func scan(text string, spans []khabar.Span) []unit {
 				bj += s2
 				rj++
 			}
+			if p, ok := gluedWeekday(t[bi:bj]); ok {
+				bj, rj = bi+len(p), ri+utf8.RuneCountInString(p) // الروسيةالأحد: two words
+			}
 			u := unit{start: offs[ri], end: offs[rj], kind: uWord, norm: t[bi:bj], nl: nl}
 			u.first = firstRune(u.start)
 			nl = false
@@ -138,6 +141,25 @@ func scan(text string, spans []khabar.Span) []unit {
 	}
 	assignSentences(us, spans)
 	return us
+}
+
+// gluedWeekdays are the weekday names (match form, with the article) that
+// copy sometimes glues to the word before: الخارجية الروسيةالأحد.
+var gluedWeekdays = []string{"الاحد", "الاثنين", "الثلاثاء", "الثلثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"}
+
+// gluedWeekday returns the word before a weekday glued to it, when w is a
+// word of four letters or more ending in ة (ه in the match form) followed
+// by a weekday with its article.
+func gluedWeekday(w string) (string, bool) {
+	if len(w) < 18 { // four letters and the shortest name, السبت, in UTF-8
+		return "", false
+	}
+	for _, d := range gluedWeekdays {
+		if p, ok := strings.CutSuffix(w, d); ok && strings.HasSuffix(p, "ه") && utf8.RuneCountInString(p) >= 4 {
+			return p, true
+		}
+	}
+	return "", false
 }
 
 // digitValue is the value of a decimal digit of any script: Unicode keeps
