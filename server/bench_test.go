@@ -101,3 +101,40 @@ func BenchmarkArticlePage(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSearchArchive is BenchmarkSearch over a whole archive, the one
+// named by $KHABAR_BENCH_DB (default /tmp/antdb; see BENCHMARKS.md), with
+// the queries of `khabar bench http`, without the answer cache.
+func BenchmarkSearchArchive(b *testing.B) {
+	dir := os.Getenv("KHABAR_BENCH_DB")
+	if dir == "" {
+		dir = "/tmp/antdb"
+	}
+	if _, err := os.Stat(filepath.Join(dir, "khabar.db")); err != nil {
+		b.Skipf("no archive at %s (set KHABAR_BENCH_DB to one made by khabar ingest)", dir)
+	}
+	s, err := New(Config{Dir: dir, SearchCache: -1, StoryDelay: -1, Analyzer: testAnalyzer(b)})
+	if err != nil {
+		b.Skipf("archive %s: %v", dir, err)
+	}
+	defer s.Close()
+	s.Warm(context.Background()) // the background clustering is not measured
+	qs := []string{
+		"سوريا", "ترامب", "النفط", "الأمم المتحدة", `"مجلس الأمن"`, "كأس العالم", "إيران الاتفاق النووي",
+		"السعودية", "الامارات", "مصر -السيسي", "بوتين", "الرئيس الأمريكي", "الرئيس الاميركي", "اليمن الحوثيين",
+		"العراق الانتخابات", `"البنك المركزي"`, "أسعار الذهب", "الدولار", "كرة القدم", "ريال مدريد برشلونة",
+		"محمد صلاح", "فلسطين غزة", "إسرائيل", "تركيا أردوغان", "قطر", "لبنان الحريري", "الجزائر", "المغرب",
+		"تونس", "ليبيا حفتر", "كوريا الشمالية", "الصين", "روسيا", "الاتحاد الأوروبي", "بريطانيا بريكست",
+		"ألمانيا ميركل", "فرنسا ماكرون", "الهجرة", "الإرهاب داعش", "الاقتصاد النمو", "البورصة", "السياحة",
+		"الصحة", "التعليم", "المناخ", "التكنولوجيا", "آبل", "فيسبوك", "الفضاء", "السينما",
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := httptest.NewRequest("GET", "/api/search?n=10&q="+url.QueryEscape(qs[i%len(qs)]), nil)
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		if w.Code != 200 {
+			b.Fatal(w.Code, w.Body.String())
+		}
+	}
+}
