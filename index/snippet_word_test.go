@@ -59,3 +59,11 @@ func TestHighlighterWordKeyer(t *testing.T) {
 		t.Errorf("only %d of %d snippets had highlights: the test compares little", highlighted, compared)
 	}
 }
+
+func TestIsWordRuneTable(t *testing.T) {
+	for r := rune(0); r < 0x800; r++ {
+		if got, want := isWordRune(r), r >= 0x80 && isWordRuneSlow(r) || r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_'); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}

@@ -39,8 +39,25 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_'
 	}
+	if r >= 0x600 && r < 0x700 {
+		return arabicWordRune[r-0x600]
+	}
+	return isWordRuneSlow(r)
+}
+
+func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == 0x640 || r == 0x200C || r == 0x200D
 }
+
+// arabicWordRune is isWordRune over the Arabic block, looked up rather
+// than searched for in the Unicode tables: most runes of the archive's
+// texts are there.
+var arabicWordRune = func() (t [0x100]bool) {
+	for i := range t {
+		t[i] = isWordRuneSlow(rune(0x600 + i))
+	}
+	return t
+}()
 
 // Words splits text into words. It never fails: invalid UTF-8 counts one
 // code point a byte, as the contract's offsets do.

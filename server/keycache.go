@@ -1,6 +1,7 @@
 package server
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -15,13 +16,14 @@ import (
 // they got at ingest); a test holds it to the analyzer it wraps.
 type wordCache struct {
 	an    index.Analyzer
-	words sync.Map // word -> []index.Key, offsets within the word
-	n     atomic.Int64
+	mu    sync.RWMutex
+	words map[string][]index.Key // offsets within the word
+	n     atomic.Int64           // len(words)
 	max   int64
 }
 
 func newWordCache(an index.Analyzer, max int) *wordCache {
-	return &wordCache{an: an, max: int64(max)}
+	return &wordCache{an: an, max: int64(max), words: map[string][]index.Key{}}
 }
 
 // Keys implements index.Analyzer.
@@ -40,14 +42,21 @@ func (c *wordCache) Keys(text string) []index.Key {
 // within it. A Highlighter then decides each distinct word of its texts
 // once.
 func (c *wordCache) WordKeys(word string) []index.Key {
-	if v, ok := c.words.Load(word); ok {
-		return v.([]index.Key)
+	c.mu.RLock()
+	ks, ok := c.words[word]
+	c.mu.RUnlock()
+	if ok {
+		return ks
 	}
-	ks := c.an.Keys(word)
+	ks = c.an.Keys(word)
 	if c.n.Load() < c.max {
-		if _, loaded := c.words.LoadOrStore(word, ks); !loaded {
-			c.n.Add(1)
+		c.mu.Lock()
+		if _, ok := c.words[word]; !ok && int64(len(c.words)) < c.max {
+			// A copy, so that the cache does not hold the whole text.
+			c.words[strings.Clone(word)] = ks
+			c.n.Store(int64(len(c.words)))
 		}
+		c.mu.Unlock()
 	}
 	return ks
 }
