@@ -29,7 +29,7 @@ import (
 const boundSlack = 1 + 1e-5
 
 // termCacheBytes bounds the decoded postings an Index keeps.
-const termCacheBytes = 96 << 20
+const termCacheBytes = 64 << 20
 
 // termPostings are the decoded postings of a term in one segment.
 type termPostings struct {
@@ -413,6 +413,18 @@ func (st *searchState) pruned(q *Query, top *hitHeap, k int) int {
 		}
 		// The lead's contributions, then the weak clauses' one by one while
 		// the document can still reach the top.
+		if full {
+			// The lead's block maxima first: most documents stop here.
+			bound := reach
+			for _, c := range lead {
+				if c.doc() == d {
+					bound += c.blockBound()
+				}
+			}
+			if float32(bound*boundSlack) < th {
+				continue
+			}
+		}
 		clear(found)
 		bound := reach
 		for _, c := range lead {
@@ -451,6 +463,14 @@ func (st *searchState) pruned(q *Query, top *hitHeap, k int) int {
 			top.fix0()
 		}
 	}
+}
+
+// blockBound bounds c's contribution at its current document.
+func (c *clause) blockBound() float64 {
+	if len(c.curs) != 1 {
+		return c.bound
+	}
+	return max(c.weight*c.terms[0].blockMax[c.curs[0].i/blockSize], 0)
 }
 
 // length is the number of postings of c.

@@ -99,3 +99,38 @@ func hitList(r *Result) string {
 	}
 	return b.String()
 }
+
+// TestPrunedSearchConcurrent searches one index from several goroutines
+// while its caches fill (run it with -race).
+func TestPrunedSearchConcurrent(t *testing.T) {
+	ix := buildIndex(t, 2)
+	an := &MappedAnalyzer{Index: ix}
+	want := map[string]string{}
+	queries := []string{"وزير", "الخارجية القاهرة", "بوتين الرئيس", `"الزير سالم" بوت`, "أمطار لبنان"}
+	for _, qs := range queries {
+		q, err := Parse(qs, an)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[qs] = hitList(ix.Search(q, Options{Exhaustive: true}))
+	}
+	errs := make(chan string, 4)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var bad string
+			for i := 0; i < 50; i++ {
+				qs := queries[(g+i)%len(queries)]
+				q, _ := Parse(qs, an)
+				if got := hitList(ix.Search(q, Options{})); got != want[qs] {
+					bad = qs + ": " + got + " want " + want[qs]
+				}
+			}
+			errs <- bad
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+}
