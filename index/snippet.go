@@ -147,7 +147,8 @@ func (h *Highlighter) wordMatches(wk WordKeyer, text string, words []Word, hits 
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.wordHits == nil {
-		h.wordHits = map[string]bool{}
+		// Ten news articles hold about this many distinct words.
+		h.wordHits = make(map[string]bool, 2048)
 	}
 	for i, w := range words {
 		word := text[w.ByteStart:w.ByteEnd]
