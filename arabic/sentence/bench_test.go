@@ -3,9 +3,9 @@ package sentence
 import (
 	"testing"
 
-	"khabar/internal/testcorpus"
 	"khabar/arabic/normalize"
 	"khabar/arabic/tokenize"
+	"khabar/internal/testcorpus"
 )
 
 // benchArticles is how many ANT articles the benchmarks read.

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"khabar/internal/testcorpus"
 	"khabar/arabic/tokenize"
+	"khabar/internal/testcorpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
