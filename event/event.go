@@ -57,7 +57,10 @@ import (
 type Annotator struct{}
 
 // New returns an event annotator.
-func New() *Annotator { return &Annotator{} }
+func New() *Annotator {
+	tables() // build the tables now, not inside the first document's analysis
+	return &Annotator{}
+}
 
 // Window sizes, in tokens.
 const (
@@ -242,7 +245,7 @@ func (v *view) find() {
 		if v.toks[i].Kind != khabar.KindWord || v.entAt[i] >= 0 {
 			continue
 		}
-		t, pre, ok := lex.lookup(v.norm(i))
+		t, pre, ok := tables().lookup(v.norm(i))
 		if !ok {
 			continue
 		}
@@ -306,7 +309,7 @@ func (v *view) placeFollows(i, hi int) bool {
 // aboutSport says whether the sentence [lo, hi) speaks of a match.
 func (v *view) aboutSport(lo, hi int) bool {
 	for k := lo; k < hi; k++ {
-		if lex.sport[v.bare(k)] || lex.sport[v.norm(k)] {
+		if tables().sport[v.bare(k)] || tables().sport[v.norm(k)] {
 			return true
 		}
 	}
@@ -344,14 +347,14 @@ func (v *view) modality(i int, t trigger, lo, hi int) (string, string) {
 	for k := i - 1; k >= lo && k >= i-modalWindow; k-- {
 		b := v.bare(k)
 		switch {
-		case lex.futureBefore[b]:
+		case tables().futureBefore[b]:
 			future = true
-		case lex.possibleBefore[b]:
+		case tables().possibleBefore[b]:
 			if b == "قد" && t.kind == formPast {
 				continue // قد with a past verb is "already"
 			}
 			possible = true
-		case lex.negationBefore[b] && k >= i-3:
+		case tables().negationBefore[b] && k >= i-3:
 			negated = true
 		}
 		if v.isPunct(k) && v.toks[k].Text != "\"" {
@@ -360,10 +363,10 @@ func (v *view) modality(i int, t trigger, lo, hi int) (string, string) {
 	}
 	for k := i + 1; k < hi && k <= i+3; k++ {
 		b := v.bare(k)
-		if lex.possibleAfter[b] {
+		if tables().possibleAfter[b] {
 			possible = true
 		}
-		if lex.futureAfter[b] {
+		if tables().futureAfter[b] {
 			future = true
 		}
 	}
@@ -471,7 +474,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	end := min(hi, c.tok+1+argWindow)
 	for k := c.tok + 1; k < end; k++ {
 		if k > c.tok+1 {
-			if _, _, ok := lex.lookup(v.norm(k)); ok && v.entAt[k] < 0 {
+			if _, _, ok := tables().lookup(v.norm(k)); ok && v.entAt[k] < 0 {
 				break // the next event's words
 			}
 		}

@@ -2,6 +2,7 @@ package event
 
 import (
 	"strings"
+	"sync"
 
 	"khabar/arabic/normalize"
 )
@@ -182,7 +183,9 @@ type lexicon struct {
 	sport          map[string]bool
 }
 
-var lex = buildLexicon()
+// tables is built on first use, not at init: every khabar command links this
+// package, and most (search, serve start-up) never analyse a document.
+var tables = sync.OnceValue(buildLexicon)
 
 func set(m *normalize.Normalizer, words []string) map[string]bool {
 	s := make(map[string]bool, len(words))
