@@ -125,3 +125,29 @@ func TestFinder(t *testing.T) {
 		t.Errorf("after removing 1: %d %v, want copy of 3", o, ok)
 	}
 }
+
+// TestStoriesDrift: a story that moved on from its first articles (a chain
+// of developments) must not take an article that only resembles its
+// beginning; a whole-story centroid keeps every side topic and does.
+func TestStoriesDrift(t *testing.T) {
+	chain := []string{"aaa bbb ccc ddd", "aaa bbb ccc eee", "bbb ccc eee fff", "ccc eee fff ggg", "eee fff ggg hhh", "aaa bbb ddd iii"}
+	var docs []Doc
+	for i, keys := range chain {
+		s := Sign(nil, words(keys))
+		docs = append(docs, Doc{Num: uint32(i + 1), Date: 100, Sig: &s})
+	}
+	idf := func(string) float64 { return 1 }
+	for _, tc := range []struct {
+		name string
+		opt  StoryOptions
+		want int // stories; the chain 1-5 is always the first
+	}{
+		{"latest two", StoryOptions{}, 2},
+		{"whole story", StoryOptions{Recent: 1 << 30, Threshold: 0.3}, 1},
+	} {
+		got := Stories(docs, idf, tc.opt)
+		if len(got) != tc.want || len(got[0].Docs) < 5 {
+			t.Errorf("%s: %v, want %d stories", tc.name, got, tc.want)
+		}
+	}
+}
