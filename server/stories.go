@@ -16,11 +16,12 @@ import (
 func matchNorm(s string) string { return normalize.Match().String(strings.TrimSpace(s)) }
 
 // Story settings, those of the stories verb: an event takes articles for
-// three days after its last one, joined at a cosine of 0.3 of their key
-// terms; copies of one wire text are at 0.8 estimated shingle similarity.
+// three days after its last one, joined at dedup's default cosine (0 here)
+// to the key terms of its latest articles; copies of one wire text are at
+// 0.8 estimated shingle similarity.
 const (
 	storyDays      = 3
-	storyThreshold = 0.3
+	storyThreshold = 0
 	dupThreshold   = 0.8
 )
 
