@@ -27,7 +27,7 @@ func runStories(args []string, stdout, stderr io.Writer) int {
 	db := fs.String("db", "", "archive `DIR`")
 	format := fs.String("format", "text", "output: text or json (one story a line)")
 	days := fs.Int("days", 3, "an event takes new articles for this many days after its last one")
-	threshold := fs.Float64("threshold", 0.35, "least cosine similarity of key terms to the centroid of a story's latest two articles to join it")
+	threshold := fs.Float64("threshold", 0.3, "least cosine similarity of key terms to the centroid of a story's latest two articles to join it")
 	dupThreshold := fs.Float64("dup", 0.8, "least estimated similarity of word shingles to call two articles copies")
 	minSources := fs.Int("min-sources", 2, "list stories told by at least this many outlets")
 	minArticles := fs.Int("min-articles", 2, "list stories of at least this many articles")
