@@ -262,6 +262,9 @@ func shapeOf(w string) string {
 }
 
 func (res *resources) info(words []string, segs [][]khabar.Segment, infos []tokenInfo) []tokenInfo {
+	if cap(infos) < len(words) {
+		infos = make([]tokenInfo, 0, len(words))
+	}
 	infos = infos[:0]
 	if len(segs) != len(words) {
 		segs = nil
@@ -288,7 +291,10 @@ func (res *resources) info(words []string, segs [][]khabar.Segment, infos []toke
 			ti.restCls, ti.hasRestCls = wr.classes()
 		}
 		if res.lex != nil {
-			ti.lex, ti.hasLex = res.lex[contextKey(&ti)]
+			// buildLexicon never stores the empty key, so skip its lookup.
+			if k := contextKey(&ti); k != "" {
+				ti.lex, ti.hasLex = res.lex[k]
+			}
 		}
 		if segs != nil {
 			ti.setMorph(segs[wi])
@@ -298,7 +304,10 @@ func (res *resources) info(words []string, segs [][]khabar.Segment, infos []toke
 	// Multi-token gazetteer names, longest first from each start; the first
 	// token may carry a proclitic.
 	if res.maxPhrase > 1 {
-		var sb strings.Builder
+		// key is reused scratch: a map index by string(key) does not
+		// allocate, where a strings.Builder's String per candidate did.
+		var keyBuf [256]byte
+		key := keyBuf[:0]
 		for i := 0; i < len(infos); {
 			matched := 0
 			var bits uint16
@@ -307,13 +316,12 @@ func (res *resources) info(words []string, segs [][]khabar.Segment, infos []toke
 					continue
 				}
 				for n := min(res.maxPhrase, len(infos)-i); n >= 2 && n > matched; n-- {
-					sb.Reset()
-					sb.WriteString(first)
+					key = append(key[:0], first...)
 					for k := i + 1; k < i+n; k++ {
-						sb.WriteByte(' ')
-						sb.WriteString(infos[k].fold)
+						key = append(key, ' ')
+						key = append(key, infos[k].fold...)
 					}
-					if b, ok := res.gazPhrase[sb.String()]; ok {
+					if b, ok := res.gazPhrase[string(key)]; ok {
 						matched, bits = n, b
 						break
 					}
