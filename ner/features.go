@@ -465,8 +465,18 @@ func (res *resources) features(infos []tokenInfo, out [][]uint64) [][]uint64 {
 		return &infos[i]
 	}
 	levels := len(res.clusters.Ks)
+	// Fresh lists are cut from one block rather than grown by doubling
+	// token by token; a list that outgrows its share reallocates alone.
+	const perToken = 96
+	var block []uint64
 	for i := range infos {
 		fs := out[i][:0]
+		if cap(fs) == 0 {
+			if len(block) == 0 {
+				block = make([]uint64, (T-i)*perToken)
+			}
+			fs, block = block[:0:perToken], block[perToken:]
+		}
 		ti := &infos[i]
 		fs = append(fs, featU(tBias, 0))
 		fs = append(fs, feat(tWord, 0, ti.fold), feat(tRest, 0, ti.rest), feat(tRestAl, 0, ti.restAl), feat(tPre, 0, ti.pre))
