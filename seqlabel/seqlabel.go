@@ -230,7 +230,9 @@ func (m *Model) Decode(d *Decoder, feats [][]uint64, dst []int) []int {
 			if !ok {
 				continue
 			}
-			ws := m.weights[int(r)*L : int(r)*L+L]
+			// Reslicing to len(acc) moves the bounds check out of the
+			// per-label loop; the sums, and their order, are unchanged.
+			ws := m.weights[int(r)*L : int(r)*L+L][:len(acc)]
 			for y := range acc {
 				acc[y] += ws[y]
 			}
