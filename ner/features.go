@@ -184,7 +184,10 @@ type tokenInfo struct {
 	hasLex bool
 	// From the morphology layer, when given: the UPOS of the stem (the
 	// longest segment), the UPOS of all segments, and the stem's lemma.
-	mpos, mpat, mlemma string
+	mpos, mlemma string
+	// mpatFeat is the tMPat feature of the segments' UPOS pattern, hashed
+	// here from a stack buffer so that the pattern is never made a string.
+	mpatFeat uint64
 }
 
 // setMorph reads a token's segments.
@@ -207,7 +210,7 @@ func (ti *tokenInfo) setMorph(segs []khabar.Segment) {
 	if ti.mpos == "" {
 		ti.mpos = "_"
 	}
-	ti.mpat = string(pat)
+	ti.mpatFeat = hashBytes(hashU(hashU(fnvOffset, tMPat), 8), pat)
 	ti.mlemma = wordcluster.Fold(segs[stem].Lemma)
 }
 
@@ -410,6 +413,15 @@ func hashStr(h uint64, s string) uint64 {
 	return h
 }
 
+// hashBytes is hashStr over bytes.
+func hashBytes(h uint64, b []byte) uint64 {
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
 func hashU(h, v uint64) uint64 {
 	h ^= v
 	h *= fnvPrime
@@ -502,7 +514,7 @@ func (res *resources) features(infos []tokenInfo, out [][]uint64) [][]uint64 {
 			fs = ti.lex.features(fs, 0)
 		}
 		if ti.mpos != "" {
-			fs = append(fs, feat(tMPOS, 0, ti.mpos), feat(tMPat, 0, ti.mpat), feat(tMLemma, 0, ti.mlemma))
+			fs = append(fs, feat(tMPOS, 0, ti.mpos), ti.mpatFeat, feat(tMLemma, 0, ti.mlemma))
 			for _, off := range [...]int{-2, -1, 1, 2} {
 				if o := get(i + off); o != nil {
 					fs = append(fs, feat(tMPOS, off, o.mpos))
