@@ -162,6 +162,17 @@ func (r *Recognizer) postRules(infos [][]tokenInfo, labels [][]int, window int) 
 		}
 		return keys[s][i] + " " + strings.Join(folds[s][i+1:j], " ")
 	}
+	// appendNameKey is nameKey into a byte scratch, for lookups: a map
+	// index by string(b) does not allocate.
+	appendNameKey := func(b []byte, s, i, j int) []byte {
+		b = append(b, keys[s][i]...)
+		for k := i + 1; k < j; k++ {
+			b = append(b, ' ')
+			b = append(b, folds[s][k]...)
+		}
+		return b
+	}
+	var keyBuf []byte
 	// 1. Curated names.
 	if r.curatedLongest > 0 {
 		for s, ks := range keys {
@@ -171,7 +182,8 @@ func (r *Recognizer) postRules(infos [][]tokenInfo, labels [][]int, window int) 
 					n = min(r.curatedLongest, len(ks)-i)
 				}
 				for ; n >= 1; n-- {
-					t, ok := r.curated[nameKey(s, i, i+n)]
+					keyBuf = appendNameKey(keyBuf[:0], s, i, i+n)
+					t, ok := r.curated[string(keyBuf)]
 					if !ok || !(allO(labels[s], i, i+n) || exactChunk(labels[s], i, i+n) || t == typeORG && orgAroundPlace(labels[s], i, i+n)) {
 						continue
 					}
@@ -234,8 +246,7 @@ func (r *Recognizer) postRules(infos [][]tokenInfo, labels [][]int, window int) 
 			}
 		}
 	}
-	lookup := func(k string) (int, bool) {
-		e := known[k]
+	entryType := func(e *[numTypes]int32) (int, bool) {
 		if e == nil {
 			return 0, false
 		}
@@ -247,6 +258,7 @@ func (r *Recognizer) postRules(infos [][]tokenInfo, labels [][]int, window int) 
 		}
 		return best, best != typeO
 	}
+	lookup := func(k string) (int, bool) { return entryType(known[k]) }
 	forEachWindow(len(infos), window, func(s int) { addChunks(s, 1) }, func(s int) { addChunks(s, -1) }, func(s int) {
 		ks := keys[s]
 		// A multi-word chunk seen nowhere else whose every word is a country
@@ -290,7 +302,8 @@ func (r *Recognizer) postRules(infos [][]tokenInfo, labels [][]int, window int) 
 				n = min(longest, len(ks)-i)
 			}
 			for ; n >= 1; n-- {
-				t, ok := lookup(nameKey(s, i, i+n))
+				keyBuf = appendNameKey(keyBuf[:0], s, i, i+n)
+				t, ok := entryType(known[string(keyBuf)])
 				if !ok || !allO(labels[s], i, i+n) {
 					continue
 				}
