@@ -22,7 +22,14 @@ func baseKey(ti *tokenInfo) string {
 	switch {
 	case ti.pre == "":
 		return ti.fold
-	case strings.HasSuffix(ti.pre, "ال"), strings.HasSuffix(ti.pre, "لل"):
+	case strings.HasSuffix(ti.pre, "ال"):
+		// The fold ends in the article and the rest (والعراق): take that
+		// tail rather than build the same string again.
+		if n := len(ti.fold) - len(ti.rest) - len("ال"); n >= 0 && ti.fold[n:n+len("ال")] == "ال" && ti.fold[n+len("ال"):] == ti.rest {
+			return ti.fold[n:]
+		}
+		return "ال" + ti.rest
+	case strings.HasSuffix(ti.pre, "لل"):
 		return "ال" + ti.rest
 	}
 	return ti.rest
