@@ -2,6 +2,7 @@ package translit
 
 import (
 	"bufio"
+	"khabar/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,20 +79,4 @@ func levenshtein(a, b string) int {
 	return prev[len(rb)]
 }
 
-func moduleRootDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
+func moduleRootDir(t *testing.T) string { return testcorpus.ModuleRoot(t) }

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"image/png"
+	"khabar/internal/testcorpus"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -47,20 +48,7 @@ func chromium() string {
 	return ""
 }
 
-// moduleRoot walks up to the directory that holds go.mod.
-func moduleRoot(t *testing.T) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = up
-	}
-}
+func moduleRoot(t *testing.T) string { return testcorpus.ModuleRoot(t) }
 
 func newAnalyzer(t *testing.T) *analysis.Analyzer {
 	var stages []khabar.Annotator

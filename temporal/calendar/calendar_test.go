@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"bytes"
+	"khabar/internal/testcorpus"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -162,20 +163,4 @@ func TestGeneratedTableUpToDate(t *testing.T) {
 	}
 }
 
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
+func moduleRoot(t *testing.T) string { return testcorpus.ModuleRoot(t) }
