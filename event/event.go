@@ -110,32 +110,13 @@ type cand struct {
 func newView(doc *khabar.Document) *view {
 	v := &view{doc: doc, runes: []rune(doc.Text), toks: doc.Tokens}
 	n := len(v.toks)
-	v.sentOf = make([]int, n)
+	ts := khabar.IndexSentences(doc)
+	v.sentOf, v.sentLo, v.sentHi = ts.SentOf, ts.Lo, ts.Hi
 	v.entAt = make([]int, n)
 	v.tmxAt = make([]int, n)
-	sents := doc.Sentences
-	if len(sents) == 0 {
-		sents = []khabar.Span{{Start: 0, End: len(v.runes)}}
-	}
-	s := 0
-	for i, t := range v.toks {
-		for s+1 < len(sents) && t.Start >= sents[s].End {
-			s++
-		}
-		v.sentOf[i] = s
+	for i := range n {
 		v.entAt[i] = -1
 		v.tmxAt[i] = -1
-	}
-	v.sentLo = make([]int, len(sents))
-	v.sentHi = make([]int, len(sents))
-	for i := range v.sentLo {
-		v.sentLo[i] = n
-	}
-	for i := n - 1; i >= 0; i-- {
-		v.sentLo[v.sentOf[i]] = i
-	}
-	for i := 0; i < n; i++ {
-		v.sentHi[v.sentOf[i]] = i + 1
 	}
 	for k, e := range doc.Entities {
 		v.mark(e.Start, e.End, k, v.entAt)
