@@ -290,7 +290,7 @@ func find(text []rune, s string, from, near int) (goldSpan, bool) {
 func build(args []string) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	poolPath := fs.String("pool", "", "pool JSONL from sample")
-	annPath := fs.String("ann", "", "annotation file")
+	annPaths := fs.String("ann", "", "annotation files, comma-separated (a document's section in a later file adds to it: the dev set's events are annotated apart from its quotes)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -303,9 +303,35 @@ func build(args []string) error {
 	for _, a := range pool {
 		byDoc[a.Docno] = &goldDoc{article: a, Quotes: []goldQuote{}, Events: []goldEvent{}}
 	}
-	f, err := os.Open(*annPath)
+	bad := 0
+	seen := map[*goldDoc]bool{}
+	for _, annPath := range strings.Split(*annPaths, ",") {
+		n, err := readAnn(annPath, byDoc, seen, &order)
+		if err != nil {
+			return err
+		}
+		bad += n
+	}
+	if bad > 0 {
+		return fmt.Errorf("%d bad annotation lines", bad)
+	}
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetEscapeHTML(false)
+	for _, d := range order {
+		if err := enc.Encode(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readAnn adds the annotations of one file to the documents of byDoc,
+// appending each document to order the first time a file names it. It
+// returns the number of bad lines.
+func readAnn(annPath string, byDoc map[string]*goldDoc, seen map[*goldDoc]bool, order *[]*goldDoc) (int, error) {
+	f, err := os.Open(annPath)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
@@ -315,7 +341,7 @@ func build(args []string) error {
 	line := 0
 	bad := 0
 	fail := func(format string, a ...any) {
-		fmt.Fprintf(os.Stderr, "%s:%d: %s\n", *annPath, line, fmt.Sprintf(format, a...))
+		fmt.Fprintf(os.Stderr, "%s:%d: %s\n", annPath, line, fmt.Sprintf(format, a...))
 		bad++
 	}
 	for sc.Scan() {
@@ -331,7 +357,10 @@ func build(args []string) error {
 				fail("unknown docno %q", docno)
 				continue
 			}
-			order = append(order, cur)
+			if !seen[cur] {
+				seen[cur] = true
+				*order = append(*order, cur)
+			}
 			runes = []rune(cur.Text)
 			cursorQ, cursorE = 0, 0
 			continue
@@ -410,18 +439,5 @@ func build(args []string) error {
 			fail("unknown line kind %q", cols[0])
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return err
-	}
-	if bad > 0 {
-		return fmt.Errorf("%d bad annotation lines", bad)
-	}
-	enc := json.NewEncoder(os.Stdout)
-	enc.SetEscapeHTML(false)
-	for _, d := range order {
-		if err := enc.Encode(d); err != nil {
-			return err
-		}
-	}
-	return nil
+	return bad, sc.Err()
 }
