@@ -154,10 +154,17 @@ type Event struct {
 	Polarity string `json:"polarity"`
 }
 
-// Participant is an entity taking part in an event.
+// Participant is an actor taking part in an event: a named entity, or a
+// group the entity layer does not name (`الجيش السوري`, `الفصائل المعارضة`).
 type Participant struct {
-	Role   string `json:"role"`
-	Entity string `json:"entity"`
+	Role string `json:"role"`
+	// Entity is the id of the entity; absent for a group that is no entity.
+	Entity string `json:"entity,omitempty"`
+	// Start, End and Text are the mention that names the participant in
+	// the event's clause (the entity's own span, or the group's).
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
 }
 
 // Annotator is one analysis stage: it reads what earlier stages put in the

@@ -51,6 +51,7 @@ import (
 	"strings"
 
 	"khabar"
+	"khabar/mention"
 )
 
 // Annotator finds events; it implements khabar.Annotator.
@@ -95,9 +96,26 @@ type view struct {
 	sentHi []int
 	entAt  []int // token -> entity index, or -1
 	tmxAt  []int // token -> timex index, or -1
+	// acts are the actors participants are taken from: the entities (same
+	// indexes as doc.Entities), then the groups of package mention; actAt
+	// maps a token to its actor, a group before the entity inside it.
+	acts   []actor
+	actAt  []int
 	events []cand
 	canon  map[string]string // entity id -> canonical, built on first use
 }
+
+// actor is an entity or a group mention.
+type actor struct {
+	typ        string // the entity type, or grp
+	id         string // the entity id; for a group, the id of a name inside it or ""
+	key        string // what identifies the actor in the document: canonical name or group key
+	start, end int
+	text       string
+}
+
+// grp is the actor type of a group that is no entity.
+const grp = "GRP"
 
 // cand is an event found, with the token of its trigger.
 type cand struct {
@@ -123,6 +141,27 @@ func newView(doc *khabar.Document) *view {
 	}
 	for k, t := range doc.Timexes {
 		v.mark(t.Start, t.End, k, v.tmxAt)
+	}
+	v.acts = make([]actor, len(doc.Entities), len(doc.Entities)+8)
+	for k, e := range doc.Entities {
+		key := e.Canonical
+		if key == "" {
+			key = e.Text
+		}
+		v.acts[k] = actor{typ: e.Type, id: e.ID, key: key, start: e.Start, end: e.End, text: e.Text}
+	}
+	v.actAt = append([]int(nil), v.entAt...)
+	for _, g := range mention.Find(doc) {
+		a := actor{typ: grp, key: g.Key, start: g.Start, end: g.End, text: g.Text}
+		if g.Entity >= 0 {
+			e := doc.Entities[g.Entity]
+			a.id, a.key = e.ID, v.acts[g.Entity].key
+		}
+		k := len(v.acts)
+		v.acts = append(v.acts, a)
+		for t := g.Lo; t < g.Hi && t < n; t++ {
+			v.actAt[t] = k
+		}
 	}
 	return v
 }
@@ -431,16 +470,12 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	c.Participants = []khabar.Participant{}
 	seen := map[string]bool{}
 	add := func(role string, e int) {
-		ent := v.doc.Entities[e]
-		key := ent.Canonical
-		if key == "" {
-			key = ent.Text
-		}
-		if seen[key] {
+		act := v.acts[e]
+		if seen[act.key] {
 			return
 		}
-		seen[key] = true
-		c.Participants = append(c.Participants, khabar.Participant{Role: role, Entity: ent.ID})
+		seen[act.key] = true
+		c.Participants = append(c.Participants, khabar.Participant{Role: role, Entity: act.id, Start: act.start, End: act.end, Text: act.text})
 	}
 	prep := ""
 	sincePrep := 0  // words since prep was set: it fades after a few
@@ -455,7 +490,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	end := min(hi, c.tok+1+argWindow)
 	for k := c.tok + 1; k < end; k++ {
 		if k > c.tok+1 {
-			if _, _, ok := tables().lookup(v.norm(k)); ok && v.entAt[k] < 0 {
+			if _, _, ok := tables().lookup(v.norm(k)); ok && v.actAt[k] < 0 {
 				break // the next event's words
 			}
 		}
@@ -463,7 +498,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		if v.breaksClause(k) || (k > c.tok+1 && isQuoteMark(v.toks[k].Text)) {
 			break
 		}
-		e := v.entAt[k]
+		e := v.actAt[k]
 		if e < 0 {
 			sincePrep++
 			if sincePrep > 3 {
@@ -478,8 +513,8 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 				prep = "to"
 			case placePreps[v.bare(k)]:
 				prep = "in"
-			case t.typ == Support && v.bare(k) == "من" && strings.Contains(v.norm(c.tok), "مدعوم"):
-				prep = "by" // `المدعومة من ايران`: the supporter
+			case t.typ == Support && v.bare(k) == "من" && supportBy(v.norm(c.tok)):
+				prep = "by" // `المدعومة من ايران`, `بدعم من التحالف`: the supporter
 			case (t.typ == Meet || t.typ == Negotiate) && strings.HasPrefix(n, "ب") && len(n) > 4 && k <= c.tok+3:
 				prep = "with" // `التقى بوزير الدفاع`
 			case otherPreps[v.bare(k)] || ((strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) && len(n) > 4):
@@ -492,16 +527,18 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		}
 		// skip the rest of this entity's tokens
 		first := k
-		for k+1 < end && v.entAt[k+1] == e {
+		for k+1 < end && v.actAt[k+1] == e {
 			k++
 		}
-		ent := v.doc.Entities[e]
+		ent := v.acts[e]
 		// a proclitic on the entity's first token (`وبوتين`, `بموسكو`)
 		clitic := ""
-		if ent.Start > v.toks[first].Start {
-			clitic = string(v.runes[v.toks[first].Start:min(ent.Start, len(v.runes))])
+		if ent.start > v.toks[first].Start {
+			clitic = string(v.runes[v.toks[first].Start:min(ent.start, len(v.runes))])
 		}
-		if strings.HasSuffix(clitic, "ب") || strings.HasSuffix(clitic, "ل") {
+		if strings.HasSuffix(clitic, "ب") && t.typ == Support && supportBy(v.norm(c.tok)) && first <= c.tok+2 {
+			prep = "by" // `مسنودة بقوات التحالف`: the supporter
+		} else if strings.HasSuffix(clitic, "ب") || strings.HasSuffix(clitic, "ل") {
 			prep = "other"
 		}
 		coordinated := strings.HasPrefix(clitic, "و") && len([]rune(clitic)) == 1
@@ -509,9 +546,9 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		switch {
 		case coordinated && lastRole != "":
 			role = lastRole
-		case prep == "in" && ent.Type == "LOC":
+		case prep == "in" && ent.typ == "LOC":
 			if c.Place == "" {
-				c.Place, c.placeCanon = ent.ID, ent.Canonical
+				c.Place, c.placeCanon = ent.id, ent.key
 			}
 			prep = ""
 			continue
@@ -522,30 +559,30 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 			continue
 		case prep == "with":
 			role = RolePartner
-		case prep == "" && t.typ == Visit && ent.Type == "LOC":
+		case prep == "" && t.typ == Visit && ent.typ == "LOC":
 			role = RoleTarget // `زاروا القرية ... شمال الجزيرة`: the place visited
 		case prep == "by":
 			role = RoleAgent
 		case prep == "to" && hostile[t.typ]:
 			role = RoleTarget
-		case prep == "to" && t.typ == Visit && ent.Type == "LOC":
+		case prep == "to" && t.typ == Visit && ent.typ == "LOC":
 			role = RoleTarget
-		case prep == "" && t.kind == formNoun && first == c.tok+1 && ent.Type == "LOC":
+		case prep == "" && t.kind == formNoun && first == c.tok+1 && ent.typ == "LOC":
 			// `مؤتمر نيويورك`, `قمة هلسنكي`: the place of the meeting
 			if c.Place == "" {
-				c.Place, c.placeCanon = ent.ID, ent.Canonical
+				c.Place, c.placeCanon = ent.id, ent.key
 			}
 			continue
-		case prep == "" && t.kind == formNoun && first != c.tok+1 && ent.Type == "LOC" && c.Place == "":
+		case prep == "" && t.kind == formNoun && first != c.tok+1 && ent.typ == "LOC" && c.Place == "":
 			// `تفجيرات شهدتها أوستن`: a place named after a noun trigger
-			c.Place, c.placeCanon = ent.ID, ent.Canonical
+			c.Place, c.placeCanon = ent.id, ent.key
 			continue
-		case prep == "" && ent.Type != "PER" && v.personFollows(k, end):
+		case prep == "" && ent.typ != "PER" && v.personFollows(k, end):
 			// `ملك الأردن عبد الله الثاني`: the title's country gives way
 			// to the person named after it
 			continue
 		case prep == "":
-			if ent.Type == "MISC" {
+			if ent.typ == "MISC" {
 				continue
 			}
 			bareCount++
@@ -565,8 +602,23 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		lastRole = role
 		prep = ""
 	}
+	// `ونجحت القوات الشرعية، بدعم من التحالف`: the supported is the
+	// subject before the support phrase
+	if t.typ == Support && supportBy(v.norm(c.tok)) && hasRole(c.Participants, RoleAgent) && !hasRole(c.Participants, RoleTarget) {
+		if e := v.actorBefore(c.tok, lo, 12, true); e >= 0 {
+			add(RoleTarget, e)
+		}
+	}
+	// a noun trigger that is a verb's object (`وتخوض القوات الحكومية
+	// هجوما`, `الجيش نفذ هجوما`): the subject before it
+	if !hasRole(c.Participants, RoleAgent) && t.kind == formNoun && !(t.typ == Support && supportBy(v.norm(c.tok))) &&
+		c.tok > lo && !v.isPrepWord(c.tok-1) && c.Trigger.Start == v.toks[c.tok].Start {
+		if e := v.actorBefore(c.tok, lo, 6, false); e >= 0 && v.verbAround(e, c.tok) {
+			add(RoleAgent, e)
+		}
+	}
 	// a subject before the trigger (`روسيا تدعم`, `كيري وبوتين سيبحثان`)
-	if !hasRole(c.Participants, RoleAgent) && t.kind != formNoun {
+	if !hasRole(c.Participants, RoleAgent) && t.kind != formNoun && !strings.HasPrefix(v.norm(c.tok), "و") {
 		k := c.tok - 1
 		for k >= lo && (v.bare(k) == "قد" || v.norm(k) == "قد") {
 			k--
@@ -575,7 +627,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		for m := k; m >= lo && m >= c.tok-8; m-- {
 			if b := v.bare(m); b == "كان" || b == "كانت" || v.norm(m) == "كان" || v.norm(m) == "كانت" {
 				for j := m + 1; j <= k; j++ {
-					if e := v.entAt[j]; e >= 0 && v.doc.Entities[e].Type != "MISC" {
+					if e := v.actAt[j]; e >= 0 && v.acts[e].typ != "MISC" {
 						add(RoleAgent, e)
 						break
 					}
@@ -584,15 +636,15 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 			}
 		}
 		for k >= lo && !hasRole(c.Participants, RoleAgent) {
-			if e := v.entAt[k]; e >= 0 {
+			if e := v.actAt[k]; e >= 0 {
 				add(RoleAgent, e)
 				// a coordinated pair before the verb
 				j := k
-				for j > lo && v.entAt[j-1] == e {
+				for j > lo && v.actAt[j-1] == e {
 					j--
 				}
 				if j-1 >= lo {
-					if f := v.entAt[j-1]; f >= 0 && f != e {
+					if f := v.actAt[j-1]; f >= 0 && f != e {
 						add(RoleAgent, f)
 					}
 				}
@@ -610,13 +662,32 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	// first person or organisation that is no prepositional object
 	if !hasRole(c.Participants, RoleAgent) && t.kind != formNoun && strings.HasPrefix(v.norm(c.tok), "و") {
 		for k := lo; k < c.tok; k++ {
-			e := v.entAt[k]
+			e := v.actAt[k]
 			if e < 0 {
 				continue
 			}
-			if ty := v.doc.Entities[e].Type; (ty == "PER" || ty == "ORG") && !v.afterPreposition(k, e) {
+			if ty := v.acts[e].typ; (ty == "PER" || ty == "ORG" || ty == grp) && !v.afterPreposition(k, e) {
 				add(RoleAgent, e)
 				break
+			}
+		}
+	}
+	// `واعلنت هذه الفصائل موافقتها ... لكنها طالبت`: a verb whose subject
+	// is a pronoun after لكن, or dropped after و, shares the agent of the
+	// event before it in the sentence
+	if !hasRole(c.Participants, RoleAgent) && t.kind != formNoun && len(v.events) > 0 {
+		prev := &v.events[len(v.events)-1]
+		b := ""
+		if c.tok > lo {
+			b = v.norm(c.tok - 1)
+		}
+		pronoun := b == "لكنها" || b == "لكنه" || b == "لكنهم" || b == "ولكنها" || b == "ولكنه" || strings.HasPrefix(v.norm(c.tok), "و")
+		if pronoun && v.sentOf[prev.tok] == v.sentOf[c.tok] {
+			for _, p := range prev.Participants {
+				if p.Role == RoleAgent && !seen[v.participantKey(p)] {
+					seen[v.participantKey(p)] = true
+					c.Participants = append(c.Participants, p)
+				}
 			}
 		}
 	}
@@ -624,11 +695,14 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	// this very verb (`لكن الاخير اتهم الاتحاد الاوروبي بأنه`)
 	if !hasRole(c.Participants, RoleAgent) && t.kind != formNoun {
 		for _, q := range v.doc.Quotes {
-			if q.Cue != nil && q.Speaker != nil && q.Speaker.Entity != "" &&
+			if q.Cue != nil && q.Speaker != nil &&
 				q.Cue.Start < c.Trigger.End && c.Trigger.Start < q.Cue.End {
-				for e := range v.doc.Entities {
-					if v.doc.Entities[e].ID == q.Speaker.Entity {
+				for e := range v.acts {
+					a := &v.acts[e]
+					if (q.Speaker.Entity != "" && a.typ != grp && a.id == q.Speaker.Entity) ||
+						(q.Speaker.Entity == "" && a.typ == grp && a.start < q.Speaker.End && q.Speaker.Start < a.end) {
 						add(RoleAgent, e)
+						break
 					}
 				}
 				break
@@ -645,12 +719,94 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	}
 }
 
+// supportBy says whether a support trigger names its supporter after it
+// (`المدعومة من`, `بدعم من`, `بمساندة`, `مسنودة بـ`).
+func supportBy(n string) bool {
+	return strings.Contains(n, "مدعوم") || strings.Contains(n, "مسنود") || strings.HasPrefix(n, "بدعم") || strings.HasPrefix(n, "بمسانده") || strings.HasPrefix(n, "ومسانده")
+}
+
+// actorBefore is the nearest actor in the few tokens before token i, in
+// its clause, that is no object of a preposition; -1 when another trigger,
+// a clause break or (unless skipObjects) a preposition's object comes
+// first.
+func (v *view) actorBefore(i, lo, window int, skipObjects bool) int {
+	for k := i - 1; k >= lo && k >= i-window; k-- {
+		if v.breaksClause(k) && v.toks[k].Text != "،" && v.toks[k].Text != "," {
+			return -1
+		}
+		e := v.actAt[k]
+		if e < 0 {
+			if _, _, ok := tables().lookup(v.norm(k)); ok && !lightVerbs[v.bare(k)] {
+				return -1
+			}
+			continue
+		}
+		start := k
+		for start > lo && v.actAt[start-1] == e {
+			start--
+		}
+		if v.afterPreposition(start, e) || v.acts[e].typ == "MISC" {
+			if skipObjects {
+				k = start
+				continue
+			}
+			return -1
+		}
+		return e
+	}
+	return -1
+}
+
+// verbAround says whether a verb governs the noun trigger at i with the
+// actor e before it as subject: a verb between them (`الجيش نفذ هجوما`)
+// or just before the actor (`وتخوض القوات الحكومية ... هجوما`).
+func (v *view) verbAround(e, i int) bool {
+	a := i - 1
+	for a > 0 && v.actAt[a] != e {
+		a--
+	}
+	for a > 0 && v.actAt[a-1] == e {
+		a--
+	}
+	for k := max(0, a-5); k < i; k++ {
+		if v.actAt[k] == e {
+			continue
+		}
+		if k < a && v.breaksClause(k) {
+			continue
+		}
+		if lightVerbs[v.bare(k)] || lightVerbs[v.norm(k)] {
+			return true
+		}
+		for _, sg := range v.toks[k].Segments {
+			if sg.POS == "VERB" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lightVerbs, folded, govern a noun trigger (`شن هجوما`, `نفذ غارة`,
+// `اجرى زيارة`, `تخوض هجوما`); the morphological tagger misses some.
+var lightVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, stem := range []string{"شن", "نفذ", "اجري", "خاض", "قام", "بدا", "اطلق", "واصل"} {
+		m[stem] = true
+	}
+	for _, w := range []string{"شنت", "يشن", "تشن", "نفذت", "ينفذ", "تنفذ", "اجرت", "يجري", "تجري", "خاضت", "يخوض", "تخوض",
+		"قامت", "يقوم", "تقوم", "بدات", "يبدا", "تبدا", "اطلقت", "يطلق", "تطلق", "واصلت", "يواصل", "تواصل", "شنوا", "نفذوا", "قاموا"} {
+		m[w] = true
+	}
+	return m
+}()
+
 // afterPreposition says whether the entity e starting at token k is the
 // object of a preposition (`على تويتر`, `بموسكو`).
 func (v *view) afterPreposition(k, e int) bool {
-	ent := v.doc.Entities[e]
-	if ent.Start > v.toks[k].Start {
-		if p := v.runes[v.toks[k].Start:min(ent.Start, len(v.runes))]; len(p) > 0 {
+	ent := v.acts[e]
+	if ent.start > v.toks[k].Start {
+		if p := v.runes[v.toks[k].Start:min(ent.start, len(v.runes))]; len(p) > 0 {
 			if last := p[len(p)-1]; last == 'ب' || last == 'ل' {
 				return true
 			}
@@ -675,12 +831,12 @@ func (v *view) subjectBefore(i, lo int) bool {
 	if k < lo {
 		return false
 	}
-	if e := v.entAt[k]; e >= 0 {
+	if e := v.actAt[k]; e >= 0 {
 		start := k
-		for start > lo && v.entAt[start-1] == e {
+		for start > lo && v.actAt[start-1] == e {
 			start--
 		}
-		return !v.afterPreposition(start, e) && v.doc.Entities[e].Type != "MISC"
+		return !v.afterPreposition(start, e) && v.acts[e].typ != "MISC"
 	}
 	n := v.norm(k)
 	switch n {
@@ -693,11 +849,11 @@ func (v *view) subjectBefore(i, lo int) bool {
 // personFollows says whether a person is named within three tokens after
 // token k, with no preposition in between.
 func (v *view) personFollows(k, end int) bool {
-	e := v.entAt[k]
+	e := v.actAt[k]
 	for j := k + 1; j < end && j <= k+3; j++ {
-		f := v.entAt[j]
+		f := v.actAt[j]
 		if f >= 0 && f != e {
-			return v.doc.Entities[f].Type == "PER"
+			return v.acts[f].typ == "PER"
 		}
 		if v.isPrepWord(j) || v.breaksClause(j) {
 			return false
@@ -797,9 +953,18 @@ func normTrigger(s string) string {
 func (v *view) participantNames(ps []khabar.Participant) map[string]bool {
 	m := map[string]bool{}
 	for _, p := range ps {
-		m[v.canonOf(p.Entity)] = true
+		m[v.participantKey(p)] = true
 	}
 	return m
+}
+
+// participantKey identifies a participant: the canonical name of its
+// entity, or a group's text.
+func (v *view) participantKey(p khabar.Participant) string {
+	if p.Entity != "" {
+		return v.canonOf(p.Entity)
+	}
+	return "group:" + p.Text
 }
 
 // canonOf is the canonical name of entity id.
@@ -869,10 +1034,10 @@ func (v *view) finish() {
 					}
 					have := map[string]bool{}
 					for _, p := range o.Participants {
-						have[p.Entity] = true
+						have[v.participantKey(p)] = true
 					}
 					for _, p := range c.Participants {
-						if !have[p.Entity] {
+						if !have[v.participantKey(p)] {
 							o.Participants = append(o.Participants, p)
 						}
 					}

@@ -33,7 +33,11 @@ func line(doc *khabar.Document, e khabar.Event) string {
 	var b strings.Builder
 	b.WriteString(e.Type + " " + e.Trigger.Text + " " + e.Modality + "/" + e.Polarity)
 	for _, p := range e.Participants {
-		b.WriteString(" " + p.Role + "=" + canon[p.Entity])
+		name := canon[p.Entity]
+		if p.Entity == "" {
+			name = "«" + p.Text + "»" // a group that is no entity
+		}
+		b.WriteString(" " + p.Role + "=" + name)
 	}
 	if e.Place != "" {
 		b.WriteString(" place=" + canon[e.Place])
@@ -51,17 +55,17 @@ func line(doc *khabar.Document, e khabar.Event) string {
 // the factions' agreement to negotiate (Thursday) and their demand. The
 // others are right too: Washington accuses Moscow, the factions met in
 // Riyadh this week, Russia supports al-Assad (تدعمه), Kerry will negotiate
-// with the Saudis. The factions, the Syrian government and the support
-// group are not entities
-// of the NER layer, so those events have no participants.
+// with the Saudis. The factions and the Syrian opposition are no entities
+// of the NER layer: they are groups (package mention), participants by
+// their text («…» below); the support group is neither.
 var seedEvents = []string{
 	"MEET يبحث future/positive agent=جون كيري partner=فلاديمير بوتين place=موسكو time=2015-12-15",
 	"MEETING_PLANNED مؤتمر possible/positive place=نيويورك time=2015-12-18",
 	"ACCUSE تتهم asserted/positive agent=واشنطن target=موسكو",
 	"MEET سيلتقي future/positive agent=جون كيري partner=سيرغي لافروف place=موسكو",
-	"MEET اجتماع asserted/positive place=الرياض time=2015-W50",
-	"AGREE موافقتها asserted/positive time=2015-12-10",
-	"DEMAND طالبت asserted/positive",
+	"MEET اجتماع asserted/positive agent=«الفصائل المسلحة» agent=«المعارضة السورية» place=الرياض time=2015-W50",
+	"AGREE موافقتها asserted/positive agent=«الفصائل» time=2015-12-10",
+	"DEMAND طالبت asserted/positive agent=«الفصائل»",
 	"SUPPORT تدعمه asserted/positive agent=روسيا",
 	"NEGOTIATE مفاوضات future/positive",
 }

@@ -141,8 +141,8 @@ func AppendJSON(dst []byte, doc *khabar.Document) []byte {
 			}
 			dst = append(dst, `{"role":`...)
 			dst = appendString(dst, p.Role)
-			dst = append(dst, `,"entity":`...)
-			dst = appendString(dst, p.Entity)
+			dst = appendOptString(dst, "entity", p.Entity)
+			dst = appendOffsets(dst, p.Start, p.End, p.Text)
 			dst = append(dst, '}')
 		}
 		dst = append(dst, ']')

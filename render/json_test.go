@@ -27,7 +27,7 @@ func fullDocument() *khabar.Document {
 			{ID: "q2", Start: 1, End: 2, Text: "y"},
 		},
 		Events: []khabar.Event{
-			{ID: "v1", Type: "MEET", Trigger: khabar.Span{Start: 0, End: 3, Text: "يبحث"}, Participants: []khabar.Participant{{Role: "agent", Entity: "e1"}, {Role: "partner", Entity: "e2"}}, Place: "e2", Time: "t1", Modality: "future", Polarity: "positive"},
+			{ID: "v1", Type: "MEET", Trigger: khabar.Span{Start: 0, End: 3, Text: "يبحث"}, Participants: []khabar.Participant{{Role: "agent", Entity: "e1", Start: 5, End: 9, Text: "كيري"}, {Role: "partner", Entity: "e2"}, {Role: "target", Start: 1, End: 2, Text: "الجيش"}}, Place: "e2", Time: "t1", Modality: "future", Polarity: "positive"},
 			{ID: "v2", Type: "VISIT", Participants: []khabar.Participant{}, Modality: "asserted", Polarity: "positive"},
 		},
 		Summary: []khabar.Span{{Start: 0, End: 3, Text: "قال"}},

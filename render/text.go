@@ -70,7 +70,11 @@ func WriteText(w *bufio.Writer, doc *khabar.Document) error {
 		for _, ev := range doc.Events {
 			var parts []string
 			for _, p := range ev.Participants {
-				parts = append(parts, p.Role+"="+ents[p.Entity])
+				name := ents[p.Entity]
+				if name == "" {
+					name = p.Text // a group that is no entity
+				}
+				parts = append(parts, p.Role+"="+name)
 			}
 			fmt.Fprintf(w, "  %s %q (%s) %s\n", ev.Type, ev.Trigger.Text, ev.Modality, strings.Join(parts, ", "))
 		}

@@ -333,6 +333,8 @@ func newDocPage(doc *khabar.Document) *docPage {
 		for _, p := range ev.Participants {
 			if e, ok := byID[p.Entity]; ok {
 				v.Who = append(v.Who, e.Canonical+" ("+p.Role+")")
+			} else if p.Text != "" {
+				v.Who = append(v.Who, p.Text+" ("+p.Role+")") // a group that is no entity
 			}
 		}
 		if e, ok := byID[ev.Place]; ok {

@@ -10,7 +10,9 @@
 //
 // Events are matched one to one by type and overlapping triggers. Besides
 // that detection F1, an event counts as fully right when its participants
-// are the gold ones (names matched as speakers are, roles ignored);
+// are the gold ones (names matched as speakers are, against the names of
+// the participant's entity or the participant's own mention text, roles
+// ignored);
 // participant precision and recall, and place, time and modality accuracy
 // are reported over the matched events.
 //
@@ -407,7 +409,7 @@ func ScoreEvents(arts []Article, analyze Analyze) EventReport {
 					if used[k] {
 						continue
 					}
-					if anyName(gp.Text, names[sp.Entity]) {
+					if anyName(gp.Text, names[sp.Entity]) || (sp.Text != "" && sameName(gp.Text, sp.Text)) {
 						used[k] = true
 						right++
 						break
@@ -425,6 +427,8 @@ func ScoreEvents(arts []Article, analyze Analyze) EventReport {
 				for _, sp := range se.Participants {
 					if n := names[sp.Entity]; len(n) > 0 {
 						got = append(got, sp.Role+":"+n[0])
+					} else {
+						got = append(got, sp.Role+":"+sp.Text)
 					}
 				}
 				r.Errors = append(r.Errors, fmt.Sprintf("%s PARTICIPANTS %s %q: got [%s], want %s", a.Docno, ge.Type, ge.Trigger.Text, strings.Join(got, " "), goldParts(ge)))

@@ -1,0 +1,254 @@
+// Package mention finds the group actors of an Arabic news article that
+// the entity layer does not name: armies, forces, ministries, governments,
+// authorities, factions, militias, coalitions and oppositions
+// (`الجيش الوطني الليبي`, `قوات الأمن`, `وزارة الخارجية الروسية`,
+// `الفصائل المعارضة`, `ميليشيات الحوثي`, `التحالف`). Events take them as
+// participants and quotations as speakers, where news names an
+// institution rather than a person.
+//
+// A group is a head noun from a closed list followed by what modifies it:
+// definite adjectives (nisba adjectives such as السوري, الإسرائيلية and a
+// few others: المعارضة, المسلحة, الشرعية), one definite noun or a name
+// after a head in the construct state (`قوات الأمن`, `فصائل المعارضة`,
+// `قوات برخان`), and adjectives after that. A bare definite head counts
+// only for the institutions a news text names by it alone (`الحكومة`,
+// `الجيش`, `الشرطة`, `التحالف`); crowds and unnamed people (`مسلحون`,
+// `المحتجون`) are never groups. A head that lies inside an entity is the
+// entity's, not a group.
+//
+// The package does no I/O and keeps no mutable global state.
+package mention
+
+import (
+	"strings"
+	"sync"
+
+	"khabar"
+	"khabar/arabic/normalize"
+)
+
+// Group is one group mention.
+type Group struct {
+	// Start and End are code-point offsets of the mention, without the
+	// proclitics of its first word (و, ف, ب, ل, and ل merged with ال).
+	Start, End int
+	Text       string
+	// Lo and Hi are the token range [Lo, Hi) the mention covers.
+	Lo, Hi int
+	// Key is the mention in match normalisation with the article restored
+	// (`للحكومة` → `الحكومه`): mentions of one group share it.
+	Key string
+	// Entity is the index in doc.Entities of a name inside the mention
+	// (`قوات برخان`), or -1.
+	Entity int
+}
+
+type lexicon struct {
+	heads     map[string]bool // folded, without ال
+	bareOK    map[string]bool // heads that stand alone when definite
+	adjs      map[string]bool // folded, with ال
+	stop      map[string]bool // folded definite words that never modify
+	construct map[string]bool // heads whose indefinite form takes a genitive
+}
+
+var tables = sync.OnceValue(func() *lexicon {
+	m := normalize.Match()
+	set := func(ws ...string) map[string]bool {
+		s := make(map[string]bool, len(ws))
+		for _, w := range ws {
+			s[m.String(w)] = true
+		}
+		return s
+	}
+	return &lexicon{
+		heads: set("جيش", "قوات", "قوة", "شرطة", "ميليشيات", "مليشيات", "ميليشيا", "فصائل", "فصيل", "حرس",
+			"طيران", "بحرية", "وحدات", "كتائب", "مقاتلات", "حشد", "حكومة", "سلطات", "وزارة", "خارجية",
+			"داخلية", "رئاسة", "برلمان", "مجلس", "نظام", "إدارة", "معارضة", "حركة", "تحالف", "جماعة",
+			"جماعات", "تنظيم", "منظمة", "منظمات", "ائتلاف", "جبهة", "لجنة", "مفوضية", "هيئة", "دول", "قيادة", "أجهزة"),
+		bareOK: set("جيش", "شرطة", "حكومة", "سلطات", "معارضة", "تحالف", "برلمان", "نظام", "ميليشيات", "مليشيات", "فصائل", "خارجية", "رئاسة"),
+		adjs: set("المعارضة", "المسلحة", "الشرعية", "الخاصة", "المتحدة", "الموحدة", "الحاكم", "الحاكمة",
+			"الانقلابية", "المتطرفة", "الإرهابية", "المدعومة", "النظامية", "الأمنية", "العسكرية", "الجوية", "البحرية",
+			"الوطني", "الوطنية", "الشعبي", "الثوري", "الدولي", "الدولية", "العربي", "العربية", "الغربية", "الكردية"),
+		stop: set("التي", "الذي", "الذين", "اللذين", "اللتين", "الآن", "اليوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
+			"الأربعاء", "الخميس", "الجمعة", "السبت", "الماضي", "الماضية", "المقبل", "المقبلة", "الحالي", "الحالية",
+			"الجاري", "الأخير", "الأخيرة", "الأول", "الأولى", "الثاني", "الثانية", "السابق", "السابقة", "ذاتها", "نفسه", "نفسها"),
+		construct: set("قوات", "قوة", "جيش", "شرطة", "ميليشيات", "مليشيات", "ميليشيا", "فصائل", "حرس", "طيران",
+			"وحدات", "كتائب", "مقاتلات", "حكومة", "سلطات", "وزارة", "رئاسة", "مجلس", "نظام", "إدارة", "حركة",
+			"تحالف", "جماعة", "تنظيم", "منظمة", "منظمات", "ائتلاف", "جبهة", "لجنة", "مفوضية", "هيئة", "دول", "قيادة", "أجهزة"),
+	}
+})
+
+// word is a token's norm split into proclitics and the rest.
+type word struct {
+	pre  int    // runes of proclitics before the mention starts
+	def  bool   // has the article (also merged with ل: للحكومة)
+	prep bool   // has ب, ل or ك: the object of a preposition
+	stem string // folded, without proclitics and article
+}
+
+// headWord analyses a folded token as a head noun behind its proclitics:
+// و/ف, then ب/ل/ك, then ال (`وللقوات`, `بوزارة`, `والحكومة`). Analyses
+// that strip less come first, so that `وزارة` and `لجنة` keep their first
+// letter.
+func (l *lexicon) headWord(n string) (word, bool) {
+	rs := []rune(n)
+	for _, conj := range []int{0, 1} {
+		if conj == 1 && !(len(rs) > 3 && (rs[0] == 'و' || rs[0] == 'ف')) {
+			continue
+		}
+		for _, prep := range []int{0, 1} {
+			i := conj + prep
+			if prep == 1 && !(len(rs)-i > 2 && (rs[conj] == 'ب' || rs[conj] == 'ل' || rs[conj] == 'ك')) {
+				continue
+			}
+			if i >= len(rs) {
+				continue
+			}
+			w := word{pre: i, prep: prep == 1}
+			rest := rs[i:]
+			switch {
+			case prep == 1 && rs[conj] == 'ل' && len(rest) > 2 && rest[0] == 'ل':
+				// للحكومة: ل + (ا)ل; the span starts after the first ل
+				w.def, w.stem = true, string(rest[1:])
+			case len(rest) > 3 && rest[0] == 'ا' && rest[1] == 'ل':
+				w.def, w.stem = true, string(rest[2:])
+			default:
+				w.stem = string(rest)
+			}
+			if l.heads[w.stem] {
+				return w, true
+			}
+		}
+	}
+	return word{}, false
+}
+
+// modifier gives the stem of a folded definite word with no proclitic
+// (`السوري` → `سوري`), or false.
+func modifier(n string) (string, bool) {
+	if !strings.HasPrefix(n, "ال") || len([]rune(n)) < 4 {
+		return "", false
+	}
+	return n[len("ال"):], true
+}
+
+// Find returns the group mentions of doc in text order. It reads
+// doc.Tokens and doc.Entities.
+func Find(doc *khabar.Document) []Group {
+	toks := doc.Tokens
+	if len(toks) == 0 {
+		return nil
+	}
+	l := tables()
+	entAt := make([]int, len(toks))
+	for i := range entAt {
+		entAt[i] = -1
+	}
+	for k, e := range doc.Entities {
+		for i := range toks {
+			if toks[i].Start < e.End && e.Start < toks[i].End && entAt[i] < 0 {
+				entAt[i] = k
+			}
+		}
+	}
+	runes := []rune(doc.Text)
+	norm := func(i int) string {
+		if toks[i].Norm != "" {
+			return toks[i].Norm
+		}
+		return toks[i].Text
+	}
+	isWord := func(i int) bool { return toks[i].Kind == khabar.KindWord }
+	var out []Group
+	for i := 0; i < len(toks); i++ {
+		if !isWord(i) || entAt[i] >= 0 {
+			continue
+		}
+		w, ok := l.headWord(norm(i))
+		if !ok {
+			continue
+		}
+		j := i + 1
+		ent := -1
+		mods := 0
+		if !w.def && l.construct[w.stem] {
+			// the construct state: a definite noun or a name must follow
+			if j >= len(toks) || !isWord(j) {
+				continue
+			}
+			if e := entAt[j]; e >= 0 {
+				ent = e
+				for j < len(toks) && entAt[j] == e {
+					j++
+				}
+				mods++
+			} else {
+				if stem, ok := modifier(norm(j)); !ok || l.stop["ال"+stem] {
+					continue
+				}
+				j++
+				mods++
+			}
+		} else if !w.def {
+			continue
+		}
+		// adjectives
+		for j < len(toks) && isWord(j) && mods < 4 {
+			if e := entAt[j]; e >= 0 {
+				// `الخارجية الروسية` named inside `وزارة الخارجية الروسية`
+				if ent < 0 && j == i+1 && doc.Entities[e].Type == "ORG" {
+					ent = e
+					for j < len(toks) && entAt[j] == e {
+						j++
+					}
+					mods++
+					continue
+				}
+				break
+			}
+			stem, ok := modifier(norm(j))
+			if !ok || l.stop["ال"+stem] {
+				break
+			}
+			// a head starts a group of its own (`اتهم الجيش الامريكي
+			// الحكومة السورية`) unless it is also an adjective (المعارضة)
+			if !l.adjs["ال"+stem] && (l.heads[stem] || !nisba(stem)) {
+				break
+			}
+			j++
+			mods++
+		}
+		if mods == 0 && !l.bareOK[w.stem] {
+			continue
+		}
+		start := toks[i].Start + w.pre
+		end := toks[j-1].End
+		if start >= end || end > len(runes) {
+			continue
+		}
+		var key strings.Builder
+		key.WriteString("ال" + w.stem)
+		if !w.def {
+			key.Reset()
+			key.WriteString(w.stem)
+		}
+		for k := i + 1; k < j; k++ {
+			key.WriteByte(' ')
+			key.WriteString(norm(k))
+		}
+		out = append(out, Group{Start: start, End: end, Text: string(runes[start:end]), Lo: i, Hi: j, Key: key.String(), Entity: ent})
+		i = j - 1
+	}
+	return out
+}
+
+// nisba says whether a folded stem (without ال) is a relational adjective:
+// السوري, الإسرائيلية, الأمريكيين.
+func nisba(stem string) bool {
+	rs := []rune(stem)
+	if len(rs) < 4 {
+		return false
+	}
+	s := string(rs)
+	return strings.HasSuffix(s, "يه") || strings.HasSuffix(s, "ي") || strings.HasSuffix(s, "يين") || strings.HasSuffix(s, "يون")
+}
