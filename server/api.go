@@ -30,7 +30,9 @@ func (s *Server) apiHealth(w http.ResponseWriter, r *http.Request) {
 		jsonError(w, http.StatusServiceUnavailable, "the archive is closed")
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "documents": n})
+	hits, misses := s.SearchCacheStats()
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "documents": n,
+		"searches": map[string]int64{"cached": hits, "computed": misses}})
 }
 
 // article is one article of an analyze or ingest request.
@@ -485,6 +487,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.RUnlock()
 	if body != nil {
+		s.cacheHits.Add(1)
 		writeRawJSON(w, http.StatusOK, body)
 		return
 	}
@@ -501,8 +504,10 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	if !s.view(func(sn *snapshot) {
 		if b, ok := sn.answers.get(key); ok {
 			body = b
+			s.cacheHits.Add(1)
 			return
 		}
+		s.cacheMisses.Add(1)
 		var res *searchResult
 		if res, err = s.search(sn, sr); err == nil {
 			if body, err = json.Marshal(res); err == nil {

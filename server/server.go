@@ -28,6 +28,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"khabar/analysis"
@@ -78,6 +79,16 @@ type Server struct {
 
 	writeMu sync.Mutex        // one ingest at a time
 	known   map[string]uint64 // content hashes of stored ids, loaded at the first ingest
+
+	// Searches of /api/search answered from the answer cache and
+	// computed, since the start (for /healthz and load tests).
+	cacheHits, cacheMisses atomic.Int64
+}
+
+// SearchCacheStats returns how many /api/search answers came from the
+// answer cache and how many were computed since the server started.
+func (s *Server) SearchCacheStats() (hits, misses int64) {
+	return s.cacheHits.Load(), s.cacheMisses.Load()
 }
 
 // New opens the archive in cfg.Dir and returns its server. Close it.
