@@ -143,7 +143,18 @@ func (a *Analyzer) analyze(words []string, emit func(tok int, seg khabar.Segment
 	for j := range s.words {
 		w := &s.words[j]
 		pos := c.m.Tags[s.tags[j]]
-		emit(w.tok, khabar.Segment{Form: w.form, POS: pos, Lemma: c.lemma(a.lem, a.alt, s, j, w.form, pos)})
+		form := w.form
+		if w.role == 'S' && w.sk == "ان" && !strings.ContainsAny(s.toks[w.tok].surf, "أإ") {
+			// PADT spells ان before a pronoun أن or إن (انه = أن + ه after
+			// a noun, إن + ه after قال): when the text writes no hamza,
+			// the context classifier that chooses the lemma of a bare ان
+			// chooses it.
+			l := StripMarks(c.lemma(a.lem, a.alt, s, j, "ان", pos))
+			if Skel(l) == "ان" && l != "ان" {
+				form = l
+			}
+		}
+		emit(w.tok, khabar.Segment{Form: form, POS: pos, Lemma: c.lemma(a.lem, a.alt, s, j, form, pos)})
 	}
 }
 
