@@ -120,6 +120,9 @@ const grp = "GRP"
 // cand is an event found, with the token of its trigger.
 type cand struct {
 	tok int
+	// definite marks a noun trigger with the article (`الهجوم`,
+	// `للضربات`): an event most often told before
+	definite bool
 	khabar.Event
 	placeCanon string
 	timeValue  string
@@ -271,8 +274,26 @@ func (v *view) find() {
 		}
 		sent := v.sentOf[i]
 		lo, hi := v.sentLo[sent], v.sentHi[sent]
-		if t.needs != nil && !v.followedBy(i, hi, t.needs) {
+		if t.needs != nil && !v.followedBy(i, hi, t.needs) && !v.relativeAttack(i, lo, t) {
 			continue
+		}
+		if needsWar(v.norm(i)) && !v.aboutWar(lo, hi) {
+			continue // `استعاد ثقته`, `تحرير الاسعار`: no fighting in the sentence
+		}
+		if t.typ == Accuse && v.aboutCourt(lo, hi) {
+			continue // charges in court are a legal act, not an accusation event
+		}
+		if strings.Contains(v.norm(i), "سيطر") && !tables().triggers[v.bare(i)].ok() {
+			continue // `سيطرة`, `سيطرتها`: the noun, not the verb with a pronoun
+		}
+		if i > lo && v.bare(i-1) == "علم" {
+			continue // `علم الاجتماع`: sociology
+		}
+		if t.typ == Attack && t.kind != formNoun && t.needs != nil && v.attackNounFollows(i, hi) {
+			continue // `شنت اسرائيل غارات`: the noun is the trigger
+		}
+		if t.typ == Agree && t.kind == formNoun && strings.Contains(v.norm(i), "اتفاق") && !v.agreementMade(i, lo, hi) {
+			continue // `الانسحاب من الاتفاق النووي`: an agreement named, not made
 		}
 		if strings.Contains(v.norm(i), "اجتاح") && !v.placeFollows(i, hi) {
 			continue // `اجتاحت السنة اللهب العربة`: no place invaded
@@ -296,7 +317,7 @@ func (v *view) find() {
 		}
 		modality, polarity := v.modality(i, t, lo, hi)
 		typ := t.typ
-		c := cand{tok: i}
+		c := cand{tok: i, definite: t.kind == formNoun && isDefinite(v.norm(i))}
 		c.Type = typ
 		c.Trigger = v.span(i, pre)
 		c.Modality, c.Polarity = modality, polarity
@@ -345,12 +366,126 @@ func hasRole(ps []khabar.Participant, role string) bool {
 	return false
 }
 
+// courtWords, folded, mark a sentence about a trial or charges.
+var courtWords = map[string]bool{"محكمه": true, "المحكمه": true, "القضاء": true, "النيابه": true, "لائحه": true, "التهم": true,
+	"بتهمه": true, "الادعاء": true, "المدعي": true, "ادين": true, "ادانه": true, "بالسجن": true, "السجن": true, "المحاكمه": true,
+	"المتهم": true, "المتهمين": true, "متهمون": true, "الاتهام": true, "اتهامات": true}
+
+// aboutCourt says whether the sentence [lo, hi) speaks of a court case:
+// two court words, or one besides an indictment.
+func (v *view) aboutCourt(lo, hi int) bool {
+	n := 0
+	for k := lo; k < hi; k++ {
+		if b := v.bare(k); courtWords[b] && b != "اتهامات" && b != "الاتهام" {
+			n++
+		} else if strings.Contains(b, "لائحه") || strings.Contains(b, "وجهت") && k+1 < hi && strings.Contains(v.bare(k+1), "اتهام") {
+			n++
+		}
+	}
+	return n >= 1
+}
+
+// attackNounFollows says whether an attack noun trigger comes in the few
+// tokens after the verb at i.
+func (v *view) attackNounFollows(i, hi int) bool {
+	for k := i + 1; k < hi && k <= i+needsWindow; k++ {
+		if v.breaksClause(k) {
+			return false
+		}
+		if t, _, ok := tables().lookup(v.norm(k)); ok && t.typ == Attack && t.kind == formNoun {
+			return true
+		}
+	}
+	return false
+}
+
+// isDefinite says whether a folded noun has the article behind its
+// proclitics (`والهجوم`, `بالضربة`, `للضربات`).
+func isDefinite(n string) bool {
+	for _, p := range []string{"و", "ف"} {
+		if strings.HasPrefix(n, p+"ال") || strings.HasPrefix(n, p+"بال") || strings.HasPrefix(n, p+"لل") {
+			return true
+		}
+	}
+	return strings.HasPrefix(n, "ال") || strings.HasPrefix(n, "بال") || strings.HasPrefix(n, "لل")
+}
+
+// needsWar says whether a folded trigger form is an attack only in a
+// sentence about fighting: recapturing, taking control, liberating.
+func needsWar(n string) bool {
+	return strings.Contains(n, "استعاد") || strings.Contains(n, "ستعيد") || strings.Contains(n, "سيطر") || strings.Contains(n, "تحرير")
+}
+
+// warWords, folded without the article, mark a sentence about fighting.
+var warWords = map[string]bool{"جيش": true, "قوات": true, "ميليشيات": true, "مليشيات": true, "فصائل": true, "مقاتلات": true,
+	"طيران": true, "تحالف": true, "كتائب": true, "وحدات": true, "حشد": true, "مسلحي": true, "مسلحين": true, "معارك": true,
+	"عسكريه": true, "عمليات": true, "جنود": true, "مقاتلين": true, "مقاتلو": true, "مقاتلي": true}
+
+// aboutWar says whether the sentence [lo, hi) speaks of fighting.
+func (v *view) aboutWar(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		b := v.bare(k)
+		b = strings.TrimPrefix(strings.TrimPrefix(b, "ب"), "ل")
+		if warWords[b] || warWords[strings.TrimPrefix(b, "ال")] {
+			return true
+		}
+	}
+	return false
+}
+
+// agreementMade says whether the agreement noun at i is one reached or
+// signed (`التوصل الى اتفاق`, `توقيع الاتفاق`, `اتفاق ابرمته`, `الاتفاق بين
+// X وY`) rather than one named (`الانسحاب من الاتفاق النووي`).
+func (v *view) agreementMade(i, lo, hi int) bool {
+	for k := i - 1; k >= lo && k >= i-3; k-- {
+		b := v.bare(k)
+		if strings.Contains(b, "انسحاب") || strings.Contains(b, "تنسحب") || strings.Contains(b, "ينسحب") || b == "من" {
+			return false
+		}
+		if strings.Contains(b, "توقيع") || strings.Contains(b, "توصل") || strings.Contains(b, "ابرام") || b == "وقع" || b == "وقعت" || b == "ابرم" || b == "ابرمت" {
+			return true
+		}
+	}
+	for k := i + 1; k < hi && k <= i+4; k++ {
+		b := v.bare(k)
+		if b == "بين" || b == "مع" || strings.HasPrefix(b, "ابرم") || strings.HasPrefix(b, "وقعت") {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeAttack says whether an attack verb with an object pronoun has
+// its attack noun before it (`عملية عسكرية تشنها القوات الفرنسية`): the
+// noun it needs is the antecedent of its pronoun.
+func (v *view) relativeAttack(i, lo int, t trigger) bool {
+	n := v.norm(i)
+	if t.typ != Attack || !(strings.HasSuffix(n, "ها") || strings.HasSuffix(n, "ه")) || !strings.Contains(n, "شن") {
+		return false
+	}
+	for k := i - 1; k >= lo && k >= i-4; k-- {
+		b := strings.TrimPrefix(v.bare(k), "ال")
+		switch b {
+		case "عمليه", "حمله", "قذائف", "صواريخ", "حرب":
+			return true
+		}
+	}
+	return false
+}
+
 // followedBy says whether one of words comes in the few tokens after i.
 func (v *view) followedBy(i, hi int, words map[string]bool) bool {
-	for k := i + 1; k < hi && k <= i+needsWindow; k++ {
+	window := needsWindow
+	if words["الي"] {
+		window = 16 // `ودعت اكثر من 150 شخصية، من بينها X وY، الى`
+	}
+	for k := i + 1; k < hi && k <= i+window; k++ {
 		n := v.norm(k)
 		if words[n] || words[v.bare(k)] {
 			return true
+		}
+		if k == i+1 && words["الي"] && strings.HasPrefix(n, "لل") {
+			return true // `ودعوا للتحقيق`
 		}
 		if strings.HasPrefix(n, "ل") && words[n[len("ل"):]] {
 			return true
@@ -993,6 +1128,54 @@ func (v *view) sameParticipants(a, b []khabar.Participant) bool {
 	return true
 }
 
+// retells says whether c, found after o of the same type, tells o again,
+// and then gives o what c adds. It is so when c names no actor o lacks and
+// no other place or time, and c is in o's sentence (`هاجمت قوات الجيش ...
+// وتمكنت من تحرير`), or c's trigger is a definite noun (`الهجوم`,
+// `الضربة`: an event already told), or c names nobody, nowhere and no time
+// (`خلال اجتماع`).
+func (v *view) retells(o, c *cand) bool {
+	definite := c.definite
+	if o.timeValue != "" && c.timeValue != "" && o.timeValue != c.timeValue {
+		return false
+	}
+	// a definite noun refers back: a place phrase after it may be another
+	// matter's (`وستشمل المباحثات الازمة في شرق اوكرانيا`)
+	if !definite && o.placeCanon != "" && c.placeCanon != "" && o.placeCanon != c.placeCanon {
+		return false
+	}
+	tr := normTrigger(strings.TrimPrefix(c.Trigger.Text, "ب"))
+	nothing := len(c.Participants) == 0 && c.Place == "" && c.Time == ""
+	sameSentence := v.sentOf[o.tok] == v.sentOf[c.tok]
+	_, noun := tables().triggers[tr]
+	if !(sameSentence || definite || (nothing && noun)) {
+		return false
+	}
+	// c names no actor o lacks, except (for a definite noun) in a role
+	// o leaves empty: `طالبت الفصائل ... اصرار الفصائل على المطالبة برحيل الاسد`
+	have := v.participantNames(o.Participants)
+	var add []khabar.Participant
+	for _, p := range c.Participants {
+		if have[v.participantKey(p)] {
+			continue
+		}
+		if !definite || hasRole(o.Participants, p.Role) {
+			return false
+		}
+		add = append(add, p)
+	}
+	o.Participants = append(o.Participants, add...)
+	if !definite {
+		if o.Time == "" {
+			o.Time, o.timeValue = c.Time, c.timeValue
+		}
+		if o.Place == "" {
+			o.Place, o.placeCanon = c.Place, c.placeCanon
+		}
+	}
+	return true
+}
+
 // finish merges the mentions of one planned meeting (same place or same
 // date) and numbers the events.
 func (v *view) finish() {
@@ -1013,6 +1196,15 @@ func (v *view) finish() {
 			for k := range out {
 				if out[k].Type == c.Type && v.sameParticipants(out[k].Participants, c.Participants) {
 					merged = true
+					break
+				}
+			}
+		}
+		if !merged && c.Type != MeetingPlanned {
+			// a retelling: the latest earlier event of the type takes it
+			for k := len(out) - 1; k >= 0; k-- {
+				if out[k].Type == c.Type {
+					merged = v.retells(&out[k], &c)
 					break
 				}
 			}
