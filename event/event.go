@@ -166,6 +166,20 @@ func newView(doc *khabar.Document) *view {
 			v.actAt[t] = k
 		}
 	}
+	// a hashtag no entity or group covers names an actor (`حثت #فرنسا
+	// روسيا`): the entity layer leaves hashtags alone
+	for i := range v.toks {
+		if v.toks[i].Kind != khabar.KindHashtag || v.actAt[i] >= 0 {
+			continue
+		}
+		start, end := v.toks[i].Start+1, v.toks[i].End
+		if start >= end || end > len(v.runes) {
+			continue
+		}
+		text := string(v.runes[start:end])
+		v.actAt[i] = len(v.acts)
+		v.acts = append(v.acts, actor{typ: grp, key: strings.ReplaceAll(text, "_", " "), start: start, end: end, text: text})
+	}
 	return v
 }
 
@@ -592,12 +606,14 @@ func (v *view) nearestTimex(i, lo, hi int) int {
 
 // prepositions, folded, that put the entity after them in a role.
 var (
+	directionWords = map[string]bool{"شمال": true, "جنوب": true, "شرق": true, "غرب": true, "شمالي": true, "جنوبي": true,
+		"شرقي": true, "غربي": true, "وسط": true, "قرب": true, "قبالة": true, "قباله": true, "اقليم": true, "مدينه": true, "محافظه": true, "ولايه": true}
 	partnerPreps = map[string]bool{"مع": true, "بين": true}
 	targetPreps  = map[string]bool{"علي": true, "ضد": true, "الي": true, "عن": true, "نحو": true}
 	placePreps   = map[string]bool{"في": true}
 	otherPreps   = map[string]bool{"من": true, "منذ": true, "حول": true, "بشان": true, "خلال": true, "عبر": true, "لدي": true, "امام": true, "برعايه": true, "بحضور": true, "باسم": true, "قبل": true, "بعد": true}
 	hostile      = map[string]bool{Attack: true, Accuse: true, Threaten: true, Demand: true}
-	clauseBreak  = map[string]bool{"ان": true, "انه": true, "انها": true, "بان": true, "حيث": true, "لكن": true, "لكنها": true, "لكنه": true, "ولكن": true}
+	clauseBreak  = map[string]bool{"ان": true, "انه": true, "انها": true, "بان": true, "بانه": true, "بانها": true, "بانهم": true, "انهم": true, "حيث": true, "لكن": true, "لكنها": true, "لكنه": true, "ولكن": true}
 )
 
 // arguments fills the participants, place and time of c.
@@ -617,7 +633,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	withAt := c.tok // where the last مع or بين was
 	lastRole := ""
 	bareCount := 0
-	if t.kind != formNoun && v.subjectBefore(c.tok, lo) {
+	if t.kind != formNoun && (v.subjectBefore(c.tok, lo) || isParticiple(v.bare(c.tok))) {
 		// subject-verb order (`لكن الاخير اتهم الاتحاد الاوروبي`): the
 		// first name after the verb is its object
 		bareCount = 1
@@ -711,6 +727,12 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		case prep == "" && t.kind == formNoun && first != c.tok+1 && ent.typ == "LOC" && c.Place == "":
 			// `تفجيرات شهدتها أوستن`: a place named after a noun trigger
 			c.Place, c.placeCanon = ent.id, ent.key
+			continue
+		case ent.typ == "LOC" && first > 0 && directionWords[v.bare(first-1)]:
+			// `في داغستان شمال اقليم القوقاز جنوبي روسيا`: a place phrase
+			if c.Place == "" && prep == "in" {
+				c.Place, c.placeCanon = ent.id, ent.key
+			}
 			continue
 		case prep == "" && ent.typ != "PER" && v.personFollows(k, end):
 			// `ملك الأردن عبد الله الثاني`: the title's country gives way
@@ -827,21 +849,31 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		}
 	}
 	// the quotation layer, when it ran first, may have found the speaker of
-	// this very verb (`لكن الاخير اتهم الاتحاد الاوروبي بأنه`)
+	// this very verb (`لكن الاخير اتهم الاتحاد الاوروبي بأنه`); a
+	// participle (`، متهما اسرائيل`, `مطالبا بإجراء تحقيق`) or a verb in the
+	// first person (`نطالب` in a quotation) is its speaker's too
 	if !hasRole(c.Participants, RoleAgent) && t.kind != formNoun {
-		for _, q := range v.doc.Quotes {
-			if q.Cue != nil && q.Speaker != nil &&
-				q.Cue.Start < c.Trigger.End && c.Trigger.Start < q.Cue.End {
-				for e := range v.acts {
-					a := &v.acts[e]
-					if (q.Speaker.Entity != "" && a.typ != grp && a.id == q.Speaker.Entity) ||
-						(q.Speaker.Entity == "" && a.typ == grp && a.start < q.Speaker.End && q.Speaker.Start < a.end) {
-						add(RoleAgent, e)
-						break
-					}
-				}
+		b := v.bare(c.tok)
+		participle := isParticiple(b)
+		firstPerson := t.kind == formImperfect && strings.HasPrefix(b, "ن")
+		var best *khabar.Quote
+		for qi := range v.doc.Quotes {
+			q := &v.doc.Quotes[qi]
+			if q.Speaker == nil {
+				continue
+			}
+			if q.Cue != nil && q.Cue.Start < c.Trigger.End && c.Trigger.Start < q.Cue.End {
+				best = q
 				break
 			}
+			inside := q.Start <= c.Trigger.Start && c.Trigger.End <= q.End
+			cueBefore := q.Cue != nil && q.Cue.End <= c.Trigger.Start && v.sentOfRune(q.Cue.Start) == v.sentOf[c.tok]
+			if (participle && (inside || cueBefore)) || (firstPerson && inside) {
+				best = q // the latest one before the trigger
+			}
+		}
+		if best != nil {
+			v.addSpeaker(c, best.Speaker, seen)
 		}
 	}
 	// the participants in document order of role: agents first
@@ -852,6 +884,42 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	if tm := v.nearestTimex(c.tok, clo, chi); tm >= 0 {
 		c.Time, c.timeValue = v.doc.Timexes[tm].ID, v.doc.Timexes[tm].Value
 	}
+}
+
+// isParticiple says whether a folded verb trigger is an active participle
+// in the accusative (`متهما`, `مطالبا`, `داعيا`): its subject is the
+// sentence's, never a name after it.
+func isParticiple(b string) bool {
+	return (strings.HasPrefix(b, "م") || strings.HasPrefix(b, "داع")) && strings.HasSuffix(b, "ا")
+}
+
+// addSpeaker adds a quotation's speaker as the agent of c: its entity, or
+// the group or title mention that says it.
+func (v *view) addSpeaker(c *cand, sp *khabar.Speaker, seen map[string]bool) {
+	for e := range v.acts {
+		a := &v.acts[e]
+		if (sp.Entity != "" && a.typ != grp && a.id == sp.Entity) || (sp.Entity == "" && a.typ == grp && a.start < sp.End && sp.Start < a.end) {
+			if !seen[a.key] {
+				seen[a.key] = true
+				c.Participants = append(c.Participants, khabar.Participant{Role: RoleAgent, Entity: a.id, Start: a.start, End: a.end, Text: a.text})
+			}
+			return
+		}
+	}
+	if sp.Entity == "" && sp.Text != "" && !seen["group:"+sp.Text] {
+		// a speaker no entity or group names (`المتحدث باسم الخارجية المصرية`)
+		seen["group:"+sp.Text] = true
+		c.Participants = append(c.Participants, khabar.Participant{Role: RoleAgent, Start: sp.Start, End: sp.End, Text: sp.Text})
+	}
+}
+
+// sentOfRune is the sentence of the token at code point r, or -1.
+func (v *view) sentOfRune(r int) int {
+	i := sort.Search(len(v.toks), func(i int) bool { return v.toks[i].End > r })
+	if i >= len(v.toks) {
+		return -1
+	}
+	return v.sentOf[i]
 }
 
 // supportBy says whether a support trigger names its supporter after it

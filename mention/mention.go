@@ -161,6 +161,18 @@ func Find(doc *khabar.Document) []Group {
 	isWord := func(i int) bool { return toks[i].Kind == khabar.KindWord }
 	var out []Group
 	for i := 0; i < len(toks); i++ {
+		if toks[i].Kind == khabar.KindHashtag && entAt[i] < 0 {
+			// `#الجيش_اليمني`, `#التحالف`: a group written as a hashtag
+			words := strings.Split(strings.TrimPrefix(norm(i), "#"), "_")
+			if w, ok := l.headWord(words[0]); ok && w.pre == 0 && (len(words) > 1 || w.def && l.bareOK[w.stem]) {
+				start := toks[i].Start + 1
+				if start < toks[i].End && toks[i].End <= len(runes) {
+					key := strings.Join(words, " ")
+					out = append(out, Group{Start: start, End: toks[i].End, Text: string(runes[start:toks[i].End]), Lo: i, Hi: i + 1, Key: key, Entity: -1})
+				}
+			}
+			continue
+		}
 		if !isWord(i) || entAt[i] >= 0 {
 			continue
 		}
