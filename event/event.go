@@ -154,7 +154,7 @@ func newView(doc *khabar.Document) *view {
 		v.acts[k] = actor{typ: e.Type, id: e.ID, key: key, start: e.Start, end: e.End, text: e.Text}
 	}
 	v.actAt = append([]int(nil), v.entAt...)
-	for _, g := range mention.Find(doc) {
+	for _, g := range mention.FindIn(doc, v.runes) {
 		a := actor{typ: grp, key: g.Key, start: g.Start, end: g.End, text: g.Text}
 		if g.Entity >= 0 {
 			e := doc.Entities[g.Entity]

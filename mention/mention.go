@@ -20,8 +20,10 @@
 package mention
 
 import (
+	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"khabar"
 	"khabar/arabic/normalize"
@@ -44,6 +46,7 @@ type Group struct {
 }
 
 type lexicon struct {
+	forms     map[string]word // every proclitic form of a head, folded
 	heads     map[string]bool // folded, without ال
 	bareOK    map[string]bool // heads that stand alone when definite
 	adjs      map[string]bool // folded, with ال
@@ -60,7 +63,7 @@ var tables = sync.OnceValue(func() *lexicon {
 		}
 		return s
 	}
-	return &lexicon{
+	l := &lexicon{
 		heads: set("جيش", "قوات", "قوة", "شرطة", "ميليشيات", "مليشيات", "ميليشيا", "فصائل", "فصيل", "حرس",
 			"طيران", "بحرية", "وحدات", "كتائب", "مقاتلات", "حشد", "حكومة", "سلطات", "وزارة", "خارجية",
 			"داخلية", "رئاسة", "برلمان", "مجلس", "نظام", "إدارة", "معارضة", "حركة", "تحالف", "جماعة",
@@ -76,6 +79,8 @@ var tables = sync.OnceValue(func() *lexicon {
 			"وحدات", "كتائب", "مقاتلات", "حكومة", "سلطات", "وزارة", "رئاسة", "مجلس", "نظام", "إدارة", "حركة",
 			"تحالف", "جماعة", "تنظيم", "منظمة", "منظمات", "ائتلاف", "جبهة", "لجنة", "مفوضية", "هيئة", "دول", "قيادة", "أجهزة"),
 	}
+	l.forms = headForms(l.heads)
+	return l
 })
 
 // word is a token's norm split into proclitics and the rest.
@@ -87,46 +92,44 @@ type word struct {
 }
 
 // headWord analyses a folded token as a head noun behind its proclitics:
-// و/ف, then ب/ل/ك, then ال (`وللقوات`, `بوزارة`, `والحكومة`). Analyses
-// that strip less come first, so that `وزارة` and `لجنة` keep their first
-// letter.
+// و/ف, then ب/ل/ك, then ال (`وللقوات`, `بوزارة`, `والحكومة`). The forms
+// are listed in advance (forms), so that a token costs one map look-up;
+// analyses that strip less win, so that `وزارة` and `لجنة` keep their
+// first letter.
 func (l *lexicon) headWord(n string) (word, bool) {
-	rs := []rune(n)
-	for _, conj := range []int{0, 1} {
-		if conj == 1 && !(len(rs) > 3 && (rs[0] == 'و' || rs[0] == 'ف')) {
-			continue
+	w, ok := l.forms[n]
+	return w, ok
+}
+
+// headForms lists every proclitic form of the heads.
+func headForms(heads map[string]bool) map[string]word {
+	forms := map[string]word{}
+	put := func(f string, w word) {
+		if _, dup := forms[f]; !dup {
+			forms[f] = w
 		}
-		for _, prep := range []int{0, 1} {
-			i := conj + prep
-			if prep == 1 && !(len(rs)-i > 2 && (rs[conj] == 'ب' || rs[conj] == 'ل' || rs[conj] == 'ك')) {
-				continue
-			}
-			if i >= len(rs) {
-				continue
-			}
-			w := word{pre: i, prep: prep == 1}
-			rest := rs[i:]
-			switch {
-			case prep == 1 && rs[conj] == 'ل' && len(rest) > 2 && rest[0] == 'ل':
-				// للحكومة: ل + (ا)ل; the span starts after the first ل
-				w.def, w.stem = true, string(rest[1:])
-			case len(rest) > 3 && rest[0] == 'ا' && rest[1] == 'ل':
-				w.def, w.stem = true, string(rest[2:])
-			default:
-				w.stem = string(rest)
-			}
-			if l.heads[w.stem] {
-				return w, true
+	}
+	for _, conj := range []string{"", "و", "ف"} {
+		for _, prep := range []string{"", "ب", "ل", "ك"} {
+			for stem := range heads {
+				pre := utf8.RuneCountInString(conj + prep)
+				put(conj+prep+stem, word{pre: pre, prep: prep != "", stem: stem})
+				if prep == "ل" {
+					// للحكومة: ل + (ا)ل; the span starts after the first ل
+					put(conj+"لل"+stem, word{pre: pre, def: true, prep: true, stem: stem})
+				} else {
+					put(conj+prep+"ال"+stem, word{pre: pre, def: true, prep: prep != "", stem: stem})
+				}
 			}
 		}
 	}
-	return word{}, false
+	return forms
 }
 
 // modifier gives the stem of a folded definite word with no proclitic
 // (`السوري` → `سوري`), or false.
 func modifier(n string) (string, bool) {
-	if !strings.HasPrefix(n, "ال") || len([]rune(n)) < 4 {
+	if !strings.HasPrefix(n, "ال") || utf8.RuneCountInString(n) < 4 {
 		return "", false
 	}
 	return n[len("ال"):], true
@@ -135,6 +138,12 @@ func modifier(n string) (string, bool) {
 // Find returns the group mentions of doc in text order. It reads
 // doc.Tokens and doc.Entities.
 func Find(doc *khabar.Document) []Group {
+	return FindIn(doc, []rune(doc.Text))
+}
+
+// FindIn is Find for a caller that holds the document's text as runes
+// already.
+func FindIn(doc *khabar.Document, runes []rune) []Group {
 	toks := doc.Tokens
 	if len(toks) == 0 {
 		return nil
@@ -145,13 +154,13 @@ func Find(doc *khabar.Document) []Group {
 		entAt[i] = -1
 	}
 	for k, e := range doc.Entities {
-		for i := range toks {
-			if toks[i].Start < e.End && e.Start < toks[i].End && entAt[i] < 0 {
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].End > e.Start })
+		for ; i < len(toks) && toks[i].Start < e.End; i++ {
+			if entAt[i] < 0 {
 				entAt[i] = k
 			}
 		}
 	}
-	runes := []rune(doc.Text)
 	norm := func(i int) string {
 		if toks[i].Norm != "" {
 			return toks[i].Norm
@@ -257,10 +266,9 @@ func Find(doc *khabar.Document) []Group {
 // nisba says whether a folded stem (without ال) is a relational adjective:
 // السوري, الإسرائيلية, الأمريكيين.
 func nisba(stem string) bool {
-	rs := []rune(stem)
-	if len(rs) < 4 {
+	if utf8.RuneCountInString(stem) < 4 {
 		return false
 	}
-	s := string(rs)
+	s := stem
 	return strings.HasSuffix(s, "يه") || strings.HasSuffix(s, "ي") || strings.HasSuffix(s, "يين") || strings.HasSuffix(s, "يون")
 }
