@@ -294,7 +294,7 @@ func (v *view) find() {
 		if needsWar(v.norm(i)) && !v.aboutWar(lo, hi) {
 			continue // `استعاد ثقته`, `تحرير الاسعار`: no fighting in the sentence
 		}
-		if t.typ == Accuse && v.aboutCourt(lo, hi) {
+		if (t.typ == Accuse || t.typ == Support) && v.aboutCourt(lo, hi) {
 			continue // charges in court are a legal act, not an accusation event
 		}
 		if strings.Contains(v.norm(i), "سيطر") && !tables().triggers[v.bare(i)].ok() {
@@ -302,6 +302,18 @@ func (v *view) find() {
 		}
 		if i > lo && v.bare(i-1) == "علم" {
 			continue // `علم الاجتماع`: sociology
+		}
+		if v.capability(i, lo) {
+			continue // `نزع قدرة النظام على شن هجمات`: an ability, no event
+		}
+		if t.typ == Meet && t.kind == formNoun && i+1 < hi && (strings.HasPrefix(v.norm(i+1), "تلفزيون") || strings.HasPrefix(v.norm(i+1), "صحفي") || strings.HasPrefix(v.norm(i+1), "اعلامي")) {
+			continue // `لقاء تلفزيوني`: an interview
+		}
+		if t.typ == Support && t.kind != formNoun && v.abstractObject(i, hi) {
+			continue // `تدعم الحل السياسي`: support for a policy, not an actor
+		}
+		if isParticiple(v.bare(i)) && i > lo && !v.isPunct(i-1) && !strings.HasPrefix(v.norm(i), "و") {
+			continue // a participle of the sentence's subject follows a comma: `، متهما`
 		}
 		if t.typ == Attack && t.kind != formNoun && t.needs != nil && v.attackNounFollows(i, hi) {
 			continue // `شنت اسرائيل غارات`: the noun is the trigger
@@ -312,7 +324,7 @@ func (v *view) find() {
 		if strings.Contains(v.norm(i), "اجتاح") && !v.placeFollows(i, hi) {
 			continue // `اجتاحت السنة اللهب العربة`: no place invaded
 		}
-		if (t.typ == Meet || t.typ == Attack || t.typ == MeetingPlanned) && v.aboutSport(lo, hi) {
+		if (t.typ == Meet || t.typ == Attack || t.typ == MeetingPlanned || t.typ == Support) && v.aboutSport(lo, hi) {
 			continue
 		}
 		if t.kind == formNoun {
@@ -380,8 +392,30 @@ func hasRole(ps []khabar.Participant, role string) bool {
 	return false
 }
 
+// capability says whether the trigger at i is what someone can do
+// (`قدرة النظام على شن هجمات`): قدرة in the few tokens before.
+func (v *view) capability(i, lo int) bool {
+	for k := i - 1; k >= lo && k >= i-4; k-- {
+		if b := strings.TrimPrefix(v.bare(k), "ال"); b == "قدره" || b == "قدرات" {
+			return true
+		}
+	}
+	return false
+}
+
+// abstractObject says whether the verb at i has a definite noun that
+// names no actor right after it (`تدعم الحل السياسي`).
+func (v *view) abstractObject(i, hi int) bool {
+	k := i + 1
+	if k >= hi || v.actAt[k] >= 0 || v.toks[k].Kind != khabar.KindWord {
+		return false
+	}
+	n := v.norm(k)
+	return strings.HasPrefix(n, "ال") && !v.isPrepWord(k) && !clauseBreak[n]
+}
+
 // courtWords, folded, mark a sentence about a trial or charges.
-var courtWords = map[string]bool{"محكمه": true, "المحكمه": true, "القضاء": true, "النيابه": true, "لائحه": true, "التهم": true,
+var courtWords = map[string]bool{"العدل": true, "محكمه": true, "المحكمه": true, "القضاء": true, "النيابه": true, "لائحه": true, "التهم": true,
 	"بتهمه": true, "الادعاء": true, "المدعي": true, "ادين": true, "ادانه": true, "بالسجن": true, "السجن": true, "المحاكمه": true,
 	"المتهم": true, "المتهمين": true, "متهمون": true, "الاتهام": true, "اتهامات": true}
 
@@ -453,7 +487,7 @@ func (v *view) aboutWar(lo, hi int) bool {
 func (v *view) agreementMade(i, lo, hi int) bool {
 	for k := i - 1; k >= lo && k >= i-3; k-- {
 		b := v.bare(k)
-		if strings.Contains(b, "انسحاب") || strings.Contains(b, "تنسحب") || strings.Contains(b, "ينسحب") || b == "من" {
+		if strings.Contains(b, "انسحاب") || strings.Contains(b, "تنسحب") || strings.Contains(b, "ينسحب") || b == "من" || b == "بشان" || b == "حول" {
 			return false
 		}
 		if strings.Contains(b, "توقيع") || strings.Contains(b, "توصل") || strings.Contains(b, "ابرام") || b == "وقع" || b == "وقعت" || b == "ابرم" || b == "ابرمت" {
@@ -498,7 +532,7 @@ func (v *view) followedBy(i, hi int, words map[string]bool) bool {
 		if words[n] || words[v.bare(k)] {
 			return true
 		}
-		if k == i+1 && words["الي"] && strings.HasPrefix(n, "لل") {
+		if k == i+1 && words["الي"] && strings.HasPrefix(n, "لل") && !strings.HasPrefix(v.bare(i), "ي") && !strings.HasPrefix(v.bare(i), "ت") {
 			return true // `ودعوا للتحقيق`
 		}
 		if strings.HasPrefix(n, "ل") && words[n[len("ل"):]] {
@@ -724,6 +758,13 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 				c.Place, c.placeCanon = ent.id, ent.key
 			}
 			continue
+		case prep == "" && t.kind == formNoun && t.typ == Attack && ent.typ == "LOC":
+			// `تحرير قرية الحصامة وجبال كعب الجابر`, `قصف حلب`: the place
+			// attacked, never the attacker
+			if c.Place == "" {
+				c.Place, c.placeCanon = ent.id, ent.key
+			}
+			continue
 		case prep == "" && t.kind == formNoun && first != c.tok+1 && ent.typ == "LOC" && c.Place == "":
 			// `تفجيرات شهدتها أوستن`: a place named after a noun trigger
 			c.Place, c.placeCanon = ent.id, ent.key
@@ -890,7 +931,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 // in the accusative (`متهما`, `مطالبا`, `داعيا`): its subject is the
 // sentence's, never a name after it.
 func isParticiple(b string) bool {
-	return (strings.HasPrefix(b, "م") || strings.HasPrefix(b, "داع")) && strings.HasSuffix(b, "ا")
+	return b == "متهما" || b == "مطالبا" || b == "داعيا"
 }
 
 // addSpeaker adds a quotation's speaker as the agent of c: its entity, or
