@@ -1702,9 +1702,60 @@ func (v *view) appositionName(from, bound int) *subject {
 		if functionWords[n] {
 			return nil
 		}
+		if s := v.bareName(j); s != nil {
+			return s
+		}
 	}
 	return nil
 }
+
+// bareName finds, at the comma or quotation mark at j, a name the entity
+// layer missed in apposition to a title (`المتحدث باسم الجيش الاسرائيلي،
+// افيخاي ادرعي،`, `العميد "احمد المسماري"`): two or three words, the
+// first with no article (`المسماري` may end it), no function word and no
+// verb, closed by a comma, a full stop or the closing mark.
+func (v *view) bareName(j int) *subject {
+	t := v.toks[j].Text
+	quoted := false
+	switch {
+	case t == "،" || t == ",":
+	case isOpenQuote(t):
+		quoted = true
+	default:
+		return nil
+	}
+	k := j + 1
+	for k < len(v.toks) && k <= j+3 && v.toks[k].Kind == khabar.KindWord && v.entAt[k] < 0 {
+		n := v.norm(k)
+		if (k == j+1 && strings.HasPrefix(n, "ال")) || functionWords[n] || lex.complementizer[n] || lex.preposition[n] || len([]rune(n)) < 3 || v.inTmx[k] {
+			return nil
+		}
+		if _, _, ok := v.cueAt(k); ok {
+			return nil
+		}
+		for _, sg := range v.toks[k].Segments {
+			if sg.POS == "VERB" || sg.POS == "ADJ" {
+				return nil
+			}
+		}
+		k++
+	}
+	if k-(j+1) < 2 || k >= len(v.toks) {
+		return nil
+	}
+	end := v.toks[k].Text
+	if quoted {
+		if !isCloseQuote(end) {
+			return nil
+		}
+	} else if end != "،" && end != "," && end != "." {
+		return nil
+	}
+	return &subject{start: j + 1, end: k, entity: -1, personal: true, sent: v.sentOf[j]}
+}
+
+func isOpenQuote(s string) bool  { return s == "\"" || s == "«" || s == "“" }
+func isCloseQuote(s string) bool { return s == "\"" || s == "»" || s == "”" }
 
 // groupAntecedent resolves a bare definite group noun (`الصحيفة`,
 // `الوزارة`, `المنظمة`) to the fuller mention of the same noun earlier in
