@@ -49,6 +49,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"khabar"
 	"khabar/mention"
@@ -721,7 +722,9 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		if ent.start > v.toks[first].Start {
 			clitic = string(v.runes[v.toks[first].Start:min(ent.start, len(v.runes))])
 		}
-		if strings.HasSuffix(clitic, "ب") && t.typ == Support && supportBy(v.norm(c.tok)) && first <= c.tok+2 {
+		if strings.HasSuffix(clitic, "ل") && t.kind == formNoun && (t.typ == Attack || t.typ == Support) && first <= c.tok+3 && !hasRole(c.Participants, RoleAgent) && len([]rune(clitic)) == 1 {
+			prep = "by" // `غارة جوية للجيش الاميركي`: the army's strike
+		} else if strings.HasSuffix(clitic, "ب") && t.typ == Support && supportBy(v.norm(c.tok)) && first <= c.tok+2 {
 			prep = "by" // `مسنودة بقوات التحالف`: the supporter
 		} else if strings.HasSuffix(clitic, "ب") || strings.HasSuffix(clitic, "ل") {
 			prep = "other"
@@ -736,6 +739,10 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 				c.Place, c.placeCanon = ent.id, ent.key
 			}
 			prep = ""
+			continue
+		case ent.typ != "PER" && ent.typ != grp && v.personFollows(k, end):
+			// `مع زعيم كوريا الشمالية كيم جونغ اون`: the title's country
+			// gives way to the person named after it
 			continue
 		case prep == "with" && withAt-c.tok > 10:
 			// `اجتماع بين ماي ووزرائها خلص الى ... مع الاتحاد الاوروبي`: too
@@ -917,6 +924,56 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 			v.addSpeaker(c, best.Speaker, seen)
 		}
 	}
+	// a verb with an object pronoun (`وبخ ماكين الرئيس ترمب، واتهمه`): the
+	// pronoun stands for the last actor before it in the sentence that is
+	// no agent and no prepositional object
+	if t.kind != formNoun && !hasRole(c.Participants, t.secondRole) && objectPronoun(v.norm(c.tok)) {
+		for k := c.tok - 1; k >= lo; k-- {
+			e := v.actAt[k]
+			if e < 0 || v.acts[e].typ == "MISC" || v.acts[e].typ == "LOC" && t.typ != Accuse && t.typ != Threaten {
+				continue
+			}
+			start := k
+			for start > lo && v.actAt[start-1] == e {
+				start--
+			}
+			if !seen[v.acts[e].key] && !v.afterPreposition(start, e) {
+				add(t.secondRole, e)
+				break
+			}
+			k = start
+		}
+	}
+	// a meeting has two sides (`ومن المقرر ان يلتقي دونالد ترامب`): with one
+	// found, the sentence's subject before the verb is the other
+	if t.typ == Meet && t.kind != formNoun && len(c.Participants) == 1 {
+		for k := lo; k < c.tok; k++ {
+			e := v.actAt[k]
+			if e < 0 {
+				continue
+			}
+			if ty := v.acts[e].typ; (ty == "PER" || ty == "ORG" || ty == grp) && !v.afterPreposition(k, e) && !seen[v.acts[e].key] {
+				add(RolePartner, e)
+				break
+			}
+		}
+	}
+	// `لقاءه مع زعيم كوريا الشمالية`, `خلال لقائهما`: his meeting, the
+	// speaker's
+	if t.typ == Meet && t.kind == formNoun && possessive(v.norm(c.tok)) {
+		for qi := range v.doc.Quotes {
+			q := &v.doc.Quotes[qi]
+			if q.Speaker != nil && q.Start <= c.Trigger.Start && c.Trigger.End <= q.End {
+				v.addSpeaker(c, q.Speaker, seen)
+				for k := range c.Participants {
+					if c.Participants[k].Role == RoleAgent {
+						c.Participants[k].Role = RolePartner
+					}
+				}
+				break
+			}
+		}
+	}
 	// the participants in document order of role: agents first
 	sort.SliceStable(c.Participants, func(a, b int) bool {
 		return roleRank(c.Participants[a].Role) < roleRank(c.Participants[b].Role)
@@ -925,6 +982,28 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	if tm := v.nearestTimex(c.tok, clo, chi); tm >= 0 {
 		c.Time, c.timeValue = v.doc.Timexes[tm].ID, v.doc.Timexes[tm].Value
 	}
+}
+
+// objectPronoun says whether a folded verb ends in an object pronoun
+// (`اتهمه`, `تدعمه`, `يدعمها`); the verb tables have no forms so ending.
+func objectPronoun(n string) bool {
+	for _, suf := range []string{"هم", "هما", "ها", "ه"} {
+		if stem, ok := strings.CutSuffix(n, suf); ok && utf8.RuneCountInString(stem) >= 3 {
+			if t, ok := tables().triggers[strings.TrimPrefix(stem, "و")]; ok && t.kind != formNoun {
+				return true
+			}
+			if t, ok := tables().triggers[stem]; ok && t.kind != formNoun {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// possessive says whether a folded meeting noun carries a possessive
+// pronoun (`لقاءه`, `لقائهما`, `اجتماعها`).
+func possessive(n string) bool {
+	return strings.HasSuffix(n, "ه") && !strings.HasSuffix(n, "اه") && (strings.HasPrefix(n, "لقا") || strings.HasPrefix(n, "اجتماع")) || strings.HasSuffix(n, "هما") || strings.HasSuffix(n, "ها")
 }
 
 // isParticiple says whether a folded verb trigger is an active participle

@@ -66,7 +66,7 @@ var seedEvents = []string{
 	"MEET اجتماع asserted/positive agent=«الفصائل المسلحة» agent=«المعارضة السورية» place=الرياض time=2015-W50",
 	"AGREE موافقتها asserted/positive agent=«الفصائل» time=2015-12-10",
 	"DEMAND طالبت asserted/positive agent=«الفصائل»",
-	"SUPPORT تدعمه asserted/positive agent=روسيا",
+	"SUPPORT تدعمه asserted/positive agent=روسيا target=بشار الاسد",
 	"NEGOTIATE مفاوضات future/positive",
 }
 
