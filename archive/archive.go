@@ -97,7 +97,10 @@ type Archive struct {
 // word shingles for ingest to mark one a copy of the other.
 const DuplicateThreshold = 0.8
 
-type segInfo struct{ base, ndocs uint32 }
+type segInfo struct {
+	base, ndocs uint32
+	old         bool // of an older segment format than index.SegmentFormat
+}
 
 // OpenOptions say how to open.
 type OpenOptions struct {

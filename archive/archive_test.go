@@ -1,12 +1,16 @@
 package archive
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"khabar"
 	"khabar/index"
@@ -181,5 +185,102 @@ func TestCorruptPages(t *testing.T) {
 				}
 			}
 		}()
+	}
+}
+
+// downgrade rewrites every segment of the archive in dir in format 3 (no
+// stored word forms), the last section dropped, as archives made before
+// the forms were.
+func downgrade(t *testing.T, dir string) {
+	t.Helper()
+	db, err := openDB(filepath.Join(dir, DBFile), false, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bSegs)
+		segs := map[string][]byte{}
+		b.ForEach(func(k, v []byte) error {
+			segs[string(k)] = slices.Clone(v)
+			return nil
+		})
+		for k, v := range segs {
+			const head, nsec = 8 + 12, 13
+			offs := make([]uint32, nsec+1)
+			for i := range offs {
+				offs[i] = binary.LittleEndian.Uint32(v[head+4*i:])
+			}
+			out := slices.Clone(v[:head])
+			out[6] = 3
+			for i := 0; i < nsec; i++ { // the 12 sections' starts and the 12th's end
+				out = binary.LittleEndian.AppendUint32(out, offs[i]-4)
+			}
+			out = append(out, v[offs[0]:offs[nsec-1]]...)
+			if err := b.Put([]byte(k), out); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFormat3Archive: an archive whose segments predate the stored word
+// forms is searched as before, and Optimize rewrites its one segment in
+// the current format.
+func TestFormat3Archive(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "db")
+	a, err := Open(dir, OpenOptions{Write: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		if err := a.Commit([]Record{record(fmt.Sprint("d", i), "خبر عن القاهرة رقم", uint64(i))}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := a.Optimize(); err != nil {
+		t.Fatal(err)
+	}
+	a.Close()
+	downgrade(t, dir)
+	formats := func() []int {
+		r, err := Open(dir, OpenOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		ix, err := r.Index()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []int
+		for _, s := range ix.Segments() {
+			out = append(out, s.Format())
+		}
+		return out
+	}
+	if f := formats(); fmt.Sprint(f) != "[3]" {
+		t.Fatalf("formats after downgrade %v", f)
+	}
+	if n := len(search(t, dir, "القاهرة")); n != 3 {
+		t.Errorf("format 3: القاهرة finds %d", n)
+	}
+	a, err = Open(dir, OpenOptions{Write: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Optimize(); err != nil {
+		t.Fatal(err)
+	}
+	a.Close()
+	if f := formats(); fmt.Sprint(f) != fmt.Sprint([]int{index.SegmentFormat}) {
+		t.Errorf("formats after optimize %v", f)
+	}
+	if n := len(search(t, dir, "القاهرة")); n != 3 {
+		t.Errorf("rewritten: القاهرة finds %d", n)
 	}
 }

@@ -48,7 +48,7 @@ func (a *Archive) loadWriterState(tx *bolt.Tx) error {
 			return fmt.Errorf("%w: segment at %d leaves a gap after %d", ErrCorrupt, s.Base, end)
 		}
 		end = s.Base + s.NumDocs
-		a.segs = append(a.segs, segInfo{s.Base, s.NumDocs})
+		a.segs = append(a.segs, segInfo{s.Base, s.NumDocs, s.Format() < index.SegmentFormat})
 		return nil
 	})
 	if err != nil {
@@ -159,7 +159,7 @@ func (a *Archive) Commit(recs []Record) error {
 		return err
 	}
 	a.next = base + uint32(len(recs))
-	a.segs = append(a.segs, segInfo{base, uint32(len(recs))})
+	a.segs = append(a.segs, segInfo{base, uint32(len(recs)), false})
 	return a.mergeTiers()
 }
 
@@ -201,9 +201,11 @@ func (a *Archive) mergeTiers() error {
 }
 
 // Optimize merges all segments into one and drops the postings of
-// superseded documents, for the fastest search.
+// superseded documents, for the fastest search. A segment of an older
+// format (without the words' forms that snippets read) is rewritten in the
+// current one.
 func (a *Archive) Optimize() error {
-	if len(a.segs) <= 1 {
+	if len(a.segs) == 0 || len(a.segs) == 1 && !a.segs[0].old {
 		return nil
 	}
 	return a.merge(0)
@@ -242,7 +244,7 @@ func (a *Archive) merge(i int) error {
 				return err
 			}
 		}
-		merged = segInfo{from[0].base, from[len(from)-1].base + from[len(from)-1].ndocs - from[0].base}
+		merged = segInfo{from[0].base, from[len(from)-1].base + from[len(from)-1].ndocs - from[0].base, false}
 		return bs.Put(u32key(merged.base), data)
 	})
 	if err != nil {

@@ -272,6 +272,11 @@ type segWriter struct {
 	postings    []byte
 	positions   []byte
 	nterms      uint32
+	// forms[d][j] is 1 + the index of the surface term of body word j of
+	// document d, 0 for a word without one; bodyStart[d] is the position
+	// of its first body word.
+	forms     [][]uint32
+	bodyStart []uint32
 }
 
 func newSegWriter(base, ndocs uint32) *segWriter {
@@ -301,11 +306,34 @@ func (w *segWriter) addDoc(id, title string, length uint32, date int32, source s
 		eb = binary.AppendUvarint(eb, uint64(o))
 	}
 	w.docEnts.add(string(eb))
+	bs := BodyStart(title)
+	w.bodyStart = append(w.bodyStart, bs)
+	var f []uint32
+	if length > bs {
+		f = make([]uint32, length-bs)
+	}
+	w.forms = append(w.forms, f)
 }
 
 // addTerm adds a term's postings; docs are local numbers, ascending; pos
 // holds freqs[i] positions for each posting, ascending within a posting.
 func (w *segWriter) addTerm(term string, docs, freqs, pos []uint32) {
+	if term != "" && term[0] == FieldSurface {
+		k := 0
+		for i, d := range docs {
+			ps := pos[k : k+int(freqs[i])]
+			k += int(freqs[i])
+			if int(d) >= len(w.forms) {
+				continue
+			}
+			f, bs := w.forms[d], w.bodyStart[d]
+			for _, p := range ps {
+				if p >= bs && int(p-bs) < len(f) {
+					f[p-bs] = w.nterms + 1
+				}
+			}
+		}
+	}
 	w.termStrs.add(term)
 	w.termInfo = binary.LittleEndian.AppendUint32(w.termInfo, uint32(len(docs)))
 	w.termInfo = binary.LittleEndian.AppendUint32(w.termInfo, uint32(len(w.postings)))
@@ -329,7 +357,16 @@ func (w *segWriter) addTerm(term string, docs, freqs, pos []uint32) {
 }
 
 func (w *segWriter) finish() []byte {
-	var ents, srcs strTable
+	var ents, srcs, forms strTable
+	var fb []byte
+	for _, f := range w.forms {
+		fb = fb[:0]
+		for _, t := range f {
+			fb = binary.AppendUvarint(fb, uint64(t))
+		}
+		forms.add(string(fb))
+	}
+	w.forms = nil
 	for _, e := range w.ents {
 		ents.add(e)
 	}
@@ -346,6 +383,7 @@ func (w *segWriter) finish() []byte {
 		secEnts: ents.bytes(), secSources: srcs.bytes(),
 		secTermStrs: w.termStrs.bytes(), secTermInfo: w.termInfo,
 		secPostings: w.postings, secPositions: w.positions,
+		secDocForms: forms.bytes(),
 	}
 	size := headerSize
 	for _, s := range sections {

@@ -3,6 +3,7 @@ package index
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -22,6 +23,42 @@ type MappedAnalyzer struct {
 
 	once sync.Once
 	fb   Analyzer
+
+	formsOnce sync.Once
+	forms     map[*Segment]*formKeys // read-only once made
+
+	formIxOnce sync.Once
+	formIx     *formIndex // of the index's one segment
+}
+
+// formKeys remembers the keys of a segment's surface terms (the
+// FieldSurface range of its dictionary), made on first use.
+type formKeys struct {
+	lo, hi int
+	keys   []atomic.Pointer[[]Key]
+}
+
+// FormKeys implements FormKeyer: the keys of a word written as surface
+// term t of s, which are those of the form itself (Keys looks a word up by
+// its surface form).
+func (m *MappedAnalyzer) FormKeys(s *Segment, t int) ([]Key, bool) {
+	m.formsOnce.Do(func() {
+		m.forms = map[*Segment]*formKeys{}
+		for _, sg := range m.Index.segs {
+			lo, hi := sg.terms.prefixRange(string(FieldSurface))
+			m.forms[sg] = &formKeys{lo: lo, hi: hi, keys: make([]atomic.Pointer[[]Key], hi-lo)}
+		}
+	})
+	fk := m.forms[s]
+	if fk == nil || t < fk.lo || t >= fk.hi {
+		return nil, false
+	}
+	if p := fk.keys[t-fk.lo].Load(); p != nil {
+		return *p, true
+	}
+	ks := m.Keys(string(s.terms.bytes(t)[1:]))
+	fk.keys[t-fk.lo].Store(&ks)
+	return ks, true
 }
 
 // Keys implements Analyzer, one word at a time.
@@ -140,4 +177,15 @@ func (m *MappedAnalyzer) neighbourKeys(sf string) []string {
 		}
 	}
 	return nil
+}
+
+// KeyForms implements FormKeyer: the surface terms of s whose keys hold
+// key, and the terms with no recorded key (to be decided by FormKeys);
+// false when s is one of several segments.
+func (m *MappedAnalyzer) KeyForms(s *Segment, key string) (forms []uint32, keyless func(t int) bool, ok bool) {
+	fi := m.formIndex(s)
+	if fi == nil {
+		return nil, nil, false
+	}
+	return fi.byKey[key], fi.isKeyless, true
 }

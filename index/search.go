@@ -145,7 +145,7 @@ func (ix *Index) Search(q *Query, opt Options) *Result {
 	top := &hitHeap{}
 	var fc *facetCounter
 	if opt.Facets {
-		fc = &facetCounter{ents: map[string]int{}, sources: map[string]int{}, months: map[string]int{}}
+		fc = newFacetCounter()
 	}
 	prune := !opt.Exhaustive && fc == nil && opt.Filter.empty() && isFlat(q)
 	for _, s := range ix.segs {
@@ -611,65 +611,6 @@ func intersectKeep(a, b []scored) []scored {
 	return out
 }
 
-type facetCounter struct {
-	ents, sources, months map[string]int
-}
-
-func (fc *facetCounter) add(s *Segment, hits []scored) {
-	entCount := make([]int, s.ents.n)
-	srcCount := make([]int, s.sources.n)
-	dayCount := map[int32]int{}
-	for _, h := range hits {
-		i := int(h.doc)
-		s.docEntities(i, func(o int) { entCount[o]++ })
-		if o := int(le32(s.sec[secDocSource][4*i:])); o < len(srcCount) {
-			srcCount[o]++
-		}
-		if d := s.DocDate(i); d != NoDate {
-			dayCount[d]++
-		}
-	}
-	for o, n := range entCount {
-		if n > 0 {
-			fc.ents[s.ents.get(o)] += n
-		}
-	}
-	for o, n := range srcCount {
-		if n > 0 {
-			if v := s.sources.get(o); v != "" {
-				fc.sources[v] += n
-			}
-		}
-	}
-	for d, n := range dayCount {
-		fc.months[FormatDate(d)[:7]] += n
-	}
-}
-
-func (fc *facetCounter) result(size int) *Facets {
-	if size <= 0 {
-		size = 10
-	}
-	f := &Facets{}
-	byType := map[string]map[string]int{}
-	for k, n := range fc.ents {
-		typ, name, _ := strings.Cut(k, "\x00")
-		if byType[typ] == nil {
-			byType[typ] = map[string]int{}
-		}
-		byType[typ][name] += n
-	}
-	f.People = topCounts(byType["PER"], size)
-	f.Places = topCounts(byType["LOC"], size)
-	f.Organisations = topCounts(byType["ORG"], size)
-	f.Sources = topCounts(fc.sources, size)
-	for m, n := range fc.months {
-		f.Months = append(f.Months, Count{m, n})
-	}
-	sort.Slice(f.Months, func(i, j int) bool { return f.Months[i].Value < f.Months[j].Value })
-	return f
-}
-
 func topCounts(m map[string]int, size int) []Count {
 	out := make([]Count, 0, len(m))
 	for v, n := range m {
@@ -703,6 +644,16 @@ func (ix *Index) Doc(num uint32) (DocInfo, bool) {
 	s := ix.segs[i]
 	l := int(num - s.Base)
 	return DocInfo{ID: s.DocID(l), Title: s.DocTitle(l), Source: s.DocSource(l), Date: s.DocDate(l), Deleted: ix.isDeleted(num)}, true
+}
+
+// segmentOf returns the segment of document number num and its local
+// number there; nil when no segment holds it.
+func (ix *Index) segmentOf(num uint32) (*Segment, int) {
+	i := sort.Search(len(ix.segs), func(i int) bool { return ix.segs[i].Base+ix.segs[i].NumDocs > num })
+	if i == len(ix.segs) || num < ix.segs[i].Base {
+		return nil, 0
+	}
+	return ix.segs[i], int(num - ix.segs[i].Base)
 }
 
 // IDF is the BM25 inverse document frequency of a term.

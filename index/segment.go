@@ -4,13 +4,21 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"sync"
 )
 
 // Segment layout: magic, base, ndocs, nterms, then numSections+1 section
 // offsets (the last is the end), then the sections. All integers are little
 // endian; every section is read in place, so a segment mapped from disk is
 // usable without decoding.
-const segMagic = "KHSEG\x00\x03\x00"
+const segMagic = "KHSEG\x00\x04\x00"
+
+// SegmentFormat is the format version new segments are written in.
+const SegmentFormat = 4
+
+// segFormat3 is the format before the documents' word forms (secDocForms);
+// its segments are read still, and their snippets analyse the text.
+const segFormat3 = 3
 
 const (
 	secDocLen = iota
@@ -25,8 +33,12 @@ const (
 	secTermInfo
 	secPostings
 	secPositions
+	secDocForms // format 4: the surface term of each body word of each document
 	numSections
 )
+
+// headerSizeOf is the header size of a segment with n sections.
+func headerSizeOf(n int) int { return len(segMagic) + 12 + 4*(n+1) }
 
 const headerSize = len(segMagic) + 12 + 4*(numSections+1)
 
@@ -43,22 +55,31 @@ type Segment struct {
 	sec                     [numSections][]byte
 	ids, titles, docEnts    strView
 	ents, sources, terms    strView
+	forms                   strView // per document; n == 0 in a format 3 segment
+	format                  int
+
+	entOnce sync.Once // facets' view of ents, made on first use
+	entMeta *entMeta
 }
 
 // OpenSegment checks the layout of data and returns a view of it.
 func OpenSegment(data []byte) (*Segment, error) {
+	nsec := numSections
 	if len(data) >= len(segMagic) && string(data[:6]) == segMagic[:6] && data[6] != segMagic[6] {
-		return nil, fmt.Errorf("%w: segment format %d, this khabar reads %d", ErrFormat, data[6], segMagic[6])
+		if data[6] != segFormat3 {
+			return nil, fmt.Errorf("%w: segment format %d, this khabar reads %d and %d", ErrFormat, data[6], segFormat3, segMagic[6])
+		}
+		nsec = secDocForms
 	}
-	if len(data) < headerSize || string(data[:len(segMagic)]) != segMagic {
+	if len(data) < headerSizeOf(nsec) || string(data[:6]) != segMagic[:6] || string(data[7:len(segMagic)]) != segMagic[7:] {
 		return nil, fmt.Errorf("%w: bad header", ErrCorrupt)
 	}
 	le := binary.LittleEndian
 	h := data[len(segMagic):]
-	s := &Segment{Base: le.Uint32(h), NumDocs: le.Uint32(h[4:]), NumTerms: le.Uint32(h[8:])}
+	s := &Segment{Base: le.Uint32(h), NumDocs: le.Uint32(h[4:]), NumTerms: le.Uint32(h[8:]), format: int(data[6])}
 	offs := h[12:]
-	prev := uint32(headerSize)
-	for i := 0; i < numSections; i++ {
+	prev := uint32(headerSizeOf(nsec))
+	for i := 0; i < nsec; i++ {
 		a, b := le.Uint32(offs[4*i:]), le.Uint32(offs[4*i+4:])
 		if a != prev || b < a || int(b) > len(data) {
 			return nil, fmt.Errorf("%w: section %d out of bounds", ErrCorrupt, i)
@@ -76,7 +97,10 @@ func OpenSegment(data []byte) (*Segment, error) {
 		v   *strView
 		sec int
 		n   int
-	}{{&s.ids, secIDs, n}, {&s.titles, secTitles, n}, {&s.docEnts, secDocEnts, n}, {&s.ents, secEnts, -1}, {&s.sources, secSources, -1}, {&s.terms, secTermStrs, int(s.NumTerms)}} {
+	}{{&s.ids, secIDs, n}, {&s.titles, secTitles, n}, {&s.docEnts, secDocEnts, n}, {&s.ents, secEnts, -1}, {&s.sources, secSources, -1}, {&s.terms, secTermStrs, int(s.NumTerms)}, {&s.forms, secDocForms, n}} {
+		if t.sec == secDocForms && nsec == secDocForms {
+			continue // format 3: no forms
+		}
 		if *t.v, err = openStrView(s.sec[t.sec]); err != nil {
 			return nil, err
 		}
@@ -91,6 +115,11 @@ func OpenSegment(data []byte) (*Segment, error) {
 	}
 	return s, nil
 }
+
+// Format is the segment's format version: SegmentFormat, or 3 for a
+// segment without the documents' word forms (read still; Optimize
+// rewrites it).
+func (s *Segment) Format() int { return s.format }
 
 // strView reads a strTable in place.
 type strView struct {

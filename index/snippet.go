@@ -30,8 +30,16 @@ type Highlighter struct {
 	surfaces map[string]bool // exact forms, field prefix removed
 
 	mu       sync.Mutex
-	formHits map[string]bool // surface form -> has a query key
-	wordHits map[string]bool // word as written -> found (WordKeyer)
+	formHits map[string]bool  // surface form -> has a query key
+	wordHits map[string]bool  // word as written -> found (WordKeyer)
+	formRefs map[formRef]bool // stored surface form -> found (FormKeyer)
+	formSets map[*Segment]*formSet
+}
+
+// formRef is a surface term of a segment.
+type formRef struct {
+	s *Segment
+	t uint32
 }
 
 // WordKeyer is an Analyzer whose keys of a text are the keys of each of
@@ -42,6 +50,28 @@ type Highlighter struct {
 // every text whole.
 type WordKeyer interface {
 	WordKeys(word string) []Key
+}
+
+// FormKeyer is a WordKeyer that also gives the keys of a word from the
+// surface term it was indexed under (term t of segment s, a FieldSurface
+// term): the keys WordKeys gives any word written in that form. false when
+// t is no such term. With it, a Highlighter decides the words of a stored
+// document by their form's number, from the document's stored forms,
+// without normalising or hashing the words of the text.
+//
+// KeyForms gives the surface terms of s whose keys hold key, and which
+// terms have no recorded keys (those go to FormKeys); false when it
+// cannot, and each form is then decided by FormKeys.
+type FormKeyer interface {
+	FormKeys(s *Segment, t int) ([]Key, bool)
+	KeyForms(s *Segment, key string) (forms []uint32, keyless func(t int) bool, ok bool)
+}
+
+// formSet is the surface terms of a segment a query marks, from the
+// query's keys and exact forms, and the terms that FormKeys decides.
+type formSet struct {
+	hit     map[uint32]bool
+	keyless func(t int) bool
 }
 
 // NewHighlighter collects the positive words of q.
@@ -177,6 +207,127 @@ func (h *Highlighter) wordMatches(wk WordKeyer, text string, words []Word, hits 
 func (h *Highlighter) Snippet(text string, width int) Snippet {
 	words := Words(text, nil)
 	return snippetOf(text, words, h.matches(text, words), width)
+}
+
+// SnippetOf is Snippet for the text of document doc of ix. When the
+// document's segment stores the surface form of each word and the
+// analyzer is a FormKeyer, the words are decided by their stored forms,
+// each distinct form once per Highlighter; the snippet is the one Snippet
+// makes. A text that does not match its stored forms (not the indexed
+// one) goes through Snippet.
+func (h *Highlighter) SnippetOf(ix *Index, doc uint32, text string, width int) Snippet {
+	words := Words(text, nil)
+	if fk, ok := h.an.(FormKeyer); ok {
+		if s, local := ix.segmentOf(doc); s != nil && s.forms.n > 0 {
+			hits := make([]bool, len(words))
+			if h.formMatches(fk, s, s.forms.bytes(local), hits) {
+				return snippetOf(text, words, spansOf(words, hits), width)
+			}
+		}
+	}
+	return snippetOf(text, words, h.matches(text, words), width)
+}
+
+// formMatches marks hits[j] for each word j whose stored form the query
+// finds; false when the stored forms are not one per word.
+func (h *Highlighter) formMatches(fk FormKeyer, s *Segment, forms []byte, hits []bool) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.formRefs == nil {
+		h.formRefs = make(map[formRef]bool, 256)
+	}
+	set := h.formSet(fk, s)
+	j := 0
+	for len(forms) > 0 {
+		v, n := uvarint(forms)
+		if n <= 0 || j >= len(hits) {
+			return false
+		}
+		forms = forms[n:]
+		if v > 0 && set != nil && !set.keyless(int(v-1)) {
+			hits[j] = set.hit[uint32(v-1)]
+		} else if v > 0 {
+			ref := formRef{s, uint32(v - 1)}
+			hit, seen := h.formRefs[ref]
+			if !seen {
+				if hit, seen = h.decideForm(fk, s, int(v-1)); !seen {
+					return false
+				}
+				h.formRefs[ref] = hit
+			}
+			hits[j] = hit
+		}
+		j++
+	}
+	return j == len(hits)
+}
+
+// formSet returns the forms of s that the query marks; nil when fk cannot
+// list them.
+func (h *Highlighter) formSet(fk FormKeyer, s *Segment) *formSet {
+	if set, ok := h.formSets[s]; ok {
+		return set
+	}
+	var set *formSet
+	for k := range h.keys {
+		forms, keyless, ok := fk.KeyForms(s, k)
+		if !ok {
+			break
+		}
+		if set == nil {
+			set = &formSet{hit: map[uint32]bool{}, keyless: keyless}
+		}
+		for _, t := range forms {
+			set.hit[t] = true
+		}
+	}
+	if set == nil && len(h.keys) == 0 {
+		if _, keyless, ok := fk.KeyForms(s, ""); ok {
+			set = &formSet{hit: map[uint32]bool{}, keyless: keyless}
+		}
+	}
+	if set != nil {
+		for sf := range h.surfaces {
+			if t := s.Lookup(string(FieldSurface) + sf); t >= 0 {
+				set.hit[uint32(t)] = true
+			}
+		}
+	}
+	if h.formSets == nil {
+		h.formSets = map[*Segment]*formSet{}
+	}
+	h.formSets[s] = set
+	return set
+}
+
+// decideForm says whether the query finds a word of surface term t, the
+// way wordMatches decides a word; false, false when t is no surface term.
+func (h *Highlighter) decideForm(fk FormKeyer, s *Segment, t int) (hit, ok bool) {
+	if t >= s.terms.n {
+		return false, false
+	}
+	term := s.terms.bytes(t)
+	if len(term) < 2 || term[0] != FieldSurface {
+		return false, false
+	}
+	sf := term[1:]
+	if h.surfaces[string(sf)] {
+		return true, true
+	}
+	if len(h.keys) == 0 {
+		return false, true
+	}
+	ks, ok := fk.FormKeys(s, t)
+	if !ok {
+		return false, false
+	}
+	n := utf8.RuneCount(sf)
+	for _, k := range ks {
+		if h.keys[k.Term] && k.Start >= 0 && k.Start < n {
+			return true, true
+		}
+	}
+	return false, true
 }
 
 // SnippetAt picks the excerpt of a document around the word positions

@@ -465,7 +465,7 @@ func (s *Server) search(sn *snapshot, sr *searchRequest) (*searchResult, error) 
 		if err != nil {
 			return nil, err
 		}
-		sn := hl.Snippet(text, sr.Width)
+		sn := hl.SnippetOf(sn.ix, h.Doc, text, sr.Width)
 		hs := sn.Highlights
 		if hs == nil {
 			hs = []index.Span{}

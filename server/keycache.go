@@ -60,3 +60,21 @@ func (c *wordCache) WordKeys(word string) []index.Key {
 	}
 	return ks
 }
+
+// FormKeys implements index.FormKeyer when the analyzer it wraps does
+// (the archive's query analyzer): highlights then decide a stored
+// document's words by their stored forms, and the cache is not used.
+func (c *wordCache) FormKeys(s *index.Segment, t int) ([]index.Key, bool) {
+	if fk, ok := c.an.(index.FormKeyer); ok {
+		return fk.FormKeys(s, t)
+	}
+	return nil, false
+}
+
+// KeyForms implements index.FormKeyer as FormKeys does.
+func (c *wordCache) KeyForms(s *index.Segment, key string) ([]uint32, func(int) bool, bool) {
+	if fk, ok := c.an.(index.FormKeyer); ok {
+		return fk.KeyForms(s, key)
+	}
+	return nil, nil, false
+}
