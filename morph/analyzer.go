@@ -403,6 +403,30 @@ func (c *core) restore(tokSk string, rule int32, stem string, known bool) string
 	if f, ok := c.m.WordSpell[sk]; ok {
 		return f
 	}
+	if len(r.Suf) > 0 && strings.HasSuffix(sk, "ا") && c.info[sk].vocab == 0 {
+		// A final ى is written ا before a pronoun (أرداه = أردى + ه,
+		// مداها = مدى + ها): an unknown stem in ا is the known word in ى.
+		alt := sk[:len(sk)-len("ا")] + "ى"
+		if inf := c.info[alt]; inf.vocab > 0 || inf.lex != 0 {
+			if f, ok := c.m.Restore[alt]; ok {
+				return f
+			}
+			if f, ok := c.m.WordSpell[alt]; ok {
+				return f
+			}
+			return stem[:len(stem)-len("ا")] + "ى"
+		}
+	}
+	if len(r.Suf) > 0 && strings.HasSuffix(sk, "ت") && c.info[sk].vocab == 0 && c.info[sk].lex == 0 {
+		// The same for ة, written ت before a pronoun (قدرتنا = قدرة + نا).
+		alt := sk[:len(sk)-len("ت")] + "ة"
+		if inf := c.info[alt]; inf.vocab > 0 {
+			if f, ok := c.m.Restore[alt]; ok {
+				return f
+			}
+			return stem[:len(stem)-len("ت")] + "ة"
+		}
+	}
 	if strings.HasPrefix(sk, "ال") {
 		if f, ok := c.m.WordSpell[sk[len("ال"):]]; ok {
 			return stem[:len("ال")] + f
