@@ -287,6 +287,9 @@ func (v *view) find() {
 		if !ok {
 			continue
 		}
+		if t.kind != formNoun && strings.HasSuffix(v.toks[i].Text, "ة") {
+			continue // `طالبة`: a noun whose ة folds to the ه of `طالبه`
+		}
 		sent := v.sentOf[i]
 		lo, hi := v.sentLo[sent], v.sentHi[sent]
 		if t.needs != nil && !v.followedBy(i, hi, t.needs) && !v.relativeAttack(i, lo, t) {
@@ -304,8 +307,14 @@ func (v *view) find() {
 		if i > lo && v.bare(i-1) == "علم" {
 			continue // `علم الاجتماع`: sociology
 		}
+		if i > lo && strings.HasSuffix(v.bare(i-1), "وقف") && t.typ == Attack {
+			continue // `وقف اطلاق النار`: a ceasefire
+		}
 		if v.capability(i, lo) {
 			continue // `نزع قدرة النظام على شن هجمات`: an ability, no event
+		}
+		if t.kind == formNoun && (i+1 < hi && v.toks[i+1].Kind == khabar.KindNumber && t.typ == Meet || i > lo && v.toks[i-1].Kind == khabar.KindNumber && t.typ == Accuse) {
+			continue // `لقاء 5.5 مليارات دولار`: in exchange for; `40 اتهاما`: a count of charges
 		}
 		if t.typ == Meet && t.kind == formNoun && i+1 < hi && (strings.HasPrefix(v.norm(i+1), "تلفزيون") || strings.HasPrefix(v.norm(i+1), "صحفي") || strings.HasPrefix(v.norm(i+1), "اعلامي")) {
 			continue // `لقاء تلفزيوني`: an interview
@@ -466,7 +475,7 @@ func needsWar(n string) bool {
 }
 
 // warWords, folded without the article, mark a sentence about fighting.
-var warWords = map[string]bool{"جيش": true, "قوات": true, "ميليشيات": true, "مليشيات": true, "فصائل": true, "مقاتلات": true,
+var warWords = map[string]bool{"قتال": true, "حرب": true, "مواجهات": true, "اشتباكات": true, "جيش": true, "قوات": true, "ميليشيات": true, "مليشيات": true, "فصائل": true, "مقاتلات": true,
 	"طيران": true, "تحالف": true, "كتائب": true, "وحدات": true, "حشد": true, "مسلحي": true, "مسلحين": true, "معارك": true,
 	"عسكريه": true, "عمليات": true, "جنود": true, "مقاتلين": true, "مقاتلو": true, "مقاتلي": true}
 
@@ -683,6 +692,9 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		n := v.norm(k)
 		if v.breaksClause(k) || (k > c.tok+1 && isQuoteMark(v.toks[k].Text)) {
 			break
+		}
+		if k > c.tok+1 && (n == "التي" || n == "الذي" || n == "الذين") && v.actAt[k-1] < 0 {
+			break // a relative clause about something else: `قبل الاحتجاجات التي يحيي ...`
 		}
 		e := v.actAt[k]
 		if e < 0 {

@@ -106,12 +106,12 @@ var triggerTable = []triggerEntry{
 		imperfect: []string{"يهاجم", "تهاجم", "يقصف", "تقصف", "يشن", "تشن", "يقتحم", "تقتحم", "يستعيد", "تستعيد"}, // not يستهدف: `قرار يستهدف النفط`
 		nouns: []string{"هجوم", "هجوما", "قصف", "غارة", "غارات", "هجمات", "الهجوم", "القصف", "الغارات", "الهجمات",
 			"ضربة", "ضربات", "الضربة", "الضربات", "تفجير", "تفجيرات", "التفجير", "التفجيرات", "اشتباكات", "الاشتباكات",
-			"اقتحام", "اقتحامات", "اغتيال", "استهداف", "مصادمات", "مناوشات", "معارك", "معركة", "إطلاق", "تحرير"}},
+			"اقتحام", "اقتحامات", "اغتيال", "استهداف", "مصادمات", "مناوشات", "معارك", "معركة", "إطلاق", "تحرير", "مواجهات"}},
 	{typ: Support, secondRole: RoleTarget,
 		past:      []string{"دعمت", "أيد", "أيدت", "ساند", "ساندت"},
 		imperfect: []string{"يدعم", "تدعم", "يدعمون", "يؤيد", "تؤيد", "يساند", "تساند"},
 		nouns: []string{"دعم", "بدعم", "دعمها", "دعمه", "دعمهم", "المدعومة", "المدعوم", "مدعومة", "مدعوم", "المدعومين",
-			"تأييد", "تأييده", "تأييدها", "مساندة", "مسنودة", "مسنودا"}},
+			"تأييد", "تأييده", "تأييدها", "مساندة", "مسنودة", "مسنودا", "دعما"}},
 	{typ: Negotiate, secondRole: RolePartner,
 		past:      []string{"تفاوض", "تفاوضت", "فاوض"},
 		imperfect: []string{"يتفاوض", "تتفاوض", "يفاوض"},
@@ -275,9 +275,9 @@ func (l *lexicon) lookup(n string) (trigger, int, bool) {
 		return t, 0, true
 	}
 	// a noun trigger behind a preposition and the article: `للضربات`,
-	// `بالهجوم`, `والمفاوضات` (a bare ل before an indefinite noun is a
-	// purpose, `لدعم سوريا`, and is left alone)
-	for _, p := range []string{"لل", "بال", "وال", "فال", "وب", "ب", "ال"} {
+	// `بالهجوم`, `والمفاوضات`, `لهجوم`, `لمطالبة` (a bare ل before an
+	// agreement or support is a purpose, `لدعم سوريا`, and is left alone)
+	for _, p := range []string{"لل", "بال", "وال", "فال", "وب", "ب", "ال", "ل", "ول"} {
 		rest, ok := strings.CutPrefix(n, p)
 		if !ok || len([]rune(rest)) < 3 {
 			continue
@@ -288,11 +288,32 @@ func (l *lexicon) lookup(n string) (trigger, int, bool) {
 		}
 		for _, c := range cands {
 			if t, ok := l.triggers[c]; ok && t.kind == formNoun {
+				if (p == "ل" || p == "ول") && (t.typ == Agree || t.typ == Support) {
+					continue // a purpose: `للتوصل لاتفاق`, `لدعم سوريا`
+				}
 				return t, len([]rune(p)), true
 			}
 		}
 	}
+	if t, ok := l.lookupNounPossessive(n); ok {
+		return t, 0, true
+	}
 	return trigger{}, 0, false
+}
+
+// lookupNounPossessive finds n as a noun trigger with a possessive
+// pronoun (`اغتيالهما`, `هجومه`).
+func (l *lexicon) lookupNounPossessive(n string) (trigger, bool) {
+	for _, suf := range []string{"هما", "هم", "ها", "ه"} {
+		stem, ok := strings.CutSuffix(n, suf)
+		if !ok || len([]rune(stem)) < 3 {
+			continue
+		}
+		if t, ok := l.triggers[stem]; ok && t.kind == formNoun {
+			return t, true
+		}
+	}
+	return trigger{}, false
 }
 
 // lookupVerbObject finds n as a trigger, also as a verb with an object
