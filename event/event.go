@@ -113,6 +113,7 @@ type actor struct {
 	key        string // what identifies the actor in the document: canonical name or group key
 	start, end int
 	text       string
+	tag        bool // a hashtag no entity or group covers
 }
 
 // grp is the actor type of a group that is no entity.
@@ -179,7 +180,7 @@ func newView(doc *khabar.Document) *view {
 		}
 		text := string(v.runes[start:end])
 		v.actAt[i] = len(v.acts)
-		v.acts = append(v.acts, actor{typ: grp, key: strings.ReplaceAll(text, "_", " "), start: start, end: end, text: text})
+		v.acts = append(v.acts, actor{typ: grp, key: strings.ReplaceAll(text, "_", " "), start: start, end: end, text: text, tag: true})
 	}
 	return v
 }
@@ -771,7 +772,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 			role = RoleTarget
 		case prep == "to" && t.typ == Visit && ent.typ == "LOC":
 			role = RoleTarget
-		case prep == "" && t.kind == formNoun && first == c.tok+1 && ent.typ == "LOC":
+		case prep == "" && t.kind == formNoun && first == c.tok+1 && ent.typ == "LOC" && (t.typ == Meet || t.typ == MeetingPlanned || t.typ == Attack):
 			// `مؤتمر نيويورك`, `قمة هلسنكي`: the place of the meeting
 			if c.Place == "" {
 				c.Place, c.placeCanon = ent.id, ent.key
@@ -788,7 +789,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 			// `تفجيرات شهدتها أوستن`: a place named after a noun trigger
 			c.Place, c.placeCanon = ent.id, ent.key
 			continue
-		case ent.typ == "LOC" && first > 0 && directionWords[v.bare(first-1)]:
+		case (ent.typ == "LOC" || ent.tag) && first > 0 && directionWords[v.bare(first-1)]:
 			// `في داغستان شمال اقليم القوقاز جنوبي روسيا`: a place phrase
 			if c.Place == "" && prep == "in" {
 				c.Place, c.placeCanon = ent.id, ent.key
@@ -832,6 +833,22 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		c.tok > lo && !v.isPrepWord(c.tok-1) && c.Trigger.Start == v.toks[c.tok].Start {
 		if e := v.actorBefore(c.tok, lo, 6, false); e >= 0 && v.verbAround(e, c.tok) {
 			add(RoleAgent, e)
+		}
+	}
+	// `اكد بومبيو خلال زيارة الى سول`: the visitor of a circumstantial
+	// noun is the sentence's subject
+	if !hasRole(c.Participants, RoleAgent) && t.kind == formNoun && c.tok > lo && (t.typ == Visit || t.typ == Meet) {
+		if b := v.bare(c.tok - 1); b == "خلال" || b == "اثناء" || b == "لدي" {
+			for k := lo; k < c.tok-1; k++ {
+				if e := v.actAt[k]; e >= 0 && (v.acts[e].typ == "PER" || v.acts[e].typ == "ORG" || v.acts[e].typ == grp) && !v.afterPreposition(k, e) {
+					role := RoleAgent
+					if t.typ == Meet {
+						role = RolePartner
+					}
+					add(role, e)
+					break
+				}
+			}
 		}
 	}
 	// a subject before the trigger (`روسيا تدعم`, `كيري وبوتين سيبحثان`)
