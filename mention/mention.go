@@ -205,6 +205,13 @@ func FindIn(doc *khabar.Document, runes []rune) []Group {
 				}
 				mods++
 			} else {
+				if _, ok := modifier(norm(j)); !ok && j+1 < len(toks) && isNoun(toks[j]) && !strings.HasPrefix(norm(j), "و") {
+					// `تحالف دعم الشرعية`, `قوات حفظ السلام`: a chain of two
+					// nouns in the construct state
+					if _, ok := modifier(norm(j + 1)); ok && isWord(j+1) && entAt[j+1] < 0 {
+						j++
+					}
+				}
 				if stem, ok := modifier(norm(j)); !ok || l.stop["ال"+stem] {
 					continue
 				}
@@ -262,6 +269,17 @@ func FindIn(doc *khabar.Document, runes []rune) []Group {
 		i = j - 1
 	}
 	return out
+}
+
+// isNoun says whether the morphological layer tagged the token's stem a
+// noun (false when it did not run).
+func isNoun(t khabar.Token) bool {
+	for _, sg := range t.Segments {
+		if sg.POS == "NOUN" {
+			return true
+		}
+	}
+	return false
 }
 
 // nisba says whether a folded stem (without ال) is a relational adjective:
