@@ -342,8 +342,8 @@ func (v *view) find() {
 			if i > lo && (v.norm(i-1) == "هذا" || v.norm(i-1) == "هذه" || v.norm(i-1) == "ذلك" || v.norm(i-1) == "تلك") {
 				continue // a mention of an event already told
 			}
-			if i-lastTrig <= embeddedGap && v.sentOf[lastTrig] == sent {
-				continue // the complement of the trigger before
+			if i-lastTrig <= embeddedGap && v.sentOf[lastTrig] == sent && (t.typ != Attack || v.events[len(v.events)-1].Type == Attack) {
+				continue // the complement of the trigger before (an attack supported or condemned is an event of its own)
 			}
 			if t.conference && i+1 < hi && strings.Contains(v.norm(i+1), "صحف") {
 				continue // a press conference
@@ -480,9 +480,17 @@ var warWords = map[string]bool{"قتال": true, "حرب": true, "مواجهات
 	"طيران": true, "تحالف": true, "كتائب": true, "وحدات": true, "حشد": true, "مسلحي": true, "مسلحين": true, "معارك": true,
 	"عسكريه": true, "عمليات": true, "جنود": true, "مقاتلين": true, "مقاتلو": true, "مقاتلي": true}
 
-// aboutWar says whether the sentence [lo, hi) speaks of fighting.
+// aboutWar says whether the sentence [lo, hi) speaks of fighting: a war
+// word, or a group of fighters (`#الجيش_اليمني`).
 func (v *view) aboutWar(lo, hi int) bool {
 	for k := lo; k < hi; k++ {
+		if e := v.actAt[k]; e >= 0 && v.acts[e].typ == grp {
+			for _, w := range strings.Fields(strings.ReplaceAll(v.acts[e].key, "_", " ")) {
+				if warWords[strings.TrimPrefix(strings.TrimPrefix(w, "#"), "ال")] {
+					return true
+				}
+			}
+		}
 		b := v.bare(k)
 		b = strings.TrimPrefix(strings.TrimPrefix(b, "ب"), "ل")
 		if warWords[b] || warWords[strings.TrimPrefix(b, "ال")] {
