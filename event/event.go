@@ -660,7 +660,8 @@ func (v *view) nearestTimex(i, lo, hi int) int {
 // prepositions, folded, that put the entity after them in a role.
 var (
 	directionWords = map[string]bool{"شمال": true, "جنوب": true, "شرق": true, "غرب": true, "شمالي": true, "جنوبي": true,
-		"شرقي": true, "غربي": true, "وسط": true, "قرب": true, "قبالة": true, "قباله": true, "اقليم": true, "مدينه": true, "محافظه": true, "ولايه": true}
+		"شرقي": true, "غربي": true, "وسط": true, "قرب": true, "قبالة": true, "قباله": true, "اقليم": true, "مدينه": true, "محافظه": true, "ولايه": true,
+		"مديريه": true, "منطقه": true, "بلده": true, "قريه": true}
 	partnerPreps = map[string]bool{"مع": true, "بين": true}
 	targetPreps  = map[string]bool{"علي": true, "ضد": true, "الي": true, "عن": true, "نحو": true}
 	placePreps   = map[string]bool{"في": true}
@@ -745,6 +746,9 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		}
 		if strings.HasSuffix(clitic, "ل") && t.kind == formNoun && (t.typ == Attack || t.typ == Support) && first <= c.tok+3 && !hasRole(c.Participants, RoleAgent) && len([]rune(clitic)) == 1 {
 			prep = "by" // `غارة جوية للجيش الاميركي`: the army's strike
+			if t.typ == Support {
+				prep = "for" // `مساندة للقوات الارضية`: the supported
+			}
 		} else if strings.HasSuffix(clitic, "ب") && t.typ == Support && supportBy(v.norm(c.tok)) && first <= c.tok+2 {
 			prep = "by" // `مسنودة بقوات التحالف`: the supporter
 		} else if strings.HasSuffix(clitic, "ب") || strings.HasSuffix(clitic, "ل") {
@@ -776,6 +780,8 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 			role = RoleTarget // `زاروا القرية ... شمال الجزيرة`: the place visited
 		case prep == "by":
 			role = RoleAgent
+		case prep == "for":
+			role = RoleTarget
 		case prep == "to" && hostile[t.typ]:
 			role = RoleTarget
 		case prep == "to" && t.typ == Visit && ent.typ == "LOC":
@@ -838,7 +844,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	// a noun trigger that is a verb's object (`وتخوض القوات الحكومية
 	// هجوما`, `الجيش نفذ هجوما`): the subject before it
 	if !hasRole(c.Participants, RoleAgent) && t.kind == formNoun && !(t.typ == Support && supportBy(v.norm(c.tok))) &&
-		c.tok > lo && !v.isPrepWord(c.tok-1) && c.Trigger.Start == v.toks[c.tok].Start {
+		c.tok > lo && !v.isPrepWord(c.tok-1) && !prepClitic(v.norm(c.tok)) {
 		if e := v.actorBefore(c.tok, lo, 6, false); e >= 0 && v.verbAround(e, c.tok) {
 			add(RoleAgent, e)
 		}
@@ -897,6 +903,14 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 				continue
 			}
 			break
+		}
+		// `بوب كوركر ومجموعة من الاعضاء دعوا`, `#الجيش_اليمني بدعم من
+		// #التحالف استعاد`: the subject a few words back, past
+		// prepositional phrases
+		if !hasRole(c.Participants, RoleAgent) {
+			if e := v.actorBefore(c.tok, lo, 8, true); e >= 0 && v.acts[e].typ != "LOC" {
+				add(RoleAgent, e)
+			}
 		}
 	}
 	// a verb whose subject was dropped after a coordinating و
@@ -1077,6 +1091,13 @@ func (v *view) sentOfRune(r int) int {
 		return -1
 	}
 	return v.sentOf[i]
+}
+
+// prepClitic says whether a folded token starts with a preposition
+// clitic (`بالهجوم`, `للضربات`, `وبدعم`).
+func prepClitic(n string) bool {
+	n = strings.TrimPrefix(strings.TrimPrefix(n, "و"), "ف")
+	return strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل") || strings.HasPrefix(n, "ك")
 }
 
 // supportBy says whether a support trigger names its supporter after it
