@@ -311,6 +311,9 @@ func (v *view) find() {
 		if i > lo && strings.HasSuffix(v.bare(i-1), "وقف") && t.typ == Attack {
 			continue // `وقف اطلاق النار`: a ceasefire
 		}
+		if strings.HasPrefix(v.bare(i), "استقبال") && !v.personWithin(i, hi, 4) {
+			continue // `استقبال اللاجئين`: no one received
+		}
 		if v.capability(i, lo) {
 			continue // `نزع قدرة النظام على شن هجمات`: an ability, no event
 		}
@@ -360,7 +363,13 @@ func (v *view) find() {
 		c.Modality, c.Polarity = modality, polarity
 		v.arguments(&c, t, lo, hi)
 		planned := modality == Future || modality == Possible
+		if t.conference && !planned && v.beforeIt(i, lo) {
+			planned = true // `قبل ثلاثة ايام من قمة بين ...`: still to come
+			c.Modality = Future
+		}
 		switch {
+		case t.conference && typ == MeetingPlanned && !planned && strings.Contains(v.norm(i), "قم") && v.followedBy(i, min(hi, i+4), betweenWord):
+			c.Type = Meet // `القمة التاريخية بين الولايات المتحدة وكوريا الشمالية`: a summit held
 		case t.conference && typ == MeetingPlanned && !planned:
 			continue // a conference that is not planned is not an event here
 		case t.conference && planned:
@@ -468,6 +477,33 @@ func isDefinite(n string) bool {
 	}
 	return strings.HasPrefix(n, "ال") || strings.HasPrefix(n, "بال") || strings.HasPrefix(n, "لل")
 }
+
+// beforeIt says whether the noun at i follows `قبل ... من` (`قبل ثلاثة
+// ايام من قمة`): something happens before it, so it is still to come.
+func (v *view) beforeIt(i, lo int) bool {
+	if i-1 < lo || v.bare(i-1) != "من" {
+		return false
+	}
+	for k := i - 2; k >= lo && k >= i-5; k-- {
+		if v.bare(k) == "قبل" {
+			return true
+		}
+	}
+	return false
+}
+
+// personWithin says whether a person is named in the n tokens after i.
+func (v *view) personWithin(i, hi, n int) bool {
+	for k := i + 1; k < hi && k <= i+n; k++ {
+		if e := v.entAt[k]; e >= 0 && v.doc.Entities[e].Type == "PER" {
+			return true
+		}
+	}
+	return false
+}
+
+// betweenWord is the word that names a meeting's two sides.
+var betweenWord = map[string]bool{"بين": true}
 
 // needsWar says whether a folded trigger form is an attack only in a
 // sentence about fighting: recapturing, taking control, liberating.
@@ -1400,12 +1436,18 @@ func (v *view) retells(o, c *cand) bool {
 	// c names no actor o lacks, except (for a definite noun) in a role
 	// o leaves empty: `طالبت الفصائل ... اصرار الفصائل على المطالبة برحيل الاسد`
 	have := v.participantNames(o.Participants)
+	shared := false
+	for _, p := range c.Participants {
+		shared = shared || have[v.participantKey(p)]
+	}
 	var add []khabar.Participant
 	for _, p := range c.Participants {
 		if have[v.participantKey(p)] {
 			continue
 		}
-		if !definite || hasRole(o.Participants, p.Role) {
+		// a definite noun may name more of the same event's actors:
+		// in a role o leaves empty, or besides one o names
+		if !definite || (hasRole(o.Participants, p.Role) && !shared) {
 			return false
 		}
 		add = append(add, p)
