@@ -92,9 +92,26 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 	if m.Lexicon == nil {
 		m.Lexicon = map[string]uint16{}
 	}
-	m.WordSpell = opt.WordSpell
-	if m.WordSpell == nil {
-		m.WordSpell = map[string]string{}
+	m.WordSpell = make(map[string]string, len(opt.WordSpell))
+	for k, v := range opt.WordSpell {
+		m.WordSpell[k] = v
+	}
+	// The treebank's own spelling of a word wins over the lexicons': a stem
+	// cut after a clitic (وايطالية) is written as the treebank writes the
+	// word alone (إيطالية) when most of its occurrences carry the hamza.
+	wordSpell := counter{}
+	for _, s := range train {
+		for _, t := range s.Tokens {
+			for _, w := range t.Words {
+				f := StripMarks(w.Form)
+				wordSpell.add(Skel(f), f)
+			}
+		}
+	}
+	for _, k := range wordSpell.keys() {
+		if f, n := wordSpell.best(k); f != k && 2*n > wordSpellTotal(wordSpell[k]) {
+			m.WordSpell[k] = f
+		}
 	}
 	m.Corpus = opt.Corpus
 	if m.Corpus == nil {
@@ -784,4 +801,13 @@ func (c *core) trainLemmaAlts(train []conllu.Sentence, gold [][]goldTok, epochs 
 		logf("lemma context epoch %d: train error %.2f%% of %d", ep+1, 100*float64(errs)/float64(max(n, 1)), n)
 	}
 	return t.Freeze(1e-3)
+}
+
+// wordSpellTotal is the number of occurrences behind a spelling vote.
+func wordSpellTotal(votes map[string]int) int {
+	n := 0
+	for _, c := range votes {
+		n += c
+	}
+	return n
 }
