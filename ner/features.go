@@ -34,16 +34,30 @@ type resources struct {
 	// folded multi-token names (tokens joined by a space).
 	gazWord   map[string]uint16
 	gazPhrase map[string]uint16
-	// gazFirst holds the first tokens of multi-token names.
+	// gazFirst holds the first tokens of multi-token names, with the most
+	// tokens of a name each starts.
 	gazFirst  map[string]bool
+	firstMax  map[string]int
 	maxPhrase int
 	// words joins the word-class table and the one-word gazetteer facts,
 	// so that a token costs one lookup per form.
 	words map[string]wordInfo
 	// lex is the ANT label lexicon, nil when the model uses none.
 	lex map[string]lexEntry
+	// lexInWords is set when the lexicon has been copied into words
+	// (mergeLexicon), so that a token's entry comes with a lookup info
+	// makes anyway.
+	lexInWords bool
 	// charGrams adds letter trigram features (an experiment switch).
 	charGrams bool
+	// sgLevels is how many granularities of skip-gram classes the
+	// features read (0: none, the model was trained without them).
+	sgLevels int
+	// sgAvail is how many granularities the embedded skip-gram table has.
+	sgAvail int
+	// quotes adds the features of short quoted spans (titles of
+	// programmes, papers, operations).
+	quotes bool
 }
 
 // foldedEntry is a gazetteer entry with its folded words, folded once at
@@ -62,8 +76,8 @@ func foldEntries(gaz []gazetteer.Entry) []foldedEntry {
 	return out
 }
 
-func newResources(cl *wordcluster.Table, gaz []foldedEntry) *resources {
-	r := &resources{clusters: cl, gazWord: map[string]uint16{}, gazPhrase: map[string]uint16{}, gazFirst: map[string]bool{}}
+func newResources(cl, sg *wordcluster.Table, gaz []foldedEntry) *resources {
+	r := &resources{clusters: cl, gazWord: map[string]uint16{}, gazPhrase: map[string]uint16{}, gazFirst: map[string]bool{}, firstMax: map[string]int{}}
 	for _, e := range gaz {
 		bit := gazBits[e.Kind]
 		if bit == 0 {
@@ -80,6 +94,7 @@ func newResources(cl *wordcluster.Table, gaz []foldedEntry) *resources {
 			}
 			r.gazPhrase[strings.Join(toks, " ")] |= bit
 			r.gazFirst[toks[0]] = true
+			r.firstMax[toks[0]] = max(r.firstMax[toks[0]], len(toks))
 			r.maxPhrase = max(r.maxPhrase, len(toks))
 		}
 	}
@@ -93,12 +108,42 @@ func newResources(cl *wordcluster.Table, gaz []foldedEntry) *resources {
 		wi.gaz = bits
 		r.words[w] = wi
 	}
-	for w := range r.gazFirst {
+	for w, n := range r.firstMax {
 		wi := r.words[w]
-		wi.first = true
+		wi.first = uint8(n)
 		r.words[w] = wi
 	}
+	if sg != nil {
+		r.sgAvail = len(sg.Ks)
+		sg.Range(func(w string, e wordcluster.Entry) bool {
+			if e.NoClass {
+				return true
+			}
+			wi := r.words[w]
+			wi.sg, wi.hasSG = e.Class, true
+			r.words[w] = wi
+			return true
+		})
+	}
 	return r
+}
+
+// mergeLexicon copies the ANT label lexicon into the word table, so that
+// info finds a token's entry in the lookups it makes for the word and its
+// rest. Words only the lexicon knows get entries with nothing else set,
+// which read as absent everywhere else. It changes the table in place: call
+// it only on resources of one's own (NewRecognizer's), never on the shared
+// copies of training.
+func (res *resources) mergeLexicon() {
+	if res.lex == nil {
+		return
+	}
+	for k, e := range res.lex {
+		wi := res.words[k]
+		wi.lex, wi.hasLex = e, true
+		res.words[k] = wi
+	}
+	res.lexInWords = true
 }
 
 // wordInfo is what the tables know of one folded word.
@@ -106,7 +151,14 @@ type wordInfo struct {
 	wordcluster.Entry
 	inTable bool   // listed in the word-class table
 	gaz     uint16 // one-word gazetteer kinds
-	first   bool   // starts a multi-word gazetteer name
+	first   uint8  // the most tokens of a multi-word gazetteer name it starts
+	// lex is the word's ANT label lexicon entry, when hasLex (filled by
+	// mergeLexicon).
+	lex    lexEntry
+	hasLex bool
+	// sg are the word's skip-gram classes, when hasSG.
+	sg    [wordcluster.MaxLevels]uint16
+	hasSG bool
 }
 
 // classes returns the word's classes when it has them.
@@ -171,13 +223,16 @@ type tokenInfo struct {
 	hasCls                  bool
 	restCls                 [wordcluster.MaxLevels]uint16
 	hasRestCls              bool
+	// sg and restSG are the skip-gram classes of the word and its rest.
+	sg, restSG       [wordcluster.MaxLevels]uint16
+	hasSG, hasRestSG bool
 	// phrase is the kind bits of the gazetteer name covering the token,
 	// phraseBegin whether the token starts it.
 	phrase      uint16
 	phraseBegin bool
-	// first and restFirst say whether the word, or its rest, starts a
-	// multi-word gazetteer name.
-	first, restFirst bool
+	// first and restFirst are the most tokens of a multi-word gazetteer
+	// name the word, or its rest, starts (0: none).
+	first, restFirst uint8
 	// lex is how a first-pass tagger labelled the word across the ANT news
 	// corpus (see lexicon.go); hasLex is false for words it never saw.
 	lex    lexEntry
@@ -185,6 +240,11 @@ type tokenInfo struct {
 	// From the morphology layer, when given: the UPOS of the stem (the
 	// longest segment), the UPOS of all segments, and the stem's lemma.
 	mpos, mlemma string
+	// quoteCue is, for a token inside a short quoted span (« ... »), the
+	// folded word before the opening mark ("<s>" at the start); empty
+	// outside quotes. quoteFirst marks the span's first token.
+	quoteCue   string
+	quoteFirst bool
 	// mpatFeat is the tMPat feature of the segments' UPOS pattern, hashed
 	// here from a stack buffer so that the pattern is never made a string.
 	mpatFeat uint64
@@ -290,19 +350,34 @@ func (res *resources) info(words []string, segs [][]khabar.Segment, infos []toke
 			}
 		}
 		ti.cls, ti.hasCls = wf.classes()
+		ti.sg, ti.hasSG = wf.sg, wf.hasSG
 		if pre != "" {
 			ti.restCls, ti.hasRestCls = wr.classes()
+			ti.restSG, ti.hasRestSG = wr.sg, wr.hasSG
 		}
 		if res.lex != nil {
 			// buildLexicon never stores the empty key, so skip its lookup.
 			if k := contextKey(&ti); k != "" {
-				ti.lex, ti.hasLex = res.lex[k]
+				switch {
+				case !res.lexInWords:
+					ti.lex, ti.hasLex = res.lex[k]
+				case k == f:
+					ti.lex, ti.hasLex = wf.lex, wf.hasLex
+				case k == rest && pre != "":
+					ti.lex, ti.hasLex = wr.lex, wr.hasLex
+				default:
+					e := res.words[k]
+					ti.lex, ti.hasLex = e.lex, e.hasLex
+				}
 			}
 		}
 		if segs != nil {
 			ti.setMorph(segs[wi])
 		}
 		infos = append(infos, ti)
+	}
+	if res.quotes {
+		markQuotes(infos)
 	}
 	// Multi-token gazetteer names, longest first from each start; the first
 	// token may carry a proclitic.
@@ -315,10 +390,15 @@ func (res *resources) info(words []string, segs [][]khabar.Segment, infos []toke
 			matched := 0
 			var bits uint16
 			for k, first := range [2]string{infos[i].fold, infos[i].rest} {
-				if k == 0 && !infos[i].first || k == 1 && (!infos[i].restFirst || infos[i].pre == "") {
-					continue
+				longest := int(infos[i].first)
+				if k == 1 {
+					longest = int(infos[i].restFirst)
+					if infos[i].pre == "" {
+						continue
+					}
 				}
-				for n := min(res.maxPhrase, len(infos)-i); n >= 2 && n > matched; n-- {
+				// No name from this word is longer than longest.
+				for n := min(longest, len(infos)-i); n >= 2 && n > matched; n-- {
 					key = append(key[:0], first...)
 					for k := i + 1; k < i+n; k++ {
 						key = append(key, ' ')
@@ -342,6 +422,44 @@ func (res *resources) info(words []string, segs [][]khabar.Segment, infos []toke
 		}
 	}
 	return infos
+}
+
+// maxQuoted is the longest quoted span, in tokens, that markQuotes marks:
+// titles are short, quoted speech is not.
+const maxQuoted = 6
+
+// closingQuote maps opening quote tokens to their closing ones; symmetric
+// marks close themselves.
+var closingQuote = map[string]string{"«": "»", "“": "”", `"`: `"`, "''": "''", "'": "'", "‘": "’"}
+
+// markQuotes marks the tokens of short quoted spans with the word before
+// the opening mark: « الناس وأنا » after برنامج is a programme's title.
+func markQuotes(infos []tokenInfo) {
+	for i := 0; i < len(infos); i++ {
+		closer, ok := closingQuote[infos[i].fold]
+		if !ok {
+			continue
+		}
+		end := -1
+		for k := i + 1; k < len(infos) && k <= i+maxQuoted+1; k++ {
+			if infos[k].fold == closer {
+				end = k
+				break
+			}
+		}
+		if end < 0 || end == i+1 {
+			continue
+		}
+		cue := "<s>"
+		if i > 0 {
+			cue = infos[i-1].rest
+		}
+		for k := i + 1; k < end; k++ {
+			infos[k].quoteCue = cue
+			infos[k].quoteFirst = k == i+1
+		}
+		i = end
+	}
 }
 
 // Feature templates: each hashes a template number with its values.
@@ -379,6 +497,10 @@ const (
 	tMPat
 	tMLemma
 	tChar
+	tSG
+	tRestSG
+	tNoSG
+	tQuote
 )
 
 // charTrigrams appends the letter trigrams inside a word: transliterated
@@ -477,6 +599,7 @@ func (res *resources) features(infos []tokenInfo, out [][]uint64) [][]uint64 {
 		return &infos[i]
 	}
 	levels := len(res.clusters.Ks)
+	sgl := res.sgLevels
 	// Fresh lists are cut from one block rather than grown by doubling
 	// token by token; a list that outgrows its share reallocates alone.
 	const perToken = 96
@@ -513,6 +636,16 @@ func (res *resources) features(infos []tokenInfo, out [][]uint64) [][]uint64 {
 		if ti.hasLex {
 			fs = ti.lex.features(fs, 0)
 		}
+		if ti.quoteCue != "" {
+			b := uint64(0)
+			if ti.quoteFirst {
+				b = 1
+			}
+			fs = append(fs, featU(tQuote, 0, b), feat(tQuote, 1, ti.quoteCue))
+			if ti.hasCls && levels > 0 {
+				fs = append(fs, hashStr(featU(tQuote, 2, uint64(ti.cls[0])), ti.quoteCue))
+			}
+		}
 		if ti.mpos != "" {
 			fs = append(fs, feat(tMPOS, 0, ti.mpos), ti.mpatFeat, feat(tMLemma, 0, ti.mlemma))
 			for _, off := range [...]int{-2, -1, 1, 2} {
@@ -536,6 +669,20 @@ func (res *resources) features(infos []tokenInfo, out [][]uint64) [][]uint64 {
 				fs = append(fs, featU(tRestCls, l, uint64(ti.restCls[l])))
 			}
 		}
+		if sgl > 0 {
+			if ti.hasSG {
+				for l := 0; l < sgl; l++ {
+					fs = append(fs, featU(tSG, l, uint64(ti.sg[l])))
+				}
+			} else {
+				fs = append(fs, featU(tNoSG, 0))
+			}
+			if ti.hasRestSG {
+				for l := 0; l < sgl; l++ {
+					fs = append(fs, featU(tRestSG, l, uint64(ti.restSG[l])))
+				}
+			}
+		}
 		for _, off := range [...]int{-2, -1, 1, 2} {
 			o := get(i + off)
 			if o == nil {
@@ -549,6 +696,19 @@ func (res *resources) features(infos []tokenInfo, out [][]uint64) [][]uint64 {
 			if o.hasCls {
 				for l := 0; l < levels; l++ {
 					fs = append(fs, featU(tCls, off*10+l, uint64(o.cls[l])))
+				}
+			}
+			if sgl > 0 {
+				// The context word's skip-gram classes, or those of its rest
+				// when a proclitic hides the word from the table.
+				if o.hasSG {
+					for l := 0; l < sgl; l++ {
+						fs = append(fs, featU(tSG, off*10+l, uint64(o.sg[l])))
+					}
+				} else if o.hasRestSG {
+					for l := 0; l < sgl; l++ {
+						fs = append(fs, featU(tSG, off*10+l, uint64(o.restSG[l])))
+					}
 				}
 			}
 			if o.phrase != 0 {

@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -95,8 +96,12 @@ func loadResources() (*resources, []foldedEntry, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("ner: %w", err)
 	}
+	sg, err := wordcluster.LoadSkipGram()
+	if err != nil {
+		return nil, nil, fmt.Errorf("ner: %w", err)
+	}
 	folded := foldEntries(gaz)
-	return newResources(cl, folded), folded, nil
+	return newResources(cl, sg, folded), folded, nil
 }
 
 // Load parses the embedded model and tables.
@@ -134,6 +139,11 @@ type Models struct {
 	UsesMorph bool
 	// CharGrams is set when the models read letter-trigram features.
 	CharGrams bool
+	// SkipGram is how many granularities of the skip-gram word classes
+	// the models read (0: none).
+	SkipGram int
+	// Quotes is set when the models read the quoted-span features.
+	Quotes bool
 }
 
 // Options is the options.txt line that records how the models were
@@ -146,6 +156,12 @@ func (ms *Models) Options() string {
 	if ms.CharGrams {
 		o = append(o, "chars")
 	}
+	if ms.Quotes {
+		o = append(o, "quotes")
+	}
+	if ms.SkipGram > 0 {
+		o = append(o, fmt.Sprintf("skipgram=%d", ms.SkipGram))
+	}
 	return strings.Join(o, " ")
 }
 
@@ -157,6 +173,12 @@ func (ms *Models) SetOptions(line string) {
 			ms.UsesMorph = true
 		case "chars":
 			ms.CharGrams = true
+		case "quotes":
+			ms.Quotes = true
+		default:
+			if v, ok := strings.CutPrefix(w, "skipgram="); ok {
+				ms.SkipGram, _ = strconv.Atoi(v)
+			}
 		}
 	}
 }
@@ -200,7 +222,13 @@ func NewRecognizer(ms *Models) (*Recognizer, error) {
 		return nil, errors.New("ner: no first-pass model")
 	}
 	res.lex = ms.lexicon
+	res.mergeLexicon()
 	res.charGrams = ms.CharGrams
+	if ms.SkipGram > res.sgAvail {
+		return nil, fmt.Errorf("ner: model reads %d granularities of skip-gram classes, the embedded table has %d", ms.SkipGram, res.sgAvail)
+	}
+	res.sgLevels = ms.SkipGram
+	res.quotes = ms.Quotes
 	r := &Recognizer{res: res, model: ms.First, second: ms.Second, names: newNameTable(gaz), usesMorph: ms.UsesMorph}
 	r.curated, r.curatedLongest = curatedTypes(gaz)
 	r.pool.New = func() any { return &scratch{} }

@@ -30,6 +30,14 @@ type TrainOptions struct {
 	Unlabelled []Sentence
 	// CharGrams adds letter-trigram features.
 	CharGrams bool
+	// SkipGram adds the classes of the embedded skip-gram table at its
+	// first SkipGram granularities.
+	SkipGram int
+	// Quotes adds the features of short quoted spans.
+	Quotes bool
+	// Ensemble averages the first pass over this many perceptrons trained
+	// on different shuffles (seeds Seed, Seed+1, ...); 0 or 1: one.
+	Ensemble int
 	// Prune drops features whose weights all stay below it in absolute
 	// value (see seqlabel.Model.Prune).
 	Prune float32
@@ -51,10 +59,15 @@ func Train(train []Sentence, o TrainOptions) (*Models, error) {
 		labelIndex[l] = i
 	}
 	usesMorph := len(train) > 0 && train[0].Segments != nil
-	if o.CharGrams {
-		withChars := *res
-		withChars.charGrams = true
-		res = &withChars
+	if o.CharGrams || o.SkipGram > 0 || o.Quotes {
+		if o.SkipGram > res.sgAvail {
+			return nil, fmt.Errorf("ner: %d skip-gram granularities wanted, the embedded table has %d", o.SkipGram, res.sgAvail)
+		}
+		withOpts := *res
+		withOpts.charGrams = o.CharGrams
+		withOpts.sgLevels = o.SkipGram
+		withOpts.quotes = o.Quotes
+		res = &withOpts
 	}
 	infos := make([][]tokenInfo, len(train))
 	base := make([]seqlabel.Sequence, len(train))
@@ -131,12 +144,28 @@ func Train(train []Sentence, o TrainOptions) (*Models, error) {
 	if err != nil {
 		return nil, err
 	}
+	if o.Ensemble > 1 && !o.CRF {
+		ms := []*seqlabel.Model{m1}
+		for k := 1; k < o.Ensemble; k++ {
+			m, err := seqlabel.Train(Labels, base, seqlabel.Options{Epochs: o.Epochs, Seed: o.Seed + uint64(k)})
+			if err != nil {
+				return nil, err
+			}
+			ms = append(ms, m)
+		}
+		if m1, err = seqlabel.Average(ms); err != nil {
+			return nil, err
+		}
+		if len(o.Dev) > 0 {
+			score(fmt.Sprintf("ensemble of %d", len(ms)), o.Epochs, m1, nil)
+		}
+	}
 	if o.Prune > 0 {
 		logf("ner: pruned %d features below %g", m1.Prune(o.Prune), o.Prune)
 	}
 	logf("ner: first pass: %d features", m1.NumFeatures())
 	if !o.Stack {
-		return &Models{First: m1, lexicon: lex, UsesMorph: usesMorph, CharGrams: o.CharGrams}, nil
+		return &Models{First: m1, lexicon: lex, UsesMorph: usesMorph, CharGrams: o.CharGrams, SkipGram: o.SkipGram, Quotes: o.Quotes}, nil
 	}
 	first := make([][]int, len(train))
 	var dec seqlabel.Decoder
@@ -175,5 +204,5 @@ func Train(train []Sentence, o TrainOptions) (*Models, error) {
 		return nil, err
 	}
 	logf("ner: second pass: %d features", m2.NumFeatures())
-	return &Models{First: m1, Second: m2, lexicon: lex, UsesMorph: usesMorph, CharGrams: o.CharGrams}, nil
+	return &Models{First: m1, Second: m2, lexicon: lex, UsesMorph: usesMorph, CharGrams: o.CharGrams, SkipGram: o.SkipGram, Quotes: o.Quotes}, nil
 }

@@ -138,3 +138,33 @@ func TestDecodeEmpty(t *testing.T) {
 		t.Errorf("Decode(nil) = %v", got)
 	}
 }
+
+func TestAverage(t *testing.T) {
+	labels := []string{"A", "B"}
+	a := &Model{Labels: labels, index: map[uint64]int32{1: 0, 2: 1}, weights: []float32{2, 0, 0, 4}, trans: make([]float32, 6)}
+	b := &Model{Labels: labels, index: map[uint64]int32{2: 0, 3: 1}, weights: []float32{0, 2, 6, 0}, trans: []float32{2, 0, 0, 0, 0, 0}}
+	m, err := Average([]*Model{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[uint64][]float32{1: {1, 0}, 2: {0, 3}, 3: {3, 0}}
+	for f, w := range want {
+		r, ok := m.index[f]
+		if !ok {
+			t.Fatalf("feature %d missing", f)
+		}
+		if got := m.weights[int(r)*2 : int(r)*2+2]; got[0] != w[0] || got[1] != w[1] {
+			t.Errorf("feature %d: weights %v, want %v", f, got, w)
+		}
+	}
+	if m.trans[0] != 1 {
+		t.Errorf("trans[0] = %v, want 1", m.trans[0])
+	}
+	if _, err := Average(nil); err == nil {
+		t.Error("no models: no error")
+	}
+	c := &Model{Labels: []string{"A"}, index: map[uint64]int32{}}
+	if _, err := Average([]*Model{a, c}); err == nil {
+		t.Error("different labels: no error")
+	}
+}

@@ -187,3 +187,16 @@ func (t *Table) Range(fn func(word string, e Entry) bool) {
 		}
 	}
 }
+
+//go:embed data/embed.tsv.gz
+var embeddedSkipGram []byte
+
+// LoadSkipGram parses the embedded classes cut from skip-gram vectors
+// learned from the ANT news corpus by `khabar train ner -embed`; nil when
+// none are embedded.
+func LoadSkipGram() (*Table, error) {
+	if len(embeddedSkipGram) == 0 {
+		return nil, nil
+	}
+	return Read(bytes.NewReader(embeddedSkipGram))
+}

@@ -119,3 +119,60 @@ func FuzzRead(f *testing.F) {
 		Read(bytes.NewReader(b))
 	})
 }
+
+// TestSkipGramSeparatesClasses learns skip-gram vectors on the synthetic
+// corpus of two word kinds in two contexts and checks that their coarsest
+// classes come apart, and that a second run with the same seed is equal.
+func TestSkipGramSeparatesClasses(t *testing.T) {
+	c := NewCorpus()
+	cities := []string{"باريس", "موسكو", "لندن", "روما", "برلين", "مدريد"}
+	people := []string{"كيري", "بوتين", "ماكرون", "ميركل", "جونسون", "ترامب"}
+	for i := 0; i < 400; i++ {
+		c.Add(fmt.Sprintf("وصل الى %s امس", cities[i%len(cities)]))
+		c.Add(fmt.Sprintf("قال الرئيس %s ان", people[(i*7)%len(people)]))
+	}
+	o := EmbedOptions{Vocab: 100, MinCount: 1, Dim: 8, Window: 2, Negative: 3, Epochs: 20, Rate: 0.05,
+		Ks: []int{2, 4}, ClusterVocab: 100, Iterations: 10, Seed: 1}
+	run := func() *Table {
+		e, err := TrainEmbeddings(c, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tab, err := e.Cluster(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tab
+	}
+	tab := run()
+	class := func(w string) uint16 {
+		e, ok := tab.Lookup(w)
+		if !ok || e.NoClass {
+			t.Fatalf("%s has no class", w)
+		}
+		return e.Class[0]
+	}
+	for _, w := range append(cities[1:], people...) {
+		same := class(w) == class(cities[0])
+		if want := slices.Contains(cities, w); same != want {
+			t.Errorf("%s: same class as %s = %v, want %v", w, cities[0], same, want)
+		}
+	}
+	var a, b bytes.Buffer
+	tab.WriteTo(&a)
+	run().WriteTo(&b)
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two runs with one seed differ")
+	}
+}
+
+func TestSkipGramBadOptions(t *testing.T) {
+	c := NewCorpus()
+	if _, err := TrainEmbeddings(c, DefaultEmbedOptions()); err == nil {
+		t.Error("empty corpus: no error")
+	}
+	c.Add("ا ب ج د")
+	if _, err := TrainEmbeddings(c, EmbedOptions{}); err == nil {
+		t.Error("zero options: no error")
+	}
+}

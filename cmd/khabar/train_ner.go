@@ -31,6 +31,8 @@ func runTrainNER(args []string, stdout, stderr io.Writer) int {
 	data := fs.String("data", "", "shared data folder (default: ../shared/data from the module root)")
 	clusters := fs.Bool("clusters", false, "first relearn the word classes from the ANT news corpus into wordcluster/data/")
 	onlyClusters := fs.Bool("clusters-only", false, "relearn the word classes and stop")
+	embed := fs.Bool("embed", false, "first relearn the skip-gram word classes from the ANT news corpus into wordcluster/data/embed.tsv.gz")
+	onlyEmbed := fs.Bool("embed-only", false, "relearn the skip-gram word classes and stop")
 	maxDocs := fs.Int("ant-docs", 0, "use at most this many ANT articles (0: all)")
 	epochs := fs.Int("epochs", 10, "training epochs")
 	seed := fs.Uint64("seed", 1, "random seed (shuffling)")
@@ -42,6 +44,9 @@ func runTrainNER(args []string, stdout, stderr io.Writer) int {
 	lexEvery := fs.Int("lexicon-every", 4, "build the ANT label lexicon from every Nth ANT article (0: no lexicon)")
 	useMorph := fs.Bool("morph", true, "give the tagger the morphology layer's segments (khabar/morph) as features")
 	chars := fs.Bool("chars", true, "add letter-trigram features")
+	quotes := fs.Bool("quotes", false, "add the features of short quoted spans (titles)")
+	ensemble := fs.Int("ensemble", 1, "average the tagger over this many perceptrons trained on different shuffles")
+	skipGram := fs.Int("skipgram", 0, "add the skip-gram word classes (wordcluster/data/embed.tsv.gz) at this many granularities")
 	prune := fs.Float64("prune", 1, "drop features whose weights are all below this in absolute value (halves the model at no measurable cost on the dev split)")
 	stack := fs.Bool("stack", false, "train a stacked second pass on document context")
 	folds := fs.Int("folds", 5, "jackknife folds for the label lexicon and the stacked pass")
@@ -64,6 +69,15 @@ func runTrainNER(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		if *onlyClusters {
+			return 0
+		}
+	}
+	if *embed || *onlyEmbed {
+		if err := trainSkipGram(*data, root, *maxDocs, logf); err != nil {
+			fmt.Fprintln(stderr, "train ner:", err)
+			return 1
+		}
+		if *onlyEmbed {
 			return 0
 		}
 	}
@@ -94,7 +108,7 @@ func runTrainNER(args []string, stdout, stderr io.Writer) int {
 		}
 		logf("train ner: %d ANT sentences, %d tokens for the label lexicon", len(unlabelled), n)
 	}
-	if err := trainTagger(*data, *out, analyze, ner.TrainOptions{Prune: float32(*prune), Unlabelled: unlabelled, CharGrams: *chars, Epochs: *epochs, Seed: *seed, CRF: *crf, C2: *c2, Eta0: *eta, Stack: *stack, Folds: *folds, Log: logf}, *devFrac, *devAt); err != nil {
+	if err := trainTagger(*data, *out, analyze, ner.TrainOptions{Prune: float32(*prune), Unlabelled: unlabelled, CharGrams: *chars, SkipGram: *skipGram, Ensemble: *ensemble, Quotes: *quotes, Epochs: *epochs, Seed: *seed, CRF: *crf, C2: *c2, Eta0: *eta, Stack: *stack, Folds: *folds, Log: logf}, *devFrac, *devAt); err != nil {
 		fmt.Fprintln(stderr, "train ner:", err)
 		return 1
 	}
@@ -179,49 +193,28 @@ func antSentences(data string, every int) ([]ner.Sentence, error) {
 	return out, err
 }
 
-func trainClusters(data, root string, maxDocs int, logf func(string, ...any)) error {
+// antCorpus reads the titles and texts of the ANT corpus (at most maxDocs
+// articles; 0: all) as a word-class corpus.
+func antCorpus(data string, maxDocs int, logf func(string, ...any)) (*wordcluster.Corpus, error) {
 	start := time.Now()
-	path := filepath.Join(data, "ant-news", "ant-multisource-v2.1.jsonl.gz")
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("ANT corpus: %w", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return fmt.Errorf("ANT corpus: %w", err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	corpus := wordcluster.NewCorpus()
 	docs := 0
-	for sc.Scan() {
-		var a struct {
-			Title string `json:"title"`
-			Text  string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			logf("ANT line %d skipped: %v", docs+1, err)
-			continue
-		}
-		corpus.Add(a.Title)
-		corpus.Add(a.Text)
+	err := antArticles(data, func(_ int, title, text string) bool {
+		corpus.Add(title)
+		corpus.Add(text)
 		docs++
-		if maxDocs > 0 && docs >= maxDocs {
-			break
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("ANT corpus: %w", err)
+		return maxDocs <= 0 || docs < maxDocs
+	})
+	if err != nil {
+		return nil, err
 	}
 	logf("read %d ANT articles, %d tokens in %v", docs, corpus.Tokens(), time.Since(start).Round(time.Millisecond))
-	o := wordcluster.DefaultOptions()
-	o.Log = logf
-	t, err := wordcluster.Train(corpus, o)
-	if err != nil {
-		return err
-	}
-	out := filepath.Join(root, "wordcluster", "data", "clusters.tsv.gz")
+	return corpus, nil
+}
+
+// writeClusterTable writes a word-class table to wordcluster/data/name.
+func writeClusterTable(root, name string, t *wordcluster.Table, start time.Time, logf func(string, ...any)) error {
+	out := filepath.Join(root, "wordcluster", "data", name)
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
@@ -238,6 +231,43 @@ func trainClusters(data, root string, maxDocs int, logf func(string, ...any)) er
 	}
 	logf("wrote %s (%d words) in %v", out, t.Len(), time.Since(start).Round(time.Second))
 	return nil
+}
+
+func trainClusters(data, root string, maxDocs int, logf func(string, ...any)) error {
+	start := time.Now()
+	corpus, err := antCorpus(data, maxDocs, logf)
+	if err != nil {
+		return err
+	}
+	o := wordcluster.DefaultOptions()
+	o.Log = logf
+	t, err := wordcluster.Train(corpus, o)
+	if err != nil {
+		return err
+	}
+	return writeClusterTable(root, "clusters.tsv.gz", t, start, logf)
+}
+
+// trainSkipGram learns skip-gram vectors from the ANT corpus and writes the
+// classes cut from them.
+func trainSkipGram(data, root string, maxDocs int, logf func(string, ...any)) error {
+	start := time.Now()
+	corpus, err := antCorpus(data, maxDocs, logf)
+	if err != nil {
+		return err
+	}
+	o := wordcluster.DefaultEmbedOptions()
+	o.Log = logf
+	e, err := wordcluster.TrainEmbeddings(corpus, o)
+	if err != nil {
+		return err
+	}
+	logf("skip-gram vectors of %d words in %v", len(e.Words), time.Since(start).Round(time.Second))
+	t, err := e.Cluster(o)
+	if err != nil {
+		return err
+	}
+	return writeClusterTable(root, "embed.tsv.gz", t, start, logf)
 }
 
 // trainTagger trains on ANERcorp's training file only (never its test
