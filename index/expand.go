@@ -1,6 +1,9 @@
 package index
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // proclitics are the conjunctions and prepositions written fused to the
 // next word, alone or in pairs, with the article after some of them; they
@@ -20,6 +23,30 @@ var proclitics = []string{
 // With a morphological key analyzer the keys come with clitics split
 // already, and this only helps where it erred.
 func (ix *Index) expandClitics(keys []string) []string {
+	// The expansion depends on the index alone: remembered, since each key
+	// costs some twenty dictionary lookups. The key list is joined with a
+	// byte no key holds.
+	ck := strings.Join(keys, "\x01")
+	ix.expandMu.RLock()
+	out, ok := ix.expandMemo[ck]
+	ix.expandMu.RUnlock()
+	if ok {
+		return out
+	}
+	out = ix.expandCliticsOnce(keys)
+	ix.expandMu.Lock()
+	if ix.expandMemo == nil || len(ix.expandMemo) >= expandMemoSize {
+		ix.expandMemo = map[string][]string{}
+	}
+	ix.expandMemo[ck] = out
+	ix.expandMu.Unlock()
+	return out
+}
+
+// expandMemoSize bounds the remembered expansions (a few hundred bytes each).
+const expandMemoSize = 1 << 16
+
+func (ix *Index) expandCliticsOnce(keys []string) []string {
 	out := append([]string(nil), keys...)
 	add := func(t string) {
 		if !contains(out, t) {

@@ -31,48 +31,57 @@ type segFacets struct {
 	ents    []uint32 // by entity ordinal; zero outside touched
 	touched []int32  // ordinals with a count, in first-seen order
 	sources []uint32 // by source ordinal
+	buf     *countBuf
 }
 
-// entCounts recycles entity count arrays (a segment of the ANT archive
-// has about 100,000 entities).
-var entCounts = sync.Pool{New: func() any { return new([]uint32) }}
+// countBuf is an entity count array (a segment of the ANT archive has
+// about 100,000 entities) and its list of touched ordinals, recycled.
+type countBuf struct {
+	ents    []uint32
+	touched []int32
+}
+
+var entCounts = sync.Pool{New: func() any { return new(countBuf) }}
 
 func newFacetCounter() *facetCounter {
 	return &facetCounter{months: map[int32]int{}}
 }
 
 func (fc *facetCounter) add(s *Segment, hits []scored) {
-	buf := entCounts.Get().(*[]uint32)
-	if cap(*buf) < s.ents.n {
-		*buf = make([]uint32, s.ents.n)
+	m := s.entityMeta()
+	buf := entCounts.Get().(*countBuf)
+	if cap(buf.ents) < s.ents.n {
+		buf.ents = make([]uint32, s.ents.n)
 	}
-	sf := segFacets{s: s, ents: (*buf)[:s.ents.n], sources: make([]uint32, s.sources.n)}
+	sf := segFacets{s: s, ents: buf.ents[:s.ents.n], touched: buf.touched[:0], sources: make([]uint32, s.sources.n), buf: buf}
 	ents := sf.ents
-	var lastDay int32 = NoDate
-	var lastMonth int32
+	src := s.sec[secDocSource]
+	lastMonth, lastN := int32(NoDate), 0
 	for _, h := range hits {
 		i := int(h.doc)
-		b := s.docEnts.bytes(i)
-		for len(b) > 0 {
-			o, n := uvarint(b)
-			if n <= 0 || int(o) >= len(ents) {
-				break
-			}
+		for _, o := range m.flat[m.off[i]:m.off[i+1]] {
 			if ents[o] == 0 {
 				sf.touched = append(sf.touched, int32(o))
 			}
 			ents[o]++
-			b = b[n:]
 		}
-		if o := int(le32(s.sec[secDocSource][4*i:])); o < len(sf.sources) {
+		if o := int(le32(src[4*i:])); o < len(sf.sources) {
 			sf.sources[o]++
 		}
-		if d := s.DocDate(i); d != NoDate {
-			if d != lastDay {
-				lastDay, lastMonth = d, monthOf(d)
+		// Hits come by document number, mostly in date order: count a
+		// run of one month at once.
+		if mo := m.month[i]; mo != NoDate {
+			if mo != lastMonth {
+				if lastN > 0 {
+					fc.months[lastMonth] += lastN
+				}
+				lastMonth, lastN = mo, 0
 			}
-			fc.months[lastMonth]++
+			lastN++
 		}
+	}
+	if lastN > 0 {
+		fc.months[lastMonth] += lastN
 	}
 	fc.segs = append(fc.segs, sf)
 }
@@ -84,9 +93,9 @@ func (fc *facetCounter) release() {
 		for _, o := range sf.touched {
 			sf.ents[o] = 0
 		}
-		buf := sf.ents[:0]
-		entCounts.Put(&buf)
-		sf.ents = nil
+		sf.buf.touched = sf.touched[:0]
+		entCounts.Put(sf.buf)
+		sf.ents, sf.touched, sf.buf = nil, nil, nil
 	}
 }
 
@@ -184,12 +193,18 @@ func (sf *segFacets) topOfType(typ string, size int) []Count {
 	return out
 }
 
-// entMeta is what facets need of a segment's entity table, which numbers
-// entities in the order documents first named them: each one's type and
-// its rank by name.
+// entMeta is what facets need of a segment, made once: the type of each
+// entity of its table (which numbers entities in the order documents
+// first named them) and its rank by name, and each document's entities
+// and month.
 type entMeta struct {
 	typ  []uint8  // entTypeCode
 	rank []uint32 // place in the table sorted by "TYPE\x00name"
+	// The entity ordinals of document i are flat[off[i]:off[i+1]], decoded
+	// from the segment's varints once; month[i] is its monthOf, or NoDate.
+	flat  []uint32
+	off   []uint32
+	month []int32
 }
 
 func entTypeCode(typ string) uint8 {
@@ -220,6 +235,24 @@ func (s *Segment) entityMeta() *entMeta {
 		})
 		for r, o := range order {
 			m.rank[o] = uint32(r)
+		}
+		m.off = make([]uint32, s.NumDocs+1)
+		m.month = make([]int32, s.NumDocs)
+		for i := 0; i < int(s.NumDocs); i++ {
+			b := s.docEnts.bytes(i)
+			for len(b) > 0 {
+				o, k := uvarint(b)
+				if k <= 0 || int(o) >= n {
+					break
+				}
+				m.flat = append(m.flat, uint32(o))
+				b = b[k:]
+			}
+			m.off[i+1] = uint32(len(m.flat))
+			m.month[i] = NoDate
+			if d := s.DocDate(i); d != NoDate {
+				m.month[i] = monthOf(d)
+			}
 		}
 		s.entMeta = m
 	})

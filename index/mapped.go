@@ -189,3 +189,11 @@ func (m *MappedAnalyzer) KeyForms(s *Segment, key string) (forms []uint32, keyle
 	}
 	return fi.byKey[key], fi.isKeyless, true
 }
+
+// Warm makes the tables highlights use (the form index of a one-segment
+// index), which are otherwise made by the first search that needs them.
+func (m *MappedAnalyzer) Warm() {
+	if len(m.Index.segs) == 1 {
+		m.formIndex(m.Index.segs[0])
+	}
+}

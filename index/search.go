@@ -26,6 +26,9 @@ type Index struct {
 	live    int
 	avgLen  float64
 	cache   termCache // decoded postings of the pruned path
+
+	expandMu   sync.RWMutex
+	expandMemo map[string][]string // expandClitics by key list
 }
 
 // NewIndex makes an Index of segs; deleted says which document numbers are
@@ -543,7 +546,8 @@ func (st *searchState) termDocs(terms []string) []scored {
 		if ti < 0 {
 			continue
 		}
-		var r []scored
+		df, _, _ := st.seg.termInfo(ti)
+		r := make([]scored, 0, df)
 		it := st.seg.Postings(ti)
 		for it.Next() {
 			r = append(r, scored{doc: it.Doc})
@@ -789,7 +793,13 @@ func (st *searchState) dense(q *Query) []scored {
 			st.denseSynonyms([]string{w.Surface}, surfaceBoost, acc, hit)
 		}
 	}
-	out := make([]scored, 0, 64)
+	m := 0
+	for _, h := range hit {
+		if h {
+			m++
+		}
+	}
+	out := make([]scored, 0, m)
 	for d := range hit {
 		if hit[d] && !st.ix.isDeleted(st.seg.Base+uint32(d)) {
 			out = append(out, scored{uint32(d), acc[d]})
@@ -827,7 +837,11 @@ func (st *searchState) denseSynonyms(terms []string, boost float64, acc []float3
 	if len(st.tf) < int(s.NumDocs) {
 		st.tf = make([]uint32, s.NumDocs)
 	}
-	var touched []uint32
+	n := 0
+	for i := range its {
+		n += len(its[i].post) / 3 // about three bytes a posting
+	}
+	touched := make([]uint32, 0, n)
 	for i := range its {
 		for its[i].Next() {
 			if d := its[i].Doc; d < s.NumDocs {

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // plainAnalyzer hides every interface of an analyzer but Analyzer.
@@ -245,5 +246,45 @@ func TestFormat3Segment(t *testing.T) {
 	bad[6] = 2
 	if _, err := OpenSegment(bad); !errors.Is(err, ErrFormat) {
 		t.Errorf("format 2: %v, want ErrFormat", err)
+	}
+}
+
+// TestWordsDecoding: Words' own decoding of two-byte runes agrees with
+// utf8.DecodeRuneInString, bad bytes included.
+func TestWordsDecoding(t *testing.T) {
+	slow := func(text string) []Word {
+		var out []Word
+		cp, in := 0, false
+		var w Word
+		for i := 0; i < len(text); {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			wr := r != utf8.RuneError && isWordRune(r)
+			if wr && !in {
+				in, w = true, Word{Start: cp, ByteStart: i}
+			} else if !wr && in {
+				in = false
+				w.End, w.ByteEnd = cp, i
+				out = append(out, w)
+			}
+			i += size
+			cp++
+		}
+		if in {
+			w.End, w.ByteEnd = cp, len(text)
+			out = append(out, w)
+		}
+		return out
+	}
+	rng := rand.New(rand.NewSource(5))
+	pieces := []string{"الأمم", " ", "é", "ß", "\xd8", "\xc3\x28", "\xc0\x80", "٣", "ـ", "a1", "日本", "\u200c", "،", "\xdf\xbf", "\xc2\x80"}
+	for i := 0; i < 2000; i++ {
+		var b strings.Builder
+		for j := rng.Intn(12); j >= 0; j-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := b.String()
+		if got, want := Words(text, nil), slow(text); !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Fatalf("Words(%q) = %v, want %v", text, got, want)
+		}
 	}
 }

@@ -59,15 +59,41 @@ var arabicWordRune = func() (t [0x100]bool) {
 	return t
 }()
 
+// asciiWordByte is isWordRune over ASCII.
+var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
+	for i := range t {
+		t[i] = isWordRune(rune(i))
+	}
+	return t
+}()
+
 // Words splits text into words. It never fails: invalid UTF-8 counts one
 // code point a byte, as the contract's offsets do.
 func Words(text string, dst []Word) []Word {
+	if dst == nil {
+		dst = make([]Word, 0, len(text)/8+1) // a word and a space take about 11 bytes of Arabic
+	}
 	cp := 0
 	in := false
 	var w Word
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		wr := r != utf8.RuneError && isWordRune(r)
+		// Arabic letters take two bytes: decoded here, without a call.
+		var size int
+		var wr bool
+		if c := text[i]; c < utf8.RuneSelf {
+			size, wr = 1, asciiWordByte[c]
+		} else if c >= 0xC2 && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			r := rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
+			if size = 2; r >= 0x600 && r < 0x700 {
+				wr = arabicWordRune[r-0x600]
+			} else {
+				wr = isWordRuneSlow(r)
+			}
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			wr = r != utf8.RuneError && isWordRune(r)
+		}
 		if wr && !in {
 			in = true
 			w = Word{Start: cp, ByteStart: i}

@@ -5,10 +5,15 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"math/rand/v2"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -135,6 +140,72 @@ func BenchmarkSearchArchive(b *testing.B) {
 		s.ServeHTTP(w, r)
 		if w.Code != 200 {
 			b.Fatal(w.Code, w.Body.String())
+		}
+	}
+}
+
+// BenchmarkSearchMix replays the archive mix of `khabar bench http`
+// in process, without the answer cache: the requests written by
+// `khabar bench http --write-mix FILE` ($KHABAR_BENCH_MIX), drawn by their
+// probability with a fixed seed, over the archive $KHABAR_BENCH_DB. Run
+// with -cpu 1 it gives the server's CPU time per request, HTTP aside.
+func BenchmarkSearchMix(b *testing.B) {
+	dir, mix := os.Getenv("KHABAR_BENCH_DB"), os.Getenv("KHABAR_BENCH_MIX")
+	if dir == "" || mix == "" {
+		b.Skip("set KHABAR_BENCH_DB to an archive and KHABAR_BENCH_MIX to a file of bench http --write-mix")
+	}
+	data, err := os.ReadFile(mix)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var targets []string
+	var cdf []float64
+	sum := 0.0
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			b.Fatalf("bad mix line %q", line)
+		}
+		p, err := strconv.ParseFloat(f[1], 64)
+		if err != nil {
+			b.Fatal(err)
+		}
+		v, err := url.ParseQuery(f[3])
+		if err != nil {
+			b.Fatal(err)
+		}
+		v.Set("q", f[2])
+		v.Set("n", "10")
+		targets = append(targets, "/api/search?"+v.Encode())
+		sum += p
+		cdf = append(cdf, sum)
+	}
+	s, err := New(Config{Dir: dir, SearchCache: -1, StoryDelay: -1, Analyzer: testAnalyzer(b)})
+	if err != nil {
+		b.Skipf("archive %s: %v", dir, err)
+	}
+	defer s.Close()
+	s.Warm(context.Background())
+	rng := rand.New(rand.NewPCG(1, 1))
+	// The first pass over the mix warms the index's caches as a server's
+	// first minutes do.
+	for _, t := range targets[:min(len(targets), 2000)] {
+		s.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", t, nil))
+	}
+	cpu := func() time.Duration {
+		var ru syscall.Rusage
+		syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	b.ResetTimer()
+	cpu0 := cpu()
+	defer func() { b.ReportMetric(float64(cpu()-cpu0)/float64(b.N), "cpu-ns/op") }()
+	for i := 0; i < b.N; i++ {
+		t := targets[min(sort.SearchFloat64s(cdf, rng.Float64()*sum), len(targets)-1)]
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest("GET", t, nil))
+		if w.Code != 200 {
+			b.Fatal(t, w.Code, w.Body.String())
 		}
 	}
 }

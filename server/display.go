@@ -30,6 +30,11 @@ func (sn *snapshot) displayName(key, name string) string {
 // and publishes the names found. It stops when sn is replaced.
 func (s *Server) gatherDisplayNames(sn *snapshot) {
 	defer close(sn.displayDone)
+	// The highlight tables of the query analyzer too, in the background
+	// rather than in the first search.
+	if w, ok := sn.qa.(interface{ Warm() }); ok {
+		w.Warm()
+	}
 	want := map[string]bool{}
 	for _, e := range sn.entList[:min(displayEntities, len(sn.entList))] {
 		want[e.key] = true
