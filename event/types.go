@@ -188,6 +188,7 @@ var (
 // lexicon is the folded tables, built once at init and never modified.
 type lexicon struct {
 	triggers       map[string]trigger
+	surface        map[string]found // every surface form of a trigger
 	futureBefore   map[string]bool
 	possibleBefore map[string]bool
 	possibleAfter  map[string]bool
@@ -259,12 +260,57 @@ func buildLexicon() *lexicon {
 	l.negationBefore = set(m, negationBefore)
 	l.futureAfter = set(m, futureAfter)
 	l.sport = set(m, sportWords)
+	l.surface = l.surfaceForms()
 	return l
 }
 
+// found is a lookup result: the trigger and the runes of proclitics before
+// it.
+type found struct {
+	t   trigger
+	pre int
+}
+
 // lookup finds token norm n as a trigger, also behind a proclitic و, ف or
-// ل+ال (`والتقى`, `وسيلتقي`, `فالمفاوضات`).
+// ل+ال (`والتقى`, `وسيلتقي`, `فالمفاوضات`). Every surface form was worked
+// out when the tables were built (surfaceForms), so a token costs one map
+// look-up.
 func (l *lexicon) lookup(n string) (trigger, int, bool) {
+	f, ok := l.surface[n]
+	return f.t, f.pre, ok
+}
+
+// surfaceForms lists every form the analysis of slowLookup accepts: a
+// trigger behind و/ف, ب, ل, the article and their combinations, with an
+// object or possessive pronoun, each with slowLookup's own answer.
+func (l *lexicon) surfaceForms() map[string]found {
+	out := map[string]found{}
+	try := func(n string) {
+		if _, done := out[n]; done {
+			return
+		}
+		if t, pre, ok := l.slowLookup(n); ok {
+			out[n] = found{t, pre}
+		}
+	}
+	for form := range l.triggers {
+		stems := []string{form}
+		if rest, ok := strings.CutPrefix(form, "ال"); ok {
+			stems = append(stems, rest)
+		}
+		for _, stem := range stems {
+			for _, suf := range []string{"", "ه", "ها", "هم", "هما"} {
+				for _, pre := range []string{"", "و", "ف", "لل", "بال", "وال", "فال", "وب", "ب", "ال", "ل", "ول", "ولل", "وبال", "فب", "فل"} {
+					try(pre + stem + suf)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// slowLookup is lookup worked out from the tables.
+func (l *lexicon) slowLookup(n string) (trigger, int, bool) {
 	if t, ok := l.triggers[n]; ok {
 		return t, 0, true
 	}
