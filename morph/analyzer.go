@@ -26,6 +26,8 @@ type core struct {
 	// tries the rules whose clitics it starts and ends with.
 	genIdx               map[string][]int32
 	genMaxPre, genMaxSuf int
+	// ruleID finds a rule by its key.
+	ruleID map[string]int32
 	// tokStem is Model.TokenStem keyed by token skeleton and rule index.
 	tokStem map[tokStemKey]string
 	// info merges the per-word tables (vocabulary, lexicon, corpus counts,
@@ -188,6 +190,7 @@ func newCore(m *Model) *core {
 	for i := range m.Rules {
 		ruleID[m.Rules[i].Key] = int32(i)
 	}
+	c.ruleID = ruleID
 	c.tokStem = make(map[tokStemKey]string, len(m.TokenStem))
 	for k, f := range m.TokenStem {
 		tok, key, ok := strings.Cut(k, "\x01")
@@ -385,6 +388,60 @@ func (c *core) best(sc sparseScorer, s *scratch) int {
 	return bi
 }
 
+// compose analyses a token unseen in training that is و or ف before a
+// token seen at least three times with one split in 80% of them (وبأنه =
+// و + بأنه, فإننا = ف + إننا, وعلينا = و + علينا): the proclitic joins
+// that split, when the treebank has the joined rule. It returns the rule
+// and the stem's spelling.
+func (c *core) compose(t *segTok) (int32, string, bool) {
+	var p string
+	switch {
+	case strings.HasPrefix(t.sk, "و"):
+		p = "و"
+	case strings.HasPrefix(t.sk, "ف"):
+		p = "ف"
+	default:
+		return 0, "", false
+	}
+	rest := t.sk[len(p):]
+	rc := c.m.Known[rest]
+	if len(rc) == 0 {
+		return 0, "", false
+	}
+	total := 0
+	for _, r := range rc {
+		total += int(r.Count)
+	}
+	top := rc[0]
+	r := &c.m.Rules[top.Rule]
+	if total < 3 || 10*int(top.Count) < 8*total || top.Rule == c.identity || r.Lit != nil {
+		return 0, "", false
+	}
+	// Key: "R:" PreSurf ":" Pre ":" the rest (see deriveRule).
+	parts := strings.SplitN(r.Key, ":", 4)
+	if len(parts) != 4 || parts[0] != "R" {
+		return 0, "", false
+	}
+	pre := p
+	if parts[2] != "" {
+		pre += "+" + parts[2]
+	}
+	id, ok := c.ruleID["R:"+p+parts[1]+":"+pre+":"+parts[3]]
+	if !ok {
+		return 0, "", false
+	}
+	stem, ok := c.m.Rules[id].apply(t.sk, t.surf)
+	if !ok {
+		return 0, "", false
+	}
+	if f, ok := c.tokStem[tokStemKey{rest, top.Rule}]; ok {
+		stem = f
+	} else {
+		stem = c.restore(rest, top.Rule, stem, false)
+	}
+	return id, stem, true
+}
+
 // restore gives the PADT spelling of a cut stem.
 func (c *core) restore(tokSk string, rule int32, stem string, known bool) string {
 	r := &c.m.Rules[rule]
@@ -449,6 +506,14 @@ func (c *core) segment(sc sparseScorer, s *scratch) {
 			k = c.best(sc, s)
 		}
 		cand := s.cands[k]
+		if !known {
+			if r, stem, ok := c.compose(&s.toks[i]); ok {
+				s.rules = append(s.rules, r)
+				s.stems = append(s.stems, stem)
+				prev = c.m.Rules[r].Key
+				continue
+			}
+		}
 		s.rules = append(s.rules, cand.rule)
 		s.stems = append(s.stems, c.restore(s.toks[i].sk, cand.rule, cand.stem, known))
 		prev = c.m.Rules[cand.rule].Key

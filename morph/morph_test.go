@@ -83,6 +83,12 @@ func TestSegmentCases(t *testing.T) {
 		{[]string{"وقال", "للرئيس", "الفرنسي"}, 1, "ل+الرئيس"},
 		{[]string{"وسيلتقي", "كيري", "نظيره"}, 0, "و+س+يلتقي"},
 		{[]string{"قيمتها", "مليون", "دولار"}, 0, "قيمة+ها"},
+		// Unseen tokens: و before a token seen split (بأنه), ى and ة
+		// restored before a pronoun, ان's hamza from its context.
+		{[]string{"وأكد", "وبأنه", "لن", "يستقيل"}, 1, "و+ب+أن+ه"},
+		{[]string{"وقال", "ومداها", "واسع"}, 1, "و+مدى+ها"},
+		{[]string{"وقال", "انه", "لن", "يستقيل"}, 1, "إن+ه"},
+		{[]string{"وأعلن", "الوزير", "انه", "لن", "يستقيل"}, 2, "أن+ه"},
 	}
 	for _, c := range cases {
 		got := forms(a.AnalyzeWords(c.sent)[c.i])
@@ -346,3 +352,25 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 var _ = utf8.RuneLen
+
+// TestUnknownLemma checks that an unknown word's lemma does not take
+// letters it does not have (وترامب tagged as a verb gave the lemma ورامب).
+func TestUnknownLemma(t *testing.T) {
+	a := loadOrSkip(t)
+	cases := []struct {
+		sent []string
+		i    int
+		want string
+	}{
+		{[]string{"وترامب"}, 0, "ترامب"},
+		{[]string{"ترامب"}, 0, "ترامب"},
+		{[]string{"وتيلرسون", "قال"}, 0, "تيلرسون"},
+	}
+	for _, c := range cases {
+		segs := a.AnalyzeWords(c.sent)[c.i]
+		got := segs[len(segs)-1].Lemma
+		if got != c.want {
+			t.Errorf("%s in %q: lemma %s, want %s", c.sent[c.i], strings.Join(c.sent, " "), got, c.want)
+		}
+	}
+}
