@@ -22,21 +22,26 @@
 //	NEGOTIATE        046    Engage in negotiation                  تفاوض، مفاوضات
 //	MEETING_PLANNED  036    Express intent to meet or negotiate    a planned مؤتمر، قمة، اجتماع; a future اجتمع without partner
 //
-// Participants are entity ids with a role: the first entity after the
-// trigger with no preposition before it is the agent (Arabic news is
-// verb-subject-object), the next one is the partner or target (by type), an
-// entity after مع or بين is a partner, one after على/ضد/الى a target for
+// Participants are actors with a role: entities, the groups the entity
+// layer does not name (package mention: الجيش الوطني الليبي، قوات الامن،
+// الفصائل المعارضة), names written as hashtags, and quotation speakers;
+// each carries its mention and, for an entity, its id. The first actor
+// after the trigger with no preposition before it is the agent (Arabic news
+// is verb-subject-object), the next one is the partner or target (by type),
+// an actor after مع or بين is a partner, one after على/ضد/الى a target for
 // hostile types; a LOC after في is the place, and the nearest date or time
-// in the clause is the time. An entity coordinated with و takes the role of
-// the one before it.
+// in the clause is the time. An actor coordinated with و takes the role of
+// the one before it. docs/EVENTS.md lists the rules for subjects before
+// the verb, dropped subjects and pronouns.
 //
 // Modality: future for س/سوف, an imperfect or a meeting noun with a date
 // after the document date, or a planning word before the trigger (يفترض ان,
 // من المقرر, يعتزم); possible for قد with an imperfect, محتمل, ربما, امكان,
 // لا يمكن استبعاد; negated (and polarity negative) for لم/لن/لا/ما/عدم.
 //
-// Sentences about sport drop MEET and ATTACK triggers (a fixture, a forward
-// line); repeated tellings of one event are merged into the first (see
+// Sentences about sport drop MEET, ATTACK and SUPPORT triggers (a fixture,
+// a forward line), sentences about a court case accusations and support;
+// repeated tellings of one event are merged into the first (see
 // docs/EVENTS.md). When the quotation layer ran before it, a reporting
 // verb that is also a trigger (طالب، اتهم، دعا) takes the quote's speaker
 // as its agent when the clause names none.
