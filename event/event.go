@@ -322,6 +322,12 @@ func (v *view) find() {
 		if v.capability(i, lo) {
 			continue // `نزع قدرة النظام على شن هجمات`: an ability, no event
 		}
+		if v.hypothetical(i, lo) {
+			continue // `في حال تم شن هجوم`, `التخطيط لتنفيذ هجوم`: a condition or a plot
+		}
+		if strings.HasPrefix(v.bare(i), "استقبل") && t.kind != formNoun && !v.personWithin(i, hi, 4) {
+			continue // `واستقبلت كلمات ترامب بالضحك`: no one received
+		}
 		if t.kind == formNoun && (i+1 < hi && v.toks[i+1].Kind == khabar.KindNumber && t.typ == Meet || i > lo && v.toks[i-1].Kind == khabar.KindNumber && t.typ == Accuse) {
 			continue // `لقاء 5.5 مليارات دولار`: in exchange for; `40 اتهاما`: a count of charges
 		}
@@ -382,6 +388,11 @@ func (v *view) find() {
 		case typ == Meet && planned && t.gather && !hasRole(c.Participants, RolePartner):
 			c.Type = MeetingPlanned
 		}
+		if c.Type == Meet && t.kind == formNoun && len(c.Participants) == 0 && i > lo {
+			if b := v.bare(i - 1); b == "خلال" || b == "اثناء" {
+				continue // `قال خلال اجتماع`: the setting of a statement, no meeting told
+			}
+		}
 		lastTrig = i
 		v.events = append(v.events, c)
 	}
@@ -412,6 +423,21 @@ func hasRole(ps []khabar.Participant, role string) bool {
 	for _, p := range ps {
 		if p.Role == role {
 			return true
+		}
+	}
+	return false
+}
+
+// hypothetical says whether the trigger at i is in a condition (في حال،
+// اذا، لو) or a plot (التخطيط، خطط) opened in the few tokens before.
+func (v *view) hypothetical(i, lo int) bool {
+	for k := i - 1; k >= lo && k >= i-5; k-- {
+		switch b := strings.TrimPrefix(v.bare(k), "ال"); b {
+		case "حال", "اذا", "لو", "تخطيط", "خطط", "يخطط", "مخطط":
+			return true
+		}
+		if v.isPunct(k) && v.toks[k].Text != "\"" {
+			return false
 		}
 	}
 	return false
@@ -639,7 +665,17 @@ func (v *view) modality(i int, t trigger, lo, hi int) (string, string) {
 			future = true
 		}
 	}
-	if !future && t.kind != formPast {
+	held := false
+	if t.kind == formNoun {
+		// `مباحثات تمهيدية جرت بين الجانبين`: a noun told as held
+		for k := i + 1; k < hi && k <= i+3; k++ {
+			switch v.bare(k) {
+			case "جرت", "جري", "عقدت", "عقد", "تمت", "دارت":
+				held = true
+			}
+		}
+	}
+	if !future && !held && t.kind != formPast {
 		clo, chi := v.clause(i, lo, hi)
 		if tm := v.nearestTimex(i, clo, chi); tm >= 0 && v.after(v.doc.Timexes[tm].Value) {
 			future = true
@@ -1400,6 +1436,17 @@ func (v *view) canonOf(id string) string {
 	return v.canon[id]
 }
 
+// shareParticipant says whether two participant lists name one actor.
+func (v *view) shareParticipant(a, b []khabar.Participant) bool {
+	x := v.participantNames(a)
+	for _, p := range b {
+		if x[v.participantKey(p)] {
+			return true
+		}
+	}
+	return false
+}
+
 // sameParticipants says whether two participant lists name the same
 // entities (by canonical name), whatever the roles.
 func (v *view) sameParticipants(a, b []khabar.Participant) bool {
@@ -1425,6 +1472,12 @@ func (v *view) retells(o, c *cand) bool {
 	definite := c.definite
 	if o.timeValue != "" && c.timeValue != "" && o.timeValue != c.timeValue {
 		return false
+	}
+	if (c.Type == Meet || c.Type == Visit) && o.timeValue != "" && o.timeValue == c.timeValue && len(o.Participants) > 0 {
+		// `خلال لقائهما، الاثنين ... وسيلتقي رئيس الحكومة، الاثنين، ترمب`:
+		// one meeting on one day
+		v.addParticipants(o, c.Participants)
+		return true
 	}
 	// a definite noun refers back: a place phrase after it may be another
 	// matter's (`وستشمل المباحثات الازمة في شرق اوكرانيا`)
@@ -1469,6 +1522,17 @@ func (v *view) retells(o, c *cand) bool {
 	return true
 }
 
+// addParticipants gives o the participants of ps it lacks.
+func (v *view) addParticipants(o *cand, ps []khabar.Participant) {
+	have := v.participantNames(o.Participants)
+	for _, p := range ps {
+		if !have[v.participantKey(p)] {
+			have[v.participantKey(p)] = true
+			o.Participants = append(o.Participants, p)
+		}
+	}
+}
+
 // finish merges the mentions of one planned meeting (same place or same
 // date) and numbers the events.
 func (v *view) finish() {
@@ -1488,6 +1552,21 @@ func (v *view) finish() {
 			// the same event told again: same type, same participants
 			for k := range out {
 				if out[k].Type == c.Type && v.sameParticipants(out[k].Participants, c.Participants) {
+					merged = true
+					break
+				}
+			}
+		}
+		if !merged && c.Type == Meet && c.Modality == Future {
+			// `ومن المقرر ان يلتقي بوتين في هلسنكي` after `القمة المقررة
+			// بين ترامب وبوتين في هلسنكي`: the planned meeting told again
+			for k := range out {
+				o := &out[k]
+				if o.Type != MeetingPlanned {
+					continue
+				}
+				if (c.placeCanon != "" && c.placeCanon == o.placeCanon) || (c.timeValue != "" && c.timeValue == o.timeValue) || v.shareParticipant(o.Participants, c.Participants) {
+					v.addParticipants(o, c.Participants)
 					merged = true
 					break
 				}
