@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"khabar/morph/lexicon"
 	"khabar/morph/perceptron"
 )
 
@@ -388,6 +389,21 @@ func (c *core) best(sc sparseScorer, s *scratch) int {
 	return bi
 }
 
+// articleNoun reports whether rule r would split a pronoun off an unseen
+// token that is better read as ال before a noun (المتهم is ال + متهم, not
+// ألمت + هم): a noun with the article takes no pronoun. The words in ال
+// that do take one (إليه, ألقاها, التزامه) are mostly no noun without it;
+// where they are (التزامنا: تزامن), the stem the split leaves is the more
+// frequent word in raw news text. Dev: Words F1 +0.02, no token broken.
+func (c *core) articleNoun(t *segTok, r int32, stem string) bool {
+	rule := &c.m.Rules[r]
+	if len(rule.Suf) == 0 || len(rule.Pre) > 0 || !strings.HasPrefix(t.sk, "ال") {
+		return false
+	}
+	inf := c.info[t.sk[len("ال"):]]
+	return (inf.vocab >= 1 || inf.lex&(lexicon.FlagBAMANoun|lexicon.FlagBAMAAdj) != 0) && c.info[Skel(stem)].corp <= inf.corp
+}
+
 // compose analyses a token unseen in training that is و or ف before a
 // token seen at least three times with one split in 80% of them (وبأنه =
 // و + بأنه, فإننا = ف + إننا, وعلينا = و + علينا): the proclitic joins
@@ -506,6 +522,10 @@ func (c *core) segment(sc sparseScorer, s *scratch) {
 			k = c.best(sc, s)
 		}
 		cand := s.cands[k]
+		if !known && k != 0 && c.articleNoun(&s.toks[i], cand.rule, cand.stem) {
+			// s.cands[0] is the identity rule of an unknown token.
+			k, cand = 0, s.cands[0]
+		}
 		if !known {
 			if r, stem, ok := c.compose(&s.toks[i]); ok {
 				s.rules = append(s.rules, r)
