@@ -334,7 +334,7 @@ func (v *view) find() {
 		if t.typ == Meet && t.kind == formNoun && i+1 < hi && (strings.HasPrefix(v.norm(i+1), "تلفزيون") || strings.HasPrefix(v.norm(i+1), "صحفي") || strings.HasPrefix(v.norm(i+1), "اعلامي")) {
 			continue // `لقاء تلفزيوني`: an interview
 		}
-		if t.typ == Support && t.kind != formNoun && v.abstractObject(i, hi) {
+		if t.typ == Support && v.abstractObject(i, hi) && !supportBy(v.norm(i)) {
 			continue // `تدعم الحل السياسي`: support for a policy, not an actor
 		}
 		if isParticiple(v.bare(i)) && i > lo && !v.isPunct(i-1) && !strings.HasPrefix(v.norm(i), "و") {
@@ -802,6 +802,8 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 				prep = "by" // `المدعومة من ايران`, `بدعم من التحالف`: the supporter
 			case (t.typ == Meet || t.typ == Negotiate) && strings.HasPrefix(n, "ب") && len(n) > 4 && k <= c.tok+3:
 				prep = "with" // `التقى بوزير الدفاع`
+			case (n == "بها" || n == "به") && k > c.tok+1 && lightVerbs[v.bare(k-1)]:
+				prep = "" // `زيارة قام بها الرئيس القرغيزي`: the doer follows
 			case otherPreps[v.bare(k)] || ((strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) && len(n) > 4):
 				prep = "other"
 			}
@@ -821,7 +823,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		if ent.start > v.toks[first].Start {
 			clitic = string(v.runes[v.toks[first].Start:min(ent.start, len(v.runes))])
 		}
-		if strings.HasSuffix(clitic, "ل") && t.kind == formNoun && (t.typ == Attack || t.typ == Support) && first <= c.tok+3 && !hasRole(c.Participants, RoleAgent) && len([]rune(clitic)) == 1 {
+		if strings.HasSuffix(clitic, "ل") && t.kind == formNoun && (t.typ == Attack || t.typ == Support || t.typ == Visit) && first <= c.tok+3 && !hasRole(c.Participants, RoleAgent) && len([]rune(clitic)) == 1 {
 			prep = "by" // `غارة جوية للجيش الاميركي`: the army's strike
 			if t.typ == Support {
 				prep = "for" // `مساندة للقوات الارضية`: the supported
@@ -1312,6 +1314,9 @@ func (v *view) personFollows(k, end int) bool {
 		f := v.actAt[j]
 		if f >= 0 && f != e {
 			return v.acts[f].typ == "PER"
+		}
+		if v.toks[j].Text == "،" || v.toks[j].Text == "," {
+			continue // `زعيم كوريا الشمالية، كيم جونغ اون`
 		}
 		if v.isPrepWord(j) || v.breaksClause(j) {
 			return false
