@@ -404,6 +404,29 @@ func (c *core) articleNoun(t *segTok, r int32, stem string) bool {
 	return (inf.vocab >= 1 || inf.lex&(lexicon.FlagBAMANoun|lexicon.FlagBAMAAdj) != 0) && c.info[Skel(stem)].corp <= inf.corp
 }
 
+// procliticArticle splits و, ف, ب or ك off an unseen token whose rest is
+// ال and three letters or more (والخضراوات = و + الخضراوات) and more
+// frequent than the token in raw news text (a name such as باليرمو or
+// كاليفورنيا is not). It returns the rule and the stem's spelling.
+func (c *core) procliticArticle(t *segTok) (int32, string, bool) {
+	for _, p := range [...]string{"و", "ف", "ب", "ك"} {
+		rest, ok := strings.CutPrefix(t.sk, p)
+		if !ok || !strings.HasPrefix(rest, "ال") || utf8.RuneCountInString(rest) < 5 || c.info[rest].corp <= c.info[t.sk].corp {
+			continue
+		}
+		id, ok := c.ruleID["R:"+p+":"+p+":::>:>::"]
+		if !ok {
+			return 0, "", false
+		}
+		stem, ok := c.m.Rules[id].apply(t.sk, t.surf)
+		if !ok {
+			return 0, "", false
+		}
+		return id, c.restore(t.sk, id, stem, false), true
+	}
+	return 0, "", false
+}
+
 // compose analyses a token unseen in training that is و or ف before a
 // token seen at least three times with one split in 80% of them (وبأنه =
 // و + بأنه, فإننا = ف + إننا, وعلينا = و + علينا): the proclitic joins
@@ -525,6 +548,14 @@ func (c *core) segment(sc sparseScorer, s *scratch) {
 		if !known && k != 0 && c.articleNoun(&s.toks[i], cand.rule, cand.stem) {
 			// s.cands[0] is the identity rule of an unknown token.
 			k, cand = 0, s.cands[0]
+		}
+		if !known && len(c.m.Rules[cand.rule].Pre) == 0 {
+			if r, stem, ok := c.procliticArticle(&s.toks[i]); ok {
+				s.rules = append(s.rules, r)
+				s.stems = append(s.stems, stem)
+				prev = c.m.Rules[r].Key
+				continue
+			}
 		}
 		if !known {
 			if r, stem, ok := c.compose(&s.toks[i]); ok {
