@@ -356,7 +356,7 @@ func (v *view) find() {
 			if i > lo && (v.norm(i-1) == "هذا" || v.norm(i-1) == "هذه" || v.norm(i-1) == "ذلك" || v.norm(i-1) == "تلك") {
 				continue // a mention of an event already told
 			}
-			if i-lastTrig <= embeddedGap && v.sentOf[lastTrig] == sent && (t.typ != Attack || v.events[len(v.events)-1].Type == Attack) {
+			if i-lastTrig <= embeddedGap && v.sentOf[lastTrig] == sent && (t.typ != Attack || v.events[len(v.events)-1].Type == Attack) && !modifierSupport(v.norm(i)) {
 				continue // the complement of the trigger before (an attack supported or condemned is an event of its own)
 			}
 			if t.conference && i+1 < hi && strings.Contains(v.norm(i+1), "صحف") {
@@ -368,7 +368,7 @@ func (v *view) find() {
 		}
 		modality, polarity := v.modality(i, t, lo, hi)
 		typ := t.typ
-		c := cand{tok: i, definite: t.kind == formNoun && isDefinite(v.norm(i))}
+		c := cand{tok: i, definite: t.kind == formNoun && (isDefinite(v.norm(i)) || pre == 0 && possessiveNoun(v.norm(i)))}
 		c.Type = typ
 		c.Trigger = v.span(i, pre)
 		c.Modality, c.Polarity = modality, polarity
@@ -496,6 +496,30 @@ func (v *view) attackNounFollows(i, hi int) bool {
 		}
 	}
 	return false
+}
+
+// possessiveNoun says whether a folded noun trigger ends in a possessive
+// pronoun that no table form has (`ضرباته`): the event is someone's told
+// before.
+func possessiveNoun(n string) bool {
+	if _, ok := tables().triggers[n]; ok {
+		return false
+	}
+	for _, suf := range []string{"هما", "هم", "ها", "ه"} {
+		if stem, ok := strings.CutSuffix(n, suf); ok {
+			if t, ok := tables().triggers[stem]; ok && t.kind == formNoun {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// modifierSupport says whether a folded support noun describes the actor
+// before it (`النظام السوري المدعوم من موسكو`), which makes it no
+// complement of the trigger before.
+func modifierSupport(n string) bool {
+	return strings.Contains(n, "مدعوم") || strings.Contains(n, "مسنود")
 }
 
 // isDefinite says whether a folded noun has the article behind its
@@ -643,7 +667,7 @@ func (v *view) modality(i int, t trigger, lo, hi int) (string, string) {
 				continue // قد with a past verb is "already"
 			}
 			possible = true
-		case tables().negationBefore[b] && k >= i-3:
+		case tables().negationBefore[b] && k >= i-3 && !(b == "ما" && k > lo && oftenWords[v.bare(k-1)]):
 			negated = true
 		}
 		if v.isPunct(k) && v.toks[k].Text != "\"" {
@@ -695,6 +719,9 @@ func (v *view) modality(i int, t trigger, lo, hi int) (string, string) {
 	}
 	return Asserted, polarity
 }
+
+// oftenWords before ما make it "often", not a negation (`غالبا ما يتهم`).
+var oftenWords = map[string]bool{"غالبا": true, "كثيرا": true, "طالما": true, "عاده": true, "قلما": true}
 
 // after says whether a timex value is a date after the document date.
 func (v *view) after(value string) bool {
@@ -945,7 +972,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		}
 	}
 	// a subject before the trigger (`روسيا تدعم`, `كيري وبوتين سيبحثان`)
-	if !hasRole(c.Participants, RoleAgent) && t.kind != formNoun && !strings.HasPrefix(v.norm(c.tok), "و") {
+	if !hasRole(c.Participants, RoleAgent) && t.kind != formNoun && !v.conjoined(c) {
 		k := c.tok - 1
 		for k >= lo && (v.bare(k) == "قد" || v.norm(k) == "قد") {
 			k--
@@ -995,7 +1022,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	// a verb whose subject was dropped after a coordinating و
 	// (`وبخ السيناتور جون ماكين الرئيس ترمب، واتهمه`): the sentence's
 	// first person or organisation that is no prepositional object
-	if !hasRole(c.Participants, RoleAgent) && t.kind != formNoun && strings.HasPrefix(v.norm(c.tok), "و") {
+	if !hasRole(c.Participants, RoleAgent) && t.kind != formNoun && v.conjoined(c) {
 		for k := lo; k < c.tok; k++ {
 			e := v.actAt[k]
 			if e < 0 {
@@ -1016,7 +1043,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		if c.tok > lo {
 			b = v.norm(c.tok - 1)
 		}
-		pronoun := b == "لكنها" || b == "لكنه" || b == "لكنهم" || b == "ولكنها" || b == "ولكنه" || strings.HasPrefix(v.norm(c.tok), "و")
+		pronoun := b == "لكنها" || b == "لكنه" || b == "لكنهم" || b == "ولكنها" || b == "ولكنه" || v.conjoined(c)
 		if pronoun && v.sentOf[prev.tok] == v.sentOf[c.tok] {
 			for _, p := range prev.Participants {
 				if p.Role == RoleAgent && !seen[v.participantKey(p)] {
@@ -1170,6 +1197,16 @@ func (v *view) sentOfRune(r int) int {
 		return -1
 	}
 	return v.sentOf[i]
+}
+
+// conjoined says whether c's trigger word has a conjunction و or ف before
+// it (`واتهم`), not a first radical و (`وافقت`, `وقع`).
+func (v *view) conjoined(c *cand) bool {
+	if c.Trigger.Start <= v.toks[c.tok].Start {
+		return false
+	}
+	r := v.runes[v.toks[c.tok].Start]
+	return r == 'و' || r == 'ف'
 }
 
 // prepClitic says whether a folded token starts with a preposition
@@ -1441,6 +1478,17 @@ func (v *view) canonOf(id string) string {
 	return v.canon[id]
 }
 
+// subset says whether every actor of a is one of b's.
+func (v *view) subset(a, b []khabar.Participant) bool {
+	y := v.participantNames(b)
+	for _, p := range a {
+		if !y[v.participantKey(p)] {
+			return false
+		}
+	}
+	return true
+}
+
 // shareParticipant says whether two participant lists name one actor.
 func (v *view) shareParticipant(a, b []khabar.Participant) bool {
 	x := v.participantNames(a)
@@ -1477,6 +1525,9 @@ func (v *view) retells(o, c *cand) bool {
 	definite := c.definite
 	if o.timeValue != "" && c.timeValue != "" && o.timeValue != c.timeValue {
 		return false
+	}
+	if (c.Type == Meet || c.Type == Visit) && len(c.Participants) > 0 && o.placeCanon == c.placeCanon && v.subset(c.Participants, o.Participants) {
+		return true // `قام علوي بزيارة ... وزار بن علوي قبة الصخرة`: one visit
 	}
 	if (c.Type == Meet || c.Type == Visit) && o.timeValue != "" && o.timeValue == c.timeValue && len(o.Participants) > 0 {
 		// `خلال لقائهما، الاثنين ... وسيلتقي رئيس الحكومة، الاثنين، ترمب`:
