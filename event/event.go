@@ -109,6 +109,7 @@ type view struct {
 	actAt  []int
 	events []cand
 	canon  map[string]string // entity id -> canonical, built on first use
+	sport  int               // 0 unknown, 1 not a sport document, 2 a sport document
 }
 
 // actor is an entity or a group mention.
@@ -316,7 +317,7 @@ func (v *view) find() {
 		if i > lo && strings.HasSuffix(v.bare(i-1), "وقف") && t.typ == Attack {
 			continue // `وقف اطلاق النار`: a ceasefire
 		}
-		if strings.HasPrefix(v.bare(i), "استقبال") && !v.personWithin(i, hi, 4) {
+		if strings.Contains(v.bare(i), "استقبال") && !v.personWithin(i, hi, 4) {
 			continue // `استقبال اللاجئين`: no one received
 		}
 		if v.capability(i, lo) {
@@ -349,8 +350,20 @@ func (v *view) find() {
 		if strings.Contains(v.norm(i), "اجتاح") && !v.placeFollows(i, hi) {
 			continue // `اجتاحت السنة اللهب العربة`: no place invaded
 		}
-		if (t.typ == Meet || t.typ == Attack || t.typ == MeetingPlanned || t.typ == Support) && v.aboutSport(lo, hi) {
-			continue
+		if sportTypes[t.typ] && (v.aboutSport(lo, hi) || v.sportDoc()) {
+			continue // a fixture, a forward line, a round, a player's contract
+		}
+		if (t.typ == Agree || t.typ == Attack || t.typ == Support) && v.aboutTrade(lo, hi) {
+			continue // trade deals, tariffs and subsidies are no events here
+		}
+		if t.typ == Attack && i+1 < hi && strings.Contains(v.bare(i+1), "الكترون") || strings.Contains(v.bare(min(i+1, hi-1)), "سيبران") {
+			continue // a cyber attack
+		}
+		if t.typ == Agree && v.followedWithin(i, hi, 4, legalObjects) {
+			continue // `وافق مجلس النواب على مشروع القانون`: an approval, no agreement between sides
+		}
+		if t.needs != nil && strings.Contains(v.norm(i), "ضرب") && !v.followedWithin(i, hi, 3, t.needs) {
+			continue // `ضربة موجعة لسيد البيت الابيض`: a blow, no strike
 		}
 		if t.kind == formNoun {
 			if i > lo && (v.norm(i-1) == "هذا" || v.norm(i-1) == "هذه" || v.norm(i-1) == "ذلك" || v.norm(i-1) == "تلك") {
@@ -407,6 +420,60 @@ func (v *view) placeFollows(i, hi int) bool {
 		}
 	}
 	return false
+}
+
+// sportTypes are the types a match is told in: a fixture (يلتقي، لقاء،
+// مواجهات), a forward line (هجوم), a round (جولة), a contract (وافق على
+// عقد), a crowd's support (مساندة).
+var sportTypes = map[string]bool{Meet: true, Attack: true, MeetingPlanned: true, Support: true, Visit: true, Agree: true}
+
+// tradeWords, folded, mark a sentence about trade, tariffs or money.
+var tradeWords = map[string]bool{"تجاري": true, "تجاريه": true, "التجاري": true, "التجاريه": true, "التجاره": true, "تجاره": true,
+	"الرسوم": true, "رسوم": true, "الجمركيه": true, "جمركيه": true, "الصادرات": true, "الواردات": true, "السلع": true,
+	"الاستثمار": true, "الاستثمارات": true, "استثمارات": true, "الميزانيه": true, "ميزانيه": true, "ريال": true,
+	"الاسعار": true, "اسعار": true, "الشركه": true, "الشركات": true, "شركه": true, "شركات": true}
+
+// aboutTrade says whether the sentence [lo, hi) speaks of trade or money.
+func (v *view) aboutTrade(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if tradeWords[v.bare(k)] || tradeWords[strings.TrimPrefix(v.bare(k), "ب")] || tradeWords[strings.TrimPrefix(v.bare(k), "ل")] {
+			return true
+		}
+	}
+	return false
+}
+
+// legalObjects, folded, are what a body approves (`وافق على مشروع القانون`).
+var legalObjects = map[string]bool{"قانون": true, "القانون": true, "مشروع": true, "تعيين": true, "منح": true, "عقد": true,
+	"الميزانيه": true, "ميزانيه": true, "التعديلات": true, "تعديلات": true, "طلب": true}
+
+// followedWithin says whether one of words comes in the n tokens after i.
+func (v *view) followedWithin(i, hi, n int, words map[string]bool) bool {
+	for k := i + 1; k < hi && k <= i+n; k++ {
+		if words[v.norm(k)] || words[v.bare(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// sportDoc says whether the document speaks of sport throughout: sport
+// words in four sentences or more.
+func (v *view) sportDoc() bool {
+	if v.sport == 0 {
+		n, last := 0, -1
+		for k := range v.toks {
+			if s := v.sentOf[k]; s != last && (tables().sport[v.bare(k)] || tables().sport[v.norm(k)]) {
+				n++
+				last = s
+			}
+		}
+		v.sport = 1
+		if n >= 4 {
+			v.sport = 2
+		}
+	}
+	return v.sport == 2
 }
 
 // aboutSport says whether the sentence [lo, hi) speaks of a match.
