@@ -1587,6 +1587,9 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		if functionWords[n] || v.toks[j].Kind == khabar.KindNumber {
 			break // `البيان الذي`, `السلطات 435`
 		}
+		if j == k+1 && strings.HasPrefix(strings.TrimPrefix(v.norm(k), "و"), "ال") && !strings.HasPrefix(n, "ال") && v.toks[j].Kind == khabar.KindWord {
+			break // `ولم تذكر الوكالة موعد الزيارة`: a definite head's object, no modifier
+		}
 		end = j + 1
 	}
 	if personal {
@@ -2001,6 +2004,9 @@ func (v *view) speakerOf(s *subject) *khabar.Speaker {
 	}
 	if start < 0 || end > len(v.runes) || start >= end {
 		return nil
+	}
+	for end > start+1 && strings.ContainsRune("،,.:؛", v.runes[end-1]) {
+		end-- // `الرئاسة السودانية،`: no punctuation at the end
 	}
 	if ent == "" && start == v.toks[s.start].Start {
 		// a proclitic ل on a source (`لوكالة ميزان`)
