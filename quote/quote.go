@@ -1587,9 +1587,6 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		if functionWords[n] || v.toks[j].Kind == khabar.KindNumber {
 			break // `البيان الذي`, `السلطات 435`
 		}
-		if j == k+1 && strings.HasPrefix(strings.TrimPrefix(v.norm(k), "و"), "ال") && !strings.HasPrefix(n, "ال") && v.toks[j].Kind == khabar.KindWord {
-			break // `ولم تذكر الوكالة موعد الزيارة`: a definite head's object, no modifier
-		}
 		end = j + 1
 	}
 	if personal {
