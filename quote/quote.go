@@ -1401,7 +1401,8 @@ func (v *view) skippable(k int) bool {
 		return true
 	}
 	switch v.norm(k) {
-	case "ايضا", "كذلك", "بدوره", "بدورها", "من جهته", "من جهتها", "جهته", "جهتها", "من", "امس", "اليوم", "مساء", "صباح", "به", "بها", "ما":
+	case "ايضا", "كذلك", "بدوره", "بدورها", "من جهته", "من جهتها", "جهته", "جهتها", "من", "امس", "اليوم", "مساء", "صباح", "به", "بها", "ما",
+		"حينها", "انذاك", "حينذاك", "وقتها", "حينئذ":
 		return true
 	}
 	if _, _, ok := v.cueAt(k); ok {
@@ -1432,6 +1433,9 @@ func (v *view) subjectAfter(i, bound int, source bool) *subject {
 			return nil
 		}
 		n := v.norm(k)
+		if s := v.statementFrom(k, bound); s != nil {
+			return s
+		}
 		if personal, ok := v.speakerNoun(n, source); ok {
 			return v.titleSubject(k, personal, bound)
 		}
@@ -1458,6 +1462,27 @@ func (v *view) subjectAfter(i, bound int, source bool) *subject {
 			return s
 		}
 		return nil
+	}
+	return nil
+}
+
+// statementFrom finds the issuer of `بيان من X` / `تقرير من X` at token
+// k (`وافاد بيان من #القصر_الازرق`): the name or hashtag after من.
+func (v *view) statementFrom(k, bound int) *subject {
+	switch strings.TrimPrefix(v.norm(k), "و") {
+	case "بيان", "تقرير", "رساله":
+	default:
+		return nil
+	}
+	j := k + 2
+	if j >= bound || j >= len(v.toks) || v.norm(k+1) != "من" {
+		return nil
+	}
+	if e := v.entAt[j]; e >= 0 {
+		return v.entitySpanSubject(j, e)
+	}
+	if v.toks[j].Kind == khabar.KindHashtag {
+		return &subject{start: j, end: j + 1, entity: -1, sent: v.sentOf[k]}
 	}
 	return nil
 }
