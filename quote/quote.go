@@ -529,6 +529,12 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 				if s := v.subjectAfter(j, i, true); s != nil {
 					v.noteSubject(s)
 					subj = v.withAntecedent(s)
+				} else if i-j-1 >= 1 && i-j-1 <= 4 && v.toks[j+1].Kind == khabar.KindWord && !v.isPunct(i-1) {
+					// `نقلت الوكالة عن سياسي محلي آخر قوله`: whoever is
+					// named between عن and قوله
+					s := &subject{start: j + 1, end: i, entity: -1, personal: true, sent: sent}
+					v.noteSubject(s)
+					subj = s
 				}
 				break
 			}
@@ -571,6 +577,13 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 	if open >= 0 {
 		p := &v.pairs[v.pairAt[open]]
 		p.claimed = true
+		if subj == nil || subj.start < i {
+			// `واضاف "..."، وفقا للمتحدث الرسمي`: a source named after
+			// the quotation beats a dropped subject's antecedent
+			if s := v.sourceAfterPair(p); s != nil {
+				subj = s
+			}
+		}
 		v.addDirect(p, subj, cue)
 		return
 	}
@@ -608,6 +621,29 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 		return
 	}
 	v.addIndirect(contentLo, contentHi, subj, cue)
+}
+
+// sourceAfterPair finds a source named right after a quotation's closing
+// mark (`"..."، وفقا للمتحدث الرسمي الاوروبي`), or nil.
+func (v *view) sourceAfterPair(p *pair) *subject {
+	k := p.close + 1
+	if k < len(v.toks) && v.isComma(k) {
+		k++
+	}
+	if k >= len(v.toks) {
+		return nil
+	}
+	end, ok := v.sourceAt(k)
+	if !ok || end > len(v.toks) {
+		return nil
+	}
+	for j := k; j < end; j++ {
+		if v.norm(j) == "ما" {
+			return nil // `وفق ما ذكرت وكالة فرانس برس`: the medium that carries the words
+		}
+	}
+	hi := min(len(v.toks), v.sentHi[v.sentOf[k]])
+	return v.subjectAfter(end-1, min(hi, end+subjectWindow), true)
 }
 
 // headedBySpeakerNoun says whether s is a title or group mention of the
