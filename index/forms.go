@@ -2,7 +2,7 @@ package index
 
 import "bytes"
 
-// formIndex inverts a segment's FieldSurfaceKey terms (surface NUL key,
+// FormIndex inverts a segment's FieldSurfaceKey terms (surface NUL key,
 // the keys each surface form got in context): for each key, the surface
 // terms whose keys (as MappedAnalyzer.SurfaceKeys gives them) hold it. A
 // highlighter then finds the forms a query marks from its few keys, and
@@ -13,21 +13,17 @@ import "bytes"
 // It is made for an index of one segment only (an optimized archive):
 // with several, a form's keys are counted over all segments, and the
 // highlighter decides every form one by one instead.
-type formIndex struct {
+// FormIndex is made by MappedAnalyzer.FormIndex; its fields are the
+// index package's.
+type FormIndex struct {
 	lo, hi  int                 // the FieldSurface terms of the segment
 	byKey   map[string][]uint32 // key -> surface term indexes
 	keyless []uint64            // bit t-lo set: no recorded key
 }
 
-// isKeyless says whether surface term t has no recorded key.
-func (fi *formIndex) isKeyless(t int) bool {
-	i := t - fi.lo
-	return i >= 0 && t < fi.hi && fi.keyless[i/64]&(1<<(i%64)) != 0
-}
-
-// formIndex returns the form index of s, made on first use (about 0.1 s
+// FormIndex returns the form index of s, made on first use (about 0.1 s
 // for the ANT archive), or nil when the index has several segments.
-func (m *MappedAnalyzer) formIndex(s *Segment) *formIndex {
+func (m *MappedAnalyzer) FormIndex(s *Segment) *FormIndex {
 	if len(m.Index.segs) != 1 || m.Index.segs[0] != s {
 		return nil
 	}
@@ -44,10 +40,10 @@ func (m *MappedAnalyzer) formIndex(s *Segment) *formIndex {
 // buildFormIndex walks the segment's surface terms and its surface-key
 // terms side by side (both sort by the form), keeping the keys of each
 // form that SurfaceKeys keeps.
-func buildFormIndex(s *Segment, share float64) *formIndex {
+func buildFormIndex(s *Segment, share float64) *FormIndex {
 	slo, shi := s.terms.prefixRange(string(FieldSurface))
 	mlo, mhi := s.terms.prefixRange(string(FieldSurfaceKey))
-	fi := &formIndex{lo: slo, hi: shi, byKey: map[string][]uint32{}, keyless: make([]uint64, (shi-slo+63)/64)}
+	fi := &FormIndex{lo: slo, hi: shi, byKey: map[string][]uint32{}, keyless: make([]uint64, (shi-slo+63)/64)}
 	for i := range fi.keyless {
 		fi.keyless[i] = ^uint64(0)
 	}

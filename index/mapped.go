@@ -28,7 +28,7 @@ type MappedAnalyzer struct {
 	forms     map[*Segment]*formKeys // read-only once made
 
 	formIxOnce sync.Once
-	formIx     *formIndex // of the index's one segment
+	formIx     *FormIndex // of the index's one segment
 }
 
 // formKeys remembers the keys of a segment's surface terms (the
@@ -179,21 +179,10 @@ func (m *MappedAnalyzer) neighbourKeys(sf string) []string {
 	return nil
 }
 
-// KeyForms implements FormKeyer: the surface terms of s whose keys hold
-// key, and the terms with no recorded key (to be decided by FormKeys);
-// false when s is one of several segments.
-func (m *MappedAnalyzer) KeyForms(s *Segment, key string) (forms []uint32, keyless func(t int) bool, ok bool) {
-	fi := m.formIndex(s)
-	if fi == nil {
-		return nil, nil, false
-	}
-	return fi.byKey[key], fi.isKeyless, true
-}
-
 // Warm makes the tables highlights use (the form index of a one-segment
 // index), which are otherwise made by the first search that needs them.
 func (m *MappedAnalyzer) Warm() {
 	if len(m.Index.segs) == 1 {
-		m.formIndex(m.Index.segs[0])
+		m.FormIndex(m.Index.segs[0])
 	}
 }

@@ -811,26 +811,26 @@ func (st *searchState) dense(q *Query) []scored {
 func (st *searchState) denseSynonyms(terms []string, boost float64, acc []float32, hit []bool) {
 	s := st.seg
 	maxDF := 0
-	var its []PostingIter
+	var tps []*termPostings
 	for _, k := range terms {
 		if df := st.ix.DocFreq(k); df > maxDF {
 			maxDF = df
 		}
 		if t := s.Lookup(k); t >= 0 {
-			its = append(its, s.Postings(t))
+			// The decoded postings the ranked path caches: the same
+			// documents and frequencies, without decoding them again.
+			tps = append(tps, st.postings(t))
 		}
 	}
-	if len(its) == 0 {
+	if len(tps) == 0 {
 		return
 	}
 	idf := st.ix.idf(maxDF) * boost
-	if len(its) == 1 {
-		it := its[0]
-		for it.Next() {
-			if it.Doc < s.NumDocs {
-				acc[it.Doc] += float32(idf * st.tfNorm(float64(it.Freq), it.Doc))
-				hit[it.Doc] = true
-			}
+	if len(tps) == 1 {
+		tp := tps[0]
+		for i, d := range tp.docs {
+			acc[d] += float32(idf * st.tfNorm(float64(tp.freqs[i]), d))
+			hit[d] = true
 		}
 		return
 	}
@@ -838,18 +838,16 @@ func (st *searchState) denseSynonyms(terms []string, boost float64, acc []float3
 		st.tf = make([]uint32, s.NumDocs)
 	}
 	n := 0
-	for i := range its {
-		n += len(its[i].post) / 3 // about three bytes a posting
+	for _, tp := range tps {
+		n += len(tp.docs)
 	}
 	touched := make([]uint32, 0, n)
-	for i := range its {
-		for its[i].Next() {
-			if d := its[i].Doc; d < s.NumDocs {
-				if st.tf[d] == 0 {
-					touched = append(touched, d)
-				}
-				st.tf[d] += its[i].Freq
+	for _, tp := range tps {
+		for i, d := range tp.docs {
+			if st.tf[d] == 0 {
+				touched = append(touched, d)
 			}
+			st.tf[d] += tp.freqs[i]
 		}
 	}
 	for _, d := range touched {

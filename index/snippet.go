@@ -59,19 +59,21 @@ type WordKeyer interface {
 // document by their form's number, from the document's stored forms,
 // without normalising or hashing the words of the text.
 //
-// KeyForms gives the surface terms of s whose keys hold key, and which
-// terms have no recorded keys (those go to FormKeys); false when it
-// cannot, and each form is then decided by FormKeys.
+// FormIndex gives the inverse of FormKeys for segment s (the surface terms
+// of each key); nil when it has none, and each form is then decided by
+// FormKeys.
 type FormKeyer interface {
 	FormKeys(s *Segment, t int) ([]Key, bool)
-	KeyForms(s *Segment, key string) (forms []uint32, keyless func(t int) bool, ok bool)
+	FormIndex(s *Segment) *FormIndex
 }
 
 // formSet is the surface terms of a segment a query marks, from the
-// query's keys and exact forms, and the terms that FormKeys decides.
+// query's keys and exact forms, as bits from lo; keyless terms are
+// decided by FormKeys.
 type formSet struct {
-	hit     map[uint32]bool
-	keyless func(t int) bool
+	lo, n   int
+	hit     []uint64
+	keyless []uint64
 }
 
 // NewHighlighter collects the positive words of q.
@@ -236,7 +238,11 @@ func (h *Highlighter) formMatches(fk FormKeyer, s *Segment, forms []byte, hits [
 	if h.formRefs == nil {
 		h.formRefs = make(map[formRef]bool, 256)
 	}
-	set := h.formSet(fk, s)
+	lo, nf := 0, 0 // no form set: every form decided alone
+	var hit, keyless []uint64
+	if set := h.formSet(fk, s); set != nil {
+		lo, nf, hit, keyless = set.lo, set.n, set.hit, set.keyless
+	}
 	j := 0
 	for len(forms) > 0 {
 		v, n := uvarint(forms)
@@ -244,8 +250,8 @@ func (h *Highlighter) formMatches(fk FormKeyer, s *Segment, forms []byte, hits [
 			return false
 		}
 		forms = forms[n:]
-		if v > 0 && set != nil && !set.keyless(int(v-1)) {
-			hits[j] = set.hit[uint32(v-1)]
+		if i := int(v) - 1 - lo; v > 0 && uint(i) < uint(nf) && keyless[i/64]&(1<<(i%64)) == 0 {
+			hits[j] = hit[i/64]&(1<<(i%64)) != 0
 		} else if v > 0 {
 			ref := formRef{s, uint32(v - 1)}
 			hit, seen := h.formRefs[ref]
@@ -269,27 +275,22 @@ func (h *Highlighter) formSet(fk FormKeyer, s *Segment) *formSet {
 		return set
 	}
 	var set *formSet
-	for k := range h.keys {
-		forms, keyless, ok := fk.KeyForms(s, k)
-		if !ok {
-			break
+	if fi := fk.FormIndex(s); fi != nil {
+		n := fi.hi - fi.lo
+		set = &formSet{lo: fi.lo, n: n, hit: make([]uint64, (n+63)/64), keyless: fi.keyless}
+		mark := func(t int) {
+			if i := t - fi.lo; i >= 0 && i < n {
+				set.hit[i/64] |= 1 << (i % 64)
+			}
 		}
-		if set == nil {
-			set = &formSet{hit: map[uint32]bool{}, keyless: keyless}
+		for k := range h.keys {
+			for _, t := range fi.byKey[k] {
+				mark(int(t))
+			}
 		}
-		for _, t := range forms {
-			set.hit[t] = true
-		}
-	}
-	if set == nil && len(h.keys) == 0 {
-		if _, keyless, ok := fk.KeyForms(s, ""); ok {
-			set = &formSet{hit: map[uint32]bool{}, keyless: keyless}
-		}
-	}
-	if set != nil {
 		for sf := range h.surfaces {
 			if t := s.Lookup(string(FieldSurface) + sf); t >= 0 {
-				set.hit[uint32(t)] = true
+				mark(t)
 			}
 		}
 	}

@@ -80,9 +80,7 @@ type formWordKeyer struct {
 
 func (f formWordKeyer) FormKeys(s *Segment, t int) ([]Key, bool) { return f.m.FormKeys(s, t) }
 
-func (f formWordKeyer) KeyForms(s *Segment, key string) ([]uint32, func(int) bool, bool) {
-	return f.m.KeyForms(s, key)
-}
+func (f formWordKeyer) FormIndex(s *Segment) *FormIndex { return f.m.FormIndex(s) }
 
 // TestSnippetOfSameAsSnippet: deciding words by their stored forms gives
 // the snippets of deciding them by their text, for every document of the
@@ -148,7 +146,7 @@ func TestSnippetOfSameAsSnippet(t *testing.T) {
 			t.Error("no segment stores forms")
 		}
 	}
-	if fi := (&MappedAnalyzer{Index: one}).formIndex(seg); fi == nil || len(fi.byKey) == 0 {
+	if fi := (&MappedAnalyzer{Index: one}).FormIndex(seg); fi == nil || len(fi.byKey) == 0 {
 		t.Error("no form index for the one segment")
 	}
 }

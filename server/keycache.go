@@ -71,10 +71,10 @@ func (c *wordCache) FormKeys(s *index.Segment, t int) ([]index.Key, bool) {
 	return nil, false
 }
 
-// KeyForms implements index.FormKeyer as FormKeys does.
-func (c *wordCache) KeyForms(s *index.Segment, key string) ([]uint32, func(int) bool, bool) {
+// FormIndex implements index.FormKeyer as FormKeys does.
+func (c *wordCache) FormIndex(s *index.Segment) *index.FormIndex {
 	if fk, ok := c.an.(index.FormKeyer); ok {
-		return fk.KeyForms(s, key)
+		return fk.FormIndex(s)
 	}
-	return nil, nil, false
+	return nil
 }
