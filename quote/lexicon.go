@@ -148,6 +148,7 @@ var speakerNouns = map[string]bool{
 	"الإذاعة": false, "وزارة": false, "هيئة": false, "مكتب": false, "مركز": false, "المركز": false,
 	"مجلة": false, "المجلة": false, "حكومة": false, "جيش": false, "قوات": false, "القوات": false,
 	"الحزب": false, "حزب": false, "لجنة": false, "مجلس": false, "سلطات": false,
+	"مراسل": true, "المراسل": true, "قيادي": true, "القيادي": true, "دائرة": false, "الدائرة": false,
 	// titles before a name (`الشيخة موزا`, `العميد ياسر الحارثي`) and the
 	// hamza spelling `مسئول`
 	"الشيخة": true, "السيدة": true, "الحاج": true, "العميد": true, "المشير": true, "القاضي": true,

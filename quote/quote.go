@@ -1510,6 +1510,15 @@ func (v *view) statementFrom(k, bound int) *subject {
 	default:
 		return nil
 	}
+	if j := k + 1; j < bound && j < len(v.toks) && strings.HasPrefix(v.norm(j), "ل") && !strings.HasPrefix(v.norm(j), "لل") && v.toks[j].Kind == khabar.KindWord {
+		// `وفقا لبيان لدائرة الشؤون الخارجية`: the issuer after ل
+		if e := v.entAt[j]; e >= 0 {
+			return v.entitySpanSubject(j, e)
+		}
+		if _, ok := lex.speakerNouns[v.norm(j)[len("ل"):]]; ok {
+			return v.titleSubject(j, false, bound)
+		}
+	}
 	j := k + 2
 	if j >= bound || j >= len(v.toks) || v.norm(k+1) != "من" {
 		return nil
