@@ -8,8 +8,9 @@ import (
 
 // FuzzAnnotate runs arbitrary text through the analysis pipeline with the
 // event layer: no panic, triggers inside the text, types from the list,
-// participants, places and times pointing at the document's entities and
-// timexes.
+// participants naming a stretch of the text (and, when they have one, an
+// entity of the document), places and times pointing at the document's
+// entities and timexes.
 func FuzzAnnotate(f *testing.F) {
 	for _, s := range []string{
 		"وسيلتقي كيري في موسكو نظيره الروسي سيرغي لافروف",
@@ -42,7 +43,10 @@ func FuzzAnnotate(f *testing.F) {
 				t.Fatalf("event %s: type %q not in the list", e.ID, e.Type)
 			}
 			for _, p := range e.Participants {
-				if _, ok := ents[p.Entity]; !ok {
+				if p.Start < 0 || p.Start >= p.End || p.End > len(runes) || string(runes[p.Start:p.End]) != p.Text {
+					t.Fatalf("event %s: participant mention %+v outside the text", e.ID, p)
+				}
+				if _, ok := ents[p.Entity]; p.Entity != "" && !ok {
 					t.Fatalf("event %s: participant %q is no entity", e.ID, p.Entity)
 				}
 			}
