@@ -48,6 +48,9 @@ type resources struct {
 	// (mergeLexicon), so that a token's entry comes with a lookup info
 	// makes anyway.
 	lexInWords bool
+	// trig is the trigger lexicon (triggers.go), nil when the model uses
+	// none.
+	trig map[string]lexEntry
 	// charGrams adds letter trigram features (an experiment switch).
 	charGrams bool
 	// sgLevels is how many granularities of skip-gram classes the
@@ -135,12 +138,14 @@ func newResources(cl, sg *wordcluster.Table, gaz []foldedEntry) *resources {
 // it only on resources of one's own (NewRecognizer's), never on the shared
 // copies of training.
 func (res *resources) mergeLexicon() {
-	if res.lex == nil {
-		return
-	}
 	for k, e := range res.lex {
 		wi := res.words[k]
 		wi.lex, wi.hasLex = e, true
+		res.words[k] = wi
+	}
+	for k, e := range res.trig {
+		wi := res.words[k]
+		wi.trig, wi.hasTrig = e, true
 		res.words[k] = wi
 	}
 	res.lexInWords = true
@@ -152,10 +157,10 @@ type wordInfo struct {
 	inTable bool   // listed in the word-class table
 	gaz     uint16 // one-word gazetteer kinds
 	first   uint8  // the most tokens of a multi-word gazetteer name it starts
-	// lex is the word's ANT label lexicon entry, when hasLex (filled by
-	// mergeLexicon).
-	lex    lexEntry
-	hasLex bool
+	// lex is the word's ANT label lexicon entry, when hasLex, and trig its
+	// trigger lexicon entry, when hasTrig (filled by mergeLexicon).
+	lex, trig       lexEntry
+	hasLex, hasTrig bool
 	// sg are the word's skip-gram classes, when hasSG.
 	sg    [wordcluster.MaxLevels]uint16
 	hasSG bool
@@ -237,6 +242,9 @@ type tokenInfo struct {
 	// corpus (see lexicon.go); hasLex is false for words it never saw.
 	lex    lexEntry
 	hasLex bool
+	// trig is the word's trigger lexicon entry (triggers.go), when hasTrig.
+	trig    lexEntry
+	hasTrig bool
 	// From the morphology layer, when given: the UPOS of the stem (the
 	// longest segment), the UPOS of all segments, and the stem's lemma.
 	mpos, mlemma string
@@ -355,19 +363,24 @@ func (res *resources) info(words []string, segs [][]khabar.Segment, infos []toke
 			ti.restCls, ti.hasRestCls = wr.classes()
 			ti.restSG, ti.hasRestSG = wr.sg, wr.hasSG
 		}
-		if res.lex != nil {
+		if res.lex != nil || res.trig != nil {
 			// buildLexicon never stores the empty key, so skip its lookup.
 			if k := contextKey(&ti); k != "" {
 				switch {
 				case !res.lexInWords:
-					ti.lex, ti.hasLex = res.lex[k]
+					if res.lex != nil {
+						ti.lex, ti.hasLex = res.lex[k]
+					}
+					if res.trig != nil {
+						ti.trig, ti.hasTrig = res.trig[k]
+					}
 				case k == f:
-					ti.lex, ti.hasLex = wf.lex, wf.hasLex
+					ti.lex, ti.hasLex, ti.trig, ti.hasTrig = wf.lex, wf.hasLex, wf.trig, wf.hasTrig
 				case k == rest && pre != "":
-					ti.lex, ti.hasLex = wr.lex, wr.hasLex
+					ti.lex, ti.hasLex, ti.trig, ti.hasTrig = wr.lex, wr.hasLex, wr.trig, wr.hasTrig
 				default:
 					e := res.words[k]
-					ti.lex, ti.hasLex = e.lex, e.hasLex
+					ti.lex, ti.hasLex, ti.trig, ti.hasTrig = e.lex, e.hasLex, e.trig, e.hasTrig
 				}
 			}
 		}
@@ -501,6 +514,7 @@ const (
 	tRestSG
 	tNoSG
 	tQuote
+	tTrig
 )
 
 // charTrigrams appends the letter trigrams inside a word: transliterated
@@ -635,6 +649,9 @@ func (res *resources) features(infos []tokenInfo, out [][]uint64) [][]uint64 {
 		}
 		if ti.hasLex {
 			fs = ti.lex.features(fs, 0)
+		}
+		if ti.hasTrig {
+			fs = ti.trig.triggerFeatures(fs)
 		}
 		if ti.quoteCue != "" {
 			b := uint64(0)

@@ -132,8 +132,9 @@ func Load() (*Recognizer, error) {
 // when trained without stacking).
 type Models struct {
 	First, Second *seqlabel.Model
-	// lexicon is the ANT label lexicon the first pass reads, or nil.
-	lexicon map[string]lexEntry
+	// lexicon is the ANT label lexicon the first pass reads, or nil;
+	// triggers the trigger lexicon, or nil.
+	lexicon, triggers map[string]lexEntry
 	// UsesMorph is set when the models read the morphology layer's
 	// segments (trained with TrainOptions.Morph).
 	UsesMorph bool
@@ -186,10 +187,17 @@ func (ms *Models) SetOptions(line string) {
 // WriteLexicon writes the models' ANT label lexicon (nothing when they
 // use none).
 func (ms *Models) WriteLexicon(w io.Writer) error {
-	if ms.lexicon == nil {
+	if ms.lexicon == nil && ms.triggers == nil {
 		return nil
 	}
-	return writeLexicon(w, ms.lexicon)
+	all := make(map[string]lexEntry, len(ms.lexicon)+len(ms.triggers))
+	for k, e := range ms.lexicon {
+		all[k] = e
+	}
+	for k, e := range ms.triggers {
+		all[triggerPrefix+k] = e
+	}
+	return writeLexicon(w, all)
 }
 
 // ReadLexicon reads a lexicon written by WriteLexicon; an empty input
@@ -199,12 +207,28 @@ func (ms *Models) ReadLexicon(r io.Reader) error {
 	if err != nil {
 		return err
 	}
+	ms.lexicon, ms.triggers = nil, nil
 	if len(b) == 0 {
-		ms.lexicon = nil
 		return nil
 	}
-	ms.lexicon, err = readLexicon(bytes.NewReader(b))
-	return err
+	all, err := readLexicon(bytes.NewReader(b))
+	if err != nil {
+		return err
+	}
+	for k, e := range all {
+		if t, ok := strings.CutPrefix(k, triggerPrefix); ok {
+			if ms.triggers == nil {
+				ms.triggers = map[string]lexEntry{}
+			}
+			ms.triggers[t] = e
+			continue
+		}
+		if ms.lexicon == nil {
+			ms.lexicon = map[string]lexEntry{}
+		}
+		ms.lexicon[k] = e
+	}
+	return nil
 }
 
 // NewRecognizer wraps trained models with the embedded tables.
@@ -221,7 +245,7 @@ func NewRecognizer(ms *Models) (*Recognizer, error) {
 	if ms.First == nil {
 		return nil, errors.New("ner: no first-pass model")
 	}
-	res.lex = ms.lexicon
+	res.lex, res.trig = ms.lexicon, ms.triggers
 	res.mergeLexicon()
 	res.charGrams = ms.CharGrams
 	if ms.SkipGram > res.sgAvail {

@@ -35,6 +35,8 @@ type TrainOptions struct {
 	SkipGram int
 	// Quotes adds the features of short quoted spans.
 	Quotes bool
+	// Triggers builds the trigger lexicon (triggers.go) from Unlabelled.
+	Triggers bool
 	// Ensemble averages the first pass over this many perceptrons trained
 	// on different shuffles (seeds Seed, Seed+1, ...); 0 or 1: one.
 	Ensemble int
@@ -59,7 +61,12 @@ func Train(train []Sentence, o TrainOptions) (*Models, error) {
 		labelIndex[l] = i
 	}
 	usesMorph := len(train) > 0 && train[0].Segments != nil
-	if o.CharGrams || o.SkipGram > 0 || o.Quotes {
+	var trig map[string]lexEntry
+	if o.Triggers && len(o.Unlabelled) > 0 {
+		trig = buildTriggers(res, o.Unlabelled)
+		logf("ner: trigger lexicon: %d words", len(trig))
+	}
+	if o.CharGrams || o.SkipGram > 0 || o.Quotes || trig != nil {
 		if o.SkipGram > res.sgAvail {
 			return nil, fmt.Errorf("ner: %d skip-gram granularities wanted, the embedded table has %d", o.SkipGram, res.sgAvail)
 		}
@@ -67,6 +74,7 @@ func Train(train []Sentence, o TrainOptions) (*Models, error) {
 		withOpts.charGrams = o.CharGrams
 		withOpts.sgLevels = o.SkipGram
 		withOpts.quotes = o.Quotes
+		withOpts.trig = trig
 		res = &withOpts
 	}
 	infos := make([][]tokenInfo, len(train))
@@ -165,7 +173,7 @@ func Train(train []Sentence, o TrainOptions) (*Models, error) {
 	}
 	logf("ner: first pass: %d features", m1.NumFeatures())
 	if !o.Stack {
-		return &Models{First: m1, lexicon: lex, UsesMorph: usesMorph, CharGrams: o.CharGrams, SkipGram: o.SkipGram, Quotes: o.Quotes}, nil
+		return &Models{First: m1, lexicon: lex, triggers: trig, UsesMorph: usesMorph, CharGrams: o.CharGrams, SkipGram: o.SkipGram, Quotes: o.Quotes}, nil
 	}
 	first := make([][]int, len(train))
 	var dec seqlabel.Decoder
@@ -204,5 +212,5 @@ func Train(train []Sentence, o TrainOptions) (*Models, error) {
 		return nil, err
 	}
 	logf("ner: second pass: %d features", m2.NumFeatures())
-	return &Models{First: m1, Second: m2, lexicon: lex, UsesMorph: usesMorph, CharGrams: o.CharGrams, SkipGram: o.SkipGram, Quotes: o.Quotes}, nil
+	return &Models{First: m1, Second: m2, lexicon: lex, triggers: trig, UsesMorph: usesMorph, CharGrams: o.CharGrams, SkipGram: o.SkipGram, Quotes: o.Quotes}, nil
 }

@@ -45,6 +45,7 @@ func runTrainNER(args []string, stdout, stderr io.Writer) int {
 	useMorph := fs.Bool("morph", true, "give the tagger the morphology layer's segments (khabar/morph) as features")
 	chars := fs.Bool("chars", true, "add letter-trigram features")
 	quotes := fs.Bool("quotes", false, "add the features of short quoted spans (titles)")
+	triggers := fs.Bool("triggers", false, "add the trigger lexicon (how often the ANT news writes a word after حزب, السيد, مدينة, برنامج, ...)")
 	ensemble := fs.Int("ensemble", 1, "average the tagger over this many perceptrons trained on different shuffles")
 	skipGram := fs.Int("skipgram", 0, "add the skip-gram word classes (wordcluster/data/embed.tsv.gz) at this many granularities")
 	prune := fs.Float64("prune", 1, "drop features whose weights are all below this in absolute value (halves the model at no measurable cost on the dev split)")
@@ -108,7 +109,7 @@ func runTrainNER(args []string, stdout, stderr io.Writer) int {
 		}
 		logf("train ner: %d ANT sentences, %d tokens for the label lexicon", len(unlabelled), n)
 	}
-	if err := trainTagger(*data, *out, analyze, ner.TrainOptions{Prune: float32(*prune), Unlabelled: unlabelled, CharGrams: *chars, SkipGram: *skipGram, Ensemble: *ensemble, Quotes: *quotes, Epochs: *epochs, Seed: *seed, CRF: *crf, C2: *c2, Eta0: *eta, Stack: *stack, Folds: *folds, Log: logf}, *devFrac, *devAt); err != nil {
+	if err := trainTagger(*data, *out, analyze, ner.TrainOptions{Prune: float32(*prune), Unlabelled: unlabelled, CharGrams: *chars, SkipGram: *skipGram, Ensemble: *ensemble, Triggers: *triggers, Quotes: *quotes, Epochs: *epochs, Seed: *seed, CRF: *crf, C2: *c2, Eta0: *eta, Stack: *stack, Folds: *folds, Log: logf}, *devFrac, *devAt); err != nil {
 		fmt.Fprintln(stderr, "train ner:", err)
 		return 1
 	}
