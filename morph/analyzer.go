@@ -260,6 +260,11 @@ type scratch struct {
 	lcf   []uint64
 	wf    []wordFeat
 	right []int
+	// The analysis memo (memo.go) and a sentence's entries in it.
+	memo     memo
+	memoToks []segTok
+	memos    []*tokMemo
+	wms      []*wordMemo
 }
 
 // knownRules returns the rules a token took in training and their total,
@@ -544,31 +549,33 @@ func (c *core) segment(sc sparseScorer, s *scratch) {
 			s.tf = tokenFeats(s.tf[:0], s.toks, i, prev, known)
 			k = c.best(sc, s)
 		}
-		cand := s.cands[k]
-		if !known && k != 0 && c.articleNoun(&s.toks[i], cand.rule, cand.stem) {
-			// s.cands[0] is the identity rule of an unknown token.
-			k, cand = 0, s.cands[0]
-		}
-		if !known && len(c.m.Rules[cand.rule].Pre) == 0 {
-			if r, stem, ok := c.procliticArticle(&s.toks[i]); ok {
-				s.rules = append(s.rules, r)
-				s.stems = append(s.stems, stem)
-				prev = c.m.Rules[r].Key
-				continue
-			}
-		}
-		if !known {
-			if r, stem, ok := c.compose(&s.toks[i]); ok {
-				s.rules = append(s.rules, r)
-				s.stems = append(s.stems, stem)
-				prev = c.m.Rules[r].Key
-				continue
-			}
-		}
-		s.rules = append(s.rules, cand.rule)
-		s.stems = append(s.stems, c.restore(s.toks[i].sk, cand.rule, cand.stem, known))
-		prev = c.m.Rules[cand.rule].Key
+		r, stem := c.decide(&s.toks[i], known, s.cands, k)
+		s.rules = append(s.rules, r)
+		s.stems = append(s.stems, stem)
+		prev = c.m.Rules[r].Key
 	}
+}
+
+// decide turns the best-scoring candidate k of token t into its rule and
+// stem spelling. It reads nothing of the context, so that the analysis can
+// remember its answer per token and candidate (see memo.go).
+func (c *core) decide(t *segTok, known bool, cands []segCand, k int) (int32, string) {
+	cand := cands[k]
+	if !known && k != 0 && c.articleNoun(t, cand.rule, cand.stem) {
+		// cands[0] is the identity rule of an unknown token.
+		cand = cands[0]
+	}
+	if !known && len(c.m.Rules[cand.rule].Pre) == 0 {
+		if r, stem, ok := c.procliticArticle(t); ok {
+			return r, stem
+		}
+	}
+	if !known {
+		if r, stem, ok := c.compose(t); ok {
+			return r, stem
+		}
+	}
+	return cand.rule, c.restore(t.sk, cand.rule, cand.stem, known)
 }
 
 // buildWords lays out the words of the segmented tokens for the tagger.
@@ -637,6 +644,21 @@ func (d tableDense) scores(feats []uint64, out []float64) {
 	}
 	for i, v := range a {
 		out[i] = float64(v)
+	}
+}
+
+// add adds the rows of feats to acc (len(acc) tags, at most 64) in the
+// order scores does, so that a sum begun here and finished by another add
+// is the sum scores gives.
+func (d tableDense) add(acc []float32, feats []uint64) {
+	n := len(acc)
+	for _, f := range feats {
+		if row := d.t.Row(f); row != nil {
+			row = row[:n]
+			for k, w := range row {
+				acc[k] += w
+			}
+		}
 	}
 }
 
@@ -768,34 +790,51 @@ func (c *core) lemmaBucket(ids []int32, form, sk string, fn func(rule int32, res
 
 // lemma returns the lemma of a tagged word.
 func (c *core) lemma(sc sparseScorer, alt sparseScorer, s *scratch, j int, form, pos string) string {
+	l, alts, ctx := c.lemmaOf(sc, s, form, pos)
+	if ctx {
+		return c.altLemma(alt, s, j, alts)
+	}
+	return l
+}
+
+// altLemma chooses among the lemmas alts (joined by "\x02") of word j by
+// its context.
+func (c *core) altLemma(alt sparseScorer, s *scratch, j int, alts string) string {
+	s.lf = altFeats(s.lf[:0], s.words, j)
+	best, bv := "", 0.0
+	for a := range strings.SplitSeq(alts, "\x02") {
+		h := perceptron.Hash(103, LemmaKey(a))
+		v := 0.0
+		for _, f := range s.lf {
+			v += alt.score(perceptron.Mix(f, h))
+		}
+		if best == "" || v > bv {
+			best, bv = a, v
+		}
+	}
+	return best
+}
+
+// lemmaOf returns the lemma of a word of form and pos, which depends on
+// nothing else, or ctx and the lemmas among which the context chooses
+// (altLemma).
+func (c *core) lemmaOf(sc sparseScorer, s *scratch, form, pos string) (lemma, alts string, ctx bool) {
 	switch pos {
 	case "PUNCT", "SYM":
-		return form
+		return form, "", false
 	}
 	form = StripMarks(form)
 	sk := foldHamza(form) // Skel(form)
 	alts, altsOK, exact, exactOK, dict, dictOK := c.dictLemmas(form, sk, pos)
 	if altsOK && form == sk {
 		// A bare spelling whose lemma the treebank varies: ask the context.
-		s.lf = altFeats(s.lf[:0], s.words, j)
-		best, bv := "", 0.0
-		for a := range strings.SplitSeq(alts, "\x02") {
-			h := perceptron.Hash(103, LemmaKey(a))
-			v := 0.0
-			for _, f := range s.lf {
-				v += alt.score(perceptron.Mix(f, h))
-			}
-			if best == "" || v > bv {
-				best, bv = a, v
-			}
-		}
-		return best
+		return "", alts, true
 	}
 	if exactOK { // exact spelling first
-		return exact
+		return exact, "", false
 	}
 	if dictOK {
-		return dict
+		return dict, "", false
 	}
 	if pos == "NOUN" || pos == "ADJ" {
 		// The article does not change a noun's lemma: look the word up
@@ -805,11 +844,11 @@ func (c *core) lemma(sc sparseScorer, alt sparseScorer, s *scratch, j int, form,
 			alt = sk[len("ال"):]
 		}
 		if l, ok := c.dictLemma(alt, pos); ok {
-			return l
+			return l, "", false
 		}
 	}
 	if shape(sk) != "A" {
-		return form
+		return form, "", false
 	}
 	s.lf = lemmaFeats(s.lf[:0], sk, pos)
 	best, bv := form, 0.0
@@ -839,10 +878,10 @@ func (c *core) lemma(sc sparseScorer, alt sparseScorer, s *scratch, j int, form,
 	})
 	if first {
 		if l, ok := c.m.LemmaForm[sk]; ok {
-			return l
+			return l, "", false
 		}
 	}
-	return best
+	return best, "", false
 }
 
 // sortRuleCounts orders a token's rules by falling count, then id.

@@ -224,6 +224,37 @@ type tagWord struct {
 // tagFeats are the features of word j given the tags already chosen.
 func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev2Tag string, wf []wordFeat) []uint64 {
 	w := &words[j]
+	dst = tagFeatsFree(dst, w.sk, w.role, toks[w.tok].sk)
+	return tagFeatsCtx(dst, words, j, prevTag, prev2Tag, wf)
+}
+
+// tagFreeLen is the number of features tagFeatsFree gives.
+const tagFreeLen = 12
+
+// tagFeatsFree are the first features of a word, those that depend on the
+// word alone (its skeleton sk, its role and its token's skeleton tokSk):
+// the analysis sums their weights once per word (see memo.go).
+func tagFeatsFree(dst []uint64, sk string, roleB byte, tokSk string) []uint64 {
+	role := string(roleB)
+	return append(dst,
+		perceptron.Hash(tBias, ""),
+		perceptron.Hash(tSk, sk),
+		perceptron.Hash(tSuf1, runeSuffix(sk, 1)),
+		perceptron.Hash(tSuf2, runeSuffix(sk, 2)),
+		perceptron.Hash(tSuf3, runeSuffix(sk, 3)),
+		perceptron.Hash(tSuf4, runeSuffix(sk, 4)),
+		perceptron.Hash(tPre1, runePrefix(sk, 1)),
+		perceptron.Hash(tPre2, runePrefix(sk, 2)),
+		perceptron.Hash(tPre3, runePrefix(sk, 3)),
+		perceptron.Hash2(tRoleSk, role, sk),
+		perceptron.Hash(tRole, role),
+		perceptron.Hash(tTokSk, tokSk),
+	)
+}
+
+// tagFeatsCtx are the features of word j that follow tagFeatsFree's.
+func tagFeatsCtx(dst []uint64, words []tagWord, j int, prevTag, prev2Tag string, wf []wordFeat) []uint64 {
+	w := &words[j]
 	vocab, lex, corp := wf[j].vocab, wf[j].lex, wf[j].corp
 	sk := w.sk
 	role := string(w.role)
@@ -239,18 +270,6 @@ func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev
 	next := get(j + 1)
 	prev := get(j - 1)
 	dst = append(dst,
-		perceptron.Hash(tBias, ""),
-		perceptron.Hash(tSk, sk),
-		perceptron.Hash(tSuf1, runeSuffix(sk, 1)),
-		perceptron.Hash(tSuf2, runeSuffix(sk, 2)),
-		perceptron.Hash(tSuf3, runeSuffix(sk, 3)),
-		perceptron.Hash(tSuf4, runeSuffix(sk, 4)),
-		perceptron.Hash(tPre1, runePrefix(sk, 1)),
-		perceptron.Hash(tPre2, runePrefix(sk, 2)),
-		perceptron.Hash(tPre3, runePrefix(sk, 3)),
-		perceptron.Hash2(tRoleSk, role, sk),
-		perceptron.Hash(tRole, role),
-		perceptron.Hash(tTokSk, toks[w.tok].sk),
 		perceptron.Hash(tPrevTag, prevTag),
 		perceptron.Hash2(tPrev2Tag, prev2Tag, prevTag),
 		perceptron.Hash2(tPrevTagSk, prevTag, sk),

@@ -54,7 +54,13 @@ type Analyzer struct {
 	tag2 denseScorer // nil: one tagging pass
 	lem  tableScorer
 	alt  tableScorer
-	pool sync.Pool
+	// exactSeg: the segmentation weights sum exactly (exactSums), so a
+	// candidate's score may be summed in two parts.
+	exactSeg bool
+	// noMemo analyses without the memo (memo.go): the reference path
+	// that tests compare the memo with.
+	noMemo bool
+	pool   sync.Pool
 	// annPool holds Annotate's buffers (*annotateScratch).
 	annPool sync.Pool
 	Model   *Model
@@ -105,6 +111,7 @@ func New(m *Model) (*Analyzer, error) {
 	}
 	c.prepareAnalysis()
 	a := &Analyzer{c: c, seg: tableScorer{seg}, tag: tableDense{t: tag}, tag2: tag2, lem: tableScorer{lem}, alt: tableScorer{perceptron.Restore(m.AltKeys, m.AltVals, 1)}, Model: m}
+	a.exactSeg = exactSums(seg)
 	a.pool.New = func() any { return &scratch{} }
 	a.annPool.New = func() any { return &annotateScratch{} }
 	return a, nil
@@ -127,6 +134,10 @@ func (a *Analyzer) analyze(words []string, emit func(tok int, seg khabar.Segment
 	}
 	s := a.pool.Get().(*scratch)
 	defer a.pool.Put(s)
+	if !a.noMemo {
+		a.analyzeMemo(s, words, emit)
+		return
+	}
 	c := a.c
 	s.toks = s.toks[:0]
 	for _, w := range words {
