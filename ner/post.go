@@ -303,6 +303,7 @@ func (r *Recognizer) postRules(infos [][]tokenInfo, labels [][]int, window int) 
 				}
 			}
 		}
+		r.extendPersons(infos[s], labels[s])
 		for i := 0; i < len(ks); i++ {
 			n := 1
 			if firsts[ks[i]] > 0 {
@@ -320,6 +321,34 @@ func (r *Recognizer) postRules(infos [][]tokenInfo, labels [][]int, window int) 
 			}
 		}
 	})
+}
+
+// extendPersons takes into a person's name an unlabelled word right
+// before it that the name lists know as a personal name and the news
+// mostly writes inside names (طلعت before زكريا when the tagger took only
+// the surname), and likewise one right after it.
+func (r *Recognizer) extendPersons(infos []tokenInfo, labels []int) {
+	nameWord := func(k int) bool {
+		ti := &infos[k]
+		return labels[k] == 0 && ti.pre == "" && ti.gaz&(gazName|gazPerson) != 0 && ti.hasLex && !r.res.commonWord(ti)
+	}
+	for i := 0; i < len(labels); i++ {
+		if labels[i] != beginLabel[typePERS] {
+			continue
+		}
+		j := i + 1
+		for j < len(labels) && labels[j] == insideLabel[typePERS] {
+			j++
+		}
+		if i > 0 && nameWord(i-1) {
+			labels[i-1], labels[i] = beginLabel[typePERS], insideLabel[typePERS]
+		}
+		if j < len(labels) && nameWord(j) {
+			labels[j] = insideLabel[typePERS]
+			j++
+		}
+		i = j - 1
+	}
 }
 
 func typeIndex(name string) int {
