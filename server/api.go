@@ -501,6 +501,10 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		jsonError(w, http.StatusBadRequest, "q is required")
 		return
 	}
+	if !s.searchTurn(r.Context()) {
+		return // the client went away while waiting
+	}
+	defer s.searchDone()
 	if !s.view(func(sn *snapshot) {
 		if b, ok := sn.answers.get(key); ok {
 			body = b
@@ -530,6 +534,19 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	writeRawJSON(w, http.StatusOK, body)
 }
+
+// searchTurn waits for a turn to compute a search (Server.searches);
+// false when ctx ends first. searchDone gives the turn back.
+func (s *Server) searchTurn(ctx context.Context) bool {
+	select {
+	case s.searches <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func (s *Server) searchDone() { <-s.searches }
 
 // document reads a stored document; nil when there is none with id.
 func (sn *snapshot) document(id string) (*khabar.Document, error) {

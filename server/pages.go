@@ -154,6 +154,12 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Query = sr.Query
 	sr.Opt.Facets = true
+	if sr.Query != "" {
+		if !s.searchTurn(r.Context()) {
+			return // the client went away while waiting
+		}
+		defer s.searchDone()
+	}
 	var res *searchResult
 	var snap *snapshot // for display names only (memory, valid after close)
 	ok := s.view(func(sn *snapshot) {

@@ -73,6 +73,12 @@ type Server struct {
 	mux   *http.ServeMux
 	pages map[string]*template.Template
 	sem   chan struct{}
+	// searches bounds the searches computed at once to the cores: a search
+	// is all CPU, and with more at once than cores the Go scheduler slices
+	// them, so that a long one (facets over 14,000 matches) waits through
+	// hundreds of others' turns. Waiting in line instead cuts the slowest
+	// answers under load (see BENCHMARKS.md).
+	searches chan struct{}
 
 	mu   sync.RWMutex // held for reading while a request uses snap
 	snap *snapshot
@@ -120,7 +126,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = log.New(io.Discard, "", 0)
 	}
-	s := &Server{cfg: cfg, sem: make(chan struct{}, cfg.MaxAnalyses)}
+	s := &Server{cfg: cfg, sem: make(chan struct{}, cfg.MaxAnalyses), searches: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	pages, err := parsePages()
 	if err != nil {
 		return nil, err
