@@ -341,6 +341,9 @@ func (v *view) find() {
 		if isParticiple(v.bare(i)) && i > lo && !v.isPunct(i-1) && !strings.HasPrefix(v.norm(i), "و") {
 			continue // a participle of the sentence's subject follows a comma: `، متهما`
 		}
+		if t.typ == Agree && t.kind != formNoun && strings.HasPrefix(v.bare(i), "وقع") && t.needs != nil && v.followedWithin(i, hi, 6, agreementNouns) {
+			continue // `وقع البشير مع اردوغان اتفاقا`: the noun is the trigger
+		}
 		if t.typ == Attack && t.kind != formNoun && t.needs != nil && v.attackNounFollows(i, hi) {
 			continue // `شنت اسرائيل غارات`: the noun is the trigger
 		}
@@ -392,7 +395,7 @@ func (v *view) find() {
 			c.Modality = Future
 		}
 		switch {
-		case t.conference && typ == MeetingPlanned && !planned && strings.Contains(v.norm(i), "قم") && v.followedBy(i, min(hi, i+4), betweenWord):
+		case t.conference && typ == MeetingPlanned && !planned && strings.Contains(v.norm(i), "قم") && v.followedBy(i, min(hi, i+4), betweenWord) && v.heldContext(i, lo, hi):
 			c.Type = Meet // `القمة التاريخية بين الولايات المتحدة وكوريا الشمالية`: a summit held
 		case t.conference && typ == MeetingPlanned && !planned:
 			continue // a conference that is not planned is not an event here
@@ -600,6 +603,24 @@ func isDefinite(n string) bool {
 	return strings.HasPrefix(n, "ال") || strings.HasPrefix(n, "بال") || strings.HasPrefix(n, "لل")
 }
 
+// heldContext says whether a summit at i is told as held: after بعد/عقب/
+// خلال/منذ, or with جرت/عقدت/التاريخية close after it (not `موعد القمة`).
+func (v *view) heldContext(i, lo, hi int) bool {
+	for k := i - 1; k >= lo && k >= i-3; k-- {
+		switch v.bare(k) {
+		case "بعد", "عقب", "خلال", "منذ", "جرت", "عقدت":
+			return true
+		}
+	}
+	for k := i + 1; k < hi && k <= i+2; k++ {
+		switch v.bare(k) {
+		case "جرت", "عقدت", "التاريخيه", "الاولي", "الثانيه", "الثالثه":
+			return true
+		}
+	}
+	return false
+}
+
 // beforeIt says whether the noun at i follows `قبل ... من` (`قبل ثلاثة
 // ايام من قمة`): something happens before it, so it is still to come.
 func (v *view) beforeIt(i, lo int) bool {
@@ -623,6 +644,9 @@ func (v *view) personWithin(i, hi, n int) bool {
 	}
 	return false
 }
+
+// agreementNouns, folded, are the agreement nouns that are triggers.
+var agreementNouns = map[string]bool{"اتفاق": true, "اتفاقا": true, "اتفاقيه": true, "الاتفاق": true, "الاتفاقيه": true}
 
 // betweenWord is the word that names a meeting's two sides.
 var betweenWord = map[string]bool{"بين": true}
@@ -751,9 +775,14 @@ func (v *view) modality(i int, t trigger, lo, hi int) (string, string) {
 		}
 	}
 	// a future verb governing a noun trigger: `سيجري مفاوضات`
-	if t.kind == formNoun && i-1 >= lo {
-		if p := []rune(v.bare(i - 1)); len(p) >= 4 && p[0] == 'س' && (p[1] == 'ي' || p[1] == 'ت' || p[1] == 'ن') {
+	for k := i - 1; t.kind == formNoun && k >= lo && k >= i-3; k-- {
+		// `سيجري مفاوضات`, `وسيعقد عوضا عنها اجتماع`
+		if p := []rune(v.bare(k)); len(p) >= 4 && p[0] == 'س' && (p[1] == 'ي' || p[1] == 'ت' || p[1] == 'ن') {
 			future = true
+			break
+		}
+		if v.isPunct(k) {
+			break
 		}
 	}
 	held := false
@@ -917,11 +946,13 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		if ent.start > v.toks[first].Start {
 			clitic = string(v.runes[v.toks[first].Start:min(ent.start, len(v.runes))])
 		}
-		if strings.HasSuffix(clitic, "ل") && t.kind == formNoun && (t.typ == Attack || t.typ == Support || t.typ == Visit) && first <= c.tok+3 && !hasRole(c.Participants, RoleAgent) && len([]rune(clitic)) == 1 {
+		if strings.HasSuffix(clitic, "ل") && t.kind == formNoun && (t.typ == Attack || t.typ == Support || t.typ == Visit && ent.typ != "LOC") && first <= c.tok+3 && !hasRole(c.Participants, RoleAgent) && len([]rune(clitic)) == 1 {
 			prep = "by" // `غارة جوية للجيش الاميركي`: the army's strike
 			if t.typ == Support {
 				prep = "for" // `مساندة للقوات الارضية`: the supported
 			}
+		} else if strings.HasSuffix(clitic, "ل") && t.kind == formNoun && t.typ == Visit && ent.typ == "LOC" && first <= c.tok+3 {
+			prep = "to" // `زيارة لروسيا`: the place visited
 		} else if strings.HasSuffix(clitic, "ب") && t.typ == Support && supportBy(v.norm(c.tok)) && first <= c.tok+2 {
 			prep = "by" // `مسنودة بقوات التحالف`: the supporter
 		} else if strings.HasSuffix(clitic, "ب") || strings.HasSuffix(clitic, "ل") {
@@ -1712,7 +1743,9 @@ func (v *view) finish() {
 				}
 				samePlace := c.placeCanon != "" && c.placeCanon == o.placeCanon
 				sameTime := c.timeValue != "" && c.timeValue == o.timeValue
-				if samePlace || sameTime {
+				clash := c.timeValue != "" && o.timeValue != "" && c.timeValue != o.timeValue
+				if samePlace || sameTime || (c.definite && !clash) {
+					// `وسيعقد اللقاء بين ...` after `عقد قمة`: the planned meeting again
 					if o.Place == "" {
 						o.Place, o.placeCanon = c.Place, c.placeCanon
 					}

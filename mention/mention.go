@@ -190,6 +190,9 @@ func FindIn(doc *khabar.Document, runes []rune) []Group {
 		if !ok {
 			continue
 		}
+		if i > 0 && titleWords[strings.TrimPrefix(norm(i-1), "و")] {
+			continue // `وزير الخارجية الروسي`: a person's title, no group
+		}
 		j := i + 1
 		ent := -1
 		mods := 0
@@ -270,6 +273,12 @@ func FindIn(doc *khabar.Document, runes []rune) []Group {
 	}
 	return out
 }
+
+// titleWords, folded, head a person's title; the group noun after them
+// names the office, not an actor (`وزير الخارجية`, `قائد الجيش`).
+var titleWords = map[string]bool{"وزير": true, "وزيره": true, "رئيس": true, "رئيسه": true, "سفير": true, "قائد": true,
+	"زعيم": true, "مدير": true, "نائب": true, "مستشار": true, "متحدث": true, "المتحدث": true, "الناطق": true, "ناطق": true,
+	"باسم": true, "وكيل": true, "امين": true, "عضو": true, "مسؤول": true, "المسؤول": true}
 
 // isNoun says whether the morphological layer tagged the token's stem a
 // noun (false when it did not run).
