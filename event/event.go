@@ -120,6 +120,7 @@ type actor struct {
 	start, end int
 	text       string
 	tag        bool // a hashtag no entity or group covers
+	office     bool // an ORG or group right after a title word (`وزير الخارجية الروسي`): no actor
 }
 
 // grp is the actor type of a group that is no entity.
@@ -172,6 +173,12 @@ func newView(doc *khabar.Document) *view {
 		v.acts = append(v.acts, a)
 		for t := g.Lo; t < g.Hi && t < n; t++ {
 			v.actAt[t] = k
+		}
+	}
+	// `وزير الخارجية الروسي`: the office of a title is no actor
+	for i := 1; i < n; i++ {
+		if e := v.actAt[i]; e >= 0 && v.actAt[i-1] != e && (v.acts[e].typ == "ORG" || v.acts[e].typ == grp) && mention.IsTitle(v.norm(i-1)) {
+			v.acts[e].office = true
 		}
 	}
 	// a hashtag no entity or group covers names an actor (`حثت #فرنسا
@@ -341,7 +348,13 @@ func (v *view) find() {
 		if isParticiple(v.bare(i)) && i > lo && !v.isPunct(i-1) && !strings.HasPrefix(v.norm(i), "و") {
 			continue // a participle of the sentence's subject follows a comma: `، متهما`
 		}
-		if t.typ == Agree && t.kind != formNoun && strings.HasPrefix(v.bare(i), "وقع") && t.needs != nil && v.followedWithin(i, hi, 6, agreementNouns) {
+		if t.typ == Demand && v.invitation(i, hi) {
+			continue // `دعا لافروف كيم الى زيارة روسيا`: an invitation
+		}
+		if (t.typ == Visit || t.typ == Meet) && t.kind == formNoun && i > lo && v.bare(i-1) == "الي" && v.demandBefore(i, lo) {
+			continue // the visit an invitation asks for: not made yet
+		}
+		if t.typ == Agree && t.kind != formNoun && strings.HasPrefix(v.bare(i), "وقع") && t.needs != nil && v.followedWithin(i, hi, 12, agreementNouns) {
 			continue // `وقع البشير مع اردوغان اتفاقا`: the noun is the trigger
 		}
 		if t.typ == Attack && t.kind != formNoun && t.needs != nil && v.attackNounFollows(i, hi) {
@@ -645,6 +658,31 @@ func (v *view) personWithin(i, hi, n int) bool {
 	return false
 }
 
+// invitation says whether the demand verb at i asks to a visit or a
+// meeting (`دعا ... الى زيارة`, `دعاه لحضور`).
+func (v *view) invitation(i, hi int) bool {
+	for k := i + 1; k < hi && k <= i+12; k++ {
+		if b := v.bare(k); b == "الي" && k+1 < hi {
+			n := strings.TrimPrefix(v.bare(k+1), "ال")
+			return strings.HasPrefix(n, "زياره") || strings.HasPrefix(n, "لقاء") || strings.HasPrefix(n, "حضور") || strings.HasPrefix(n, "مشاركه")
+		}
+	}
+	return false
+}
+
+// demandBefore says whether a demand verb comes in the clause before i.
+func (v *view) demandBefore(i, lo int) bool {
+	for k := i - 1; k >= lo && k >= i-14; k-- {
+		if v.breaksClause(k) && v.toks[k].Text != "،" {
+			return false
+		}
+		if t, _, ok := tables().lookup(v.norm(k)); ok && t.typ == Demand && t.kind != formNoun {
+			return true
+		}
+	}
+	return false
+}
+
 // agreementNouns, folded, are the agreement nouns that are triggers.
 var agreementNouns = map[string]bool{"اتفاق": true, "اتفاقا": true, "اتفاقيه": true, "الاتفاق": true, "الاتفاقيه": true}
 
@@ -876,7 +914,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	seen := map[string]bool{}
 	add := func(role string, e int) {
 		act := v.acts[e]
-		if seen[act.key] {
+		if seen[act.key] || act.office {
 			return
 		}
 		seen[act.key] = true
@@ -893,10 +931,22 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		bareCount = 1
 	}
 	end := min(hi, c.tok+1+argWindow)
+	if circumstantial := t.typ == Visit && t.kind == formNoun && c.tok > lo && (v.bare(c.tok-1) == "خلال" || v.bare(c.tok-1) == "اثناء" || v.bare(c.tok-1) == "في"); circumstantial {
+		// `وصل X الى موسكو في زيارة`, `ويلتقي X خلال الزيارة الرئيس
+		// الروسي`: what follows is the main clause's, the visitor is its
+		// subject (below)
+		end = c.tok + 1
+		for k := c.tok + 1; k < hi && k <= c.tok+3; k++ {
+			if e := v.actAt[k]; e >= 0 && v.acts[e].typ == "LOC" && t.typ == Visit {
+				add(RoleTarget, e) // `في زيارة لروسيا`
+				break
+			}
+		}
+	}
 	for k := c.tok + 1; k < end; k++ {
 		if k > c.tok+1 {
-			if _, _, ok := tables().lookup(v.norm(k)); ok && v.actAt[k] < 0 {
-				break // the next event's words
+			if _, _, ok := tables().lookup(v.norm(k)); ok && v.actAt[k] < 0 && v.bare(k-1) != "خلال" && v.bare(k-1) != "اثناء" {
+				break // the next event's words (not a setting: `خلال الزيارة`)
 			}
 		}
 		n := v.norm(k)
@@ -1007,6 +1057,8 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 			// `تفجيرات شهدتها أوستن`: a place named after a noun trigger
 			c.Place, c.placeCanon = ent.id, ent.key
 			continue
+		case ent.office:
+			continue // `التقى وزير الخارجية الروسي نظيره`: the office of a title, no actor
 		case (ent.typ == "LOC" || ent.tag) && first > 0 && directionWords[v.bare(first-1)]:
 			// `في داغستان شمال اقليم القوقاز جنوبي روسيا`: a place phrase
 			if c.Place == "" && prep == "in" {
@@ -1056,7 +1108,7 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	// `اكد بومبيو خلال زيارة الى سول`: the visitor of a circumstantial
 	// noun is the sentence's subject
 	if !hasRole(c.Participants, RoleAgent) && t.kind == formNoun && c.tok > lo && (t.typ == Visit || t.typ == Meet) {
-		if b := v.bare(c.tok - 1); b == "خلال" || b == "اثناء" || b == "لدي" {
+		if b := v.bare(c.tok - 1); b == "خلال" || b == "اثناء" || b == "لدي" || t.typ == Visit && b == "في" {
 			for k := lo; k < c.tok-1; k++ {
 				if e := v.actAt[k]; e >= 0 && (v.acts[e].typ == "PER" || v.acts[e].typ == "ORG" || v.acts[e].typ == grp) && !v.afterPreposition(k, e) {
 					role := RoleAgent

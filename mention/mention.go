@@ -280,6 +280,10 @@ var titleWords = map[string]bool{"وزير": true, "وزيره": true, "رئيس
 	"زعيم": true, "مدير": true, "نائب": true, "مستشار": true, "متحدث": true, "المتحدث": true, "الناطق": true, "ناطق": true,
 	"باسم": true, "وكيل": true, "امين": true, "عضو": true, "مسؤول": true, "المسؤول": true}
 
+// IsTitle says whether a folded word heads a person's title (`وزير`,
+// `رئيس`, `المتحدث`): a group noun after it names an office.
+func IsTitle(n string) bool { return titleWords[strings.TrimPrefix(n, "و")] }
+
 // isNoun says whether the morphological layer tagged the token's stem a
 // noun (false when it did not run).
 func isNoun(t khabar.Token) bool {
