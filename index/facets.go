@@ -110,9 +110,9 @@ func (fc *facetCounter) result(size int) *Facets {
 		dst *[]Count
 	}{{"PER", &f.People}, {"LOC", &f.Places}, {"ORG", &f.Organisations}}
 	if len(fc.segs) == 1 {
-		sf := &fc.segs[0]
+		tops := fc.segs[0].topOfTypes(size)
 		for _, t := range types {
-			*t.dst = sf.topOfType(t.typ, size)
+			*t.dst = tops[entTypeCode(t.typ)]
 		}
 	} else {
 		byType := map[string]map[string]int{}
@@ -153,11 +153,11 @@ func (fc *facetCounter) result(size int) *Facets {
 	return f
 }
 
-// topOfType picks the size entities of type typ with the most documents,
-// ties by name, from one segment's counts.
-func (sf *segFacets) topOfType(typ string, size int) []Count {
+// topOfTypes picks, for each entity type code (PER, LOC, ORG), the size
+// entities with the most documents, ties by name, from one segment's
+// counts, in one pass over the touched entities.
+func (sf *segFacets) topOfTypes(size int) [4][]Count {
 	m := sf.s.entityMeta()
-	code := entTypeCode(typ)
 	type oc struct {
 		o int32
 		n uint32
@@ -165,12 +165,17 @@ func (sf *segFacets) topOfType(typ string, size int) []Count {
 	// better says whether a ranks before b: more documents, then the
 	// smaller name.
 	better := func(a, b oc) bool { return a.n > b.n || a.n == b.n && m.rank[a.o] < m.rank[b.o] }
-	top := make([]oc, 0, size+1)
+	var tops [4][]oc
+	for i := 1; i < 4; i++ {
+		tops[i] = make([]oc, 0, size+1)
+	}
 	for _, o := range sf.touched {
-		if m.typ[o] != code {
+		code := m.typ[o]
+		if code == 0 {
 			continue
 		}
 		c := oc{o, sf.ents[o]}
+		top := tops[code]
 		if len(top) == size && !better(c, top[size-1]) {
 			continue
 		}
@@ -184,11 +189,15 @@ func (sf *segFacets) topOfType(typ string, size int) []Count {
 		if len(top) > size {
 			top = top[:size]
 		}
+		tops[code] = top
 	}
-	out := make([]Count, len(top))
-	for i, c := range top {
-		_, name, _ := strings.Cut(sf.s.ents.get(int(c.o)), "\x00")
-		out[i] = Count{name, int(c.n)}
+	var out [4][]Count
+	for code := 1; code < 4; code++ {
+		out[code] = make([]Count, len(tops[code]))
+		for i, c := range tops[code] {
+			_, name, _ := strings.Cut(sf.s.ents.get(int(c.o)), "\x00")
+			out[code][i] = Count{name, int(c.n)}
+		}
 	}
 	return out
 }

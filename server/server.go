@@ -26,6 +26,7 @@ import (
 	"net"
 	"net/http"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -372,6 +373,8 @@ var (
 
 func writeRawJSON(w http.ResponseWriter, status int, b []byte) {
 	w.Header()["Content-Type"] = headerJSON
+	// A length, so that the answer goes out in one piece, not chunked.
+	w.Header()["Content-Length"] = []string{strconv.Itoa(len(b) + len(newline))}
 	w.WriteHeader(status)
 	// b may be a cached answer shared by requests: never append to it.
 	w.Write(b)
