@@ -270,7 +270,9 @@ const StreamWindow = 30
 // segs, when not nil, holds the morphology layer's segments of each token
 // of each sentence; a model trained with them (UsesMorph) needs them.
 func (r *Recognizer) TagDocument(sents [][]string, segs [][][]khabar.Segment, window int) [][]string {
-	infos, ys := stackedDoc(r.res, r.model, r.second, sents, segs, window)
+	sc := r.pool.Get().(*scratch)
+	infos, ys := stackedDoc(r.res, r.model, r.second, sents, segs, window, sc)
+	r.pool.Put(sc)
 	if !r.noPost {
 		r.postRules(infos, ys, window)
 	}

@@ -166,24 +166,35 @@ func contextFeatures(sl sentenceLabels, labels []int, d *docCounts, feats [][]ui
 
 // stackedDoc runs both passes over the sentences of one document, pooling
 // first-pass labels over a window of ±window sentences (0: the whole
-// document).
-func stackedDoc(res *resources, m1, m2 *seqlabel.Model, sents [][]string, segs [][][]khabar.Segment, window int) ([][]tokenInfo, [][]int) {
+// document). sc, when not nil, is scratch space reused across documents.
+func stackedDoc(res *resources, m1, m2 *seqlabel.Model, sents [][]string, segs [][][]khabar.Segment, window int, sc *scratch) ([][]tokenInfo, [][]int) {
 	segsOf := func(s int) [][]khabar.Segment {
 		if s < len(segs) {
 			return segs[s]
 		}
 		return nil
 	}
-	var dec seqlabel.Decoder
+	if sc == nil {
+		sc = &scratch{}
+	}
+	dec := &sc.dec
 	infos := make([][]tokenInfo, len(sents))
 	first := make([][]int, len(sents))
 	if m2 == nil {
-		// One pass: the features of a sentence are dropped once decoded.
-		var feats [][]uint64
+		// One pass: the features of a sentence are dropped once decoded,
+		// and the labels of all sentences share one block.
+		n := 0
+		for _, words := range sents {
+			n += len(words)
+		}
+		labels := make([]int, 0, n)
+		tis := make([]tokenInfo, 0, n)
 		for s, words := range sents {
-			infos[s] = res.info(words, segsOf(s), nil)
-			feats = res.features(infos[s], feats)
-			first[s] = m1.Decode(&dec, feats, nil)
+			tis = res.info(words, segsOf(s), tis[len(tis):])
+			infos[s] = tis
+			sc.feats = res.features(infos[s], sc.feats)
+			first[s] = m1.Decode(dec, sc.feats, labels[len(labels):len(labels):len(labels)+len(words)])
+			labels = labels[:len(labels)+len(words)]
 		}
 		return infos, first
 	}
@@ -192,14 +203,14 @@ func stackedDoc(res *resources, m1, m2 *seqlabel.Model, sents [][]string, segs [
 	for s, words := range sents {
 		infos[s] = res.info(words, segsOf(s), nil)
 		feats[s] = res.features(infos[s], nil)
-		first[s] = m1.Decode(&dec, feats[s], nil)
+		first[s] = m1.Decode(dec, feats[s], nil)
 		sls[s] = newSentenceLabels(infos[s], first[s])
 	}
 	out := make([][]int, len(sents))
 	d := newDocCounts()
 	forEachWindow(len(sents), window, func(s int) { d.add(sls[s], 1) }, func(s int) { d.add(sls[s], -1) }, func(s int) {
 		contextFeatures(sls[s], first[s], d, feats[s])
-		out[s] = m2.Decode(&dec, feats[s], nil)
+		out[s] = m2.Decode(dec, feats[s], nil)
 	})
 	return infos, out
 }

@@ -98,7 +98,7 @@ func Train(train []Sentence, o TrainOptions) (*Models, error) {
 	}
 	score := func(name string, epoch int, m1, m2 *seqlabel.Model) {
 		sc := NewScore()
-		_, ys := stackedDoc(res, m1, m2, devWords, devSegs, StreamWindow)
+		_, ys := stackedDoc(res, m1, m2, devWords, devSegs, StreamWindow, nil)
 		for i, y := range ys {
 			tags := make([]string, len(y))
 			for k, l := range y {
