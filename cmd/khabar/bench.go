@@ -31,6 +31,7 @@ func runBenchAnalyze(args []string, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents analysed in parallel")
 	layers := fs.String("layers", "all", layersHelp)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run (model loading included) to this file")
+	memprofile := fs.String("memprofile", "", "write a heap profile at the end of the run to this file (-sample_index=alloc_space shows what was allocated)")
 	if st := parseFlags(fs, args); st >= 0 {
 		return st
 	}
@@ -48,7 +49,7 @@ func runBenchAnalyze(args []string, stdout, stderr io.Writer) int {
 		defer pprof.StopCPUProfile()
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "usage: khabar bench analyze [--workers N] [--layers L] [--cpuprofile FILE] INPUT...")
+		fmt.Fprintln(stderr, "usage: khabar bench analyze [--workers N] [--layers L] [--cpuprofile FILE] [--memprofile FILE] INPUT...")
 		return 2
 	}
 	start := time.Now()
@@ -80,6 +81,12 @@ func runBenchAnalyze(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	elapsed := time.Since(start)
+	if *memprofile != "" {
+		if err := writeHeapProfile(*memprofile); err != nil {
+			fmt.Fprintf(stderr, "khabar bench analyze: %v\n", err)
+			return 1
+		}
+	}
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	fmt.Fprintf(stdout, "documents   %d\ntokens      %d\ntext        %.1f MB\njson out    %.1f MB\nmodel load  %v\nwall        %v\nthroughput  %.0f docs/s, %.1f MB/s of text, %.0f tokens/s\npeak RSS    %d MB\nworkers     %d, GOMAXPROCS %d\n",
@@ -87,4 +94,18 @@ func runBenchAnalyze(args []string, stdout, stderr io.Writer) int {
 		float64(docs)/elapsed.Seconds(), float64(inBytes)/1e6/elapsed.Seconds(), float64(tokens)/elapsed.Seconds(),
 		ru.Maxrss/1024, *workers, runtime.GOMAXPROCS(0))
 	return 0
+}
+
+// writeHeapProfile writes the heap profile (allocations since the start
+// included) to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	return f.Close()
 }
