@@ -3,12 +3,14 @@
 // date, then runs the annotators of the later layers (morphology, entities,
 // dates, quotations, events) in order.
 //
-// An Analyzer keeps no mutable state; one value serves many goroutines.
+// An Analyzer keeps no mutable state but pooled buffers; one value serves
+// many goroutines.
 package analysis
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,6 +42,15 @@ type Input struct {
 type Analyzer struct {
 	match  *normalize.Normalizer
 	stages []khabar.Annotator
+	// bufs holds base's working memory (*baseBuf) between documents.
+	bufs sync.Pool
+}
+
+// baseBuf is the tokenizer's and splitter's output for one document,
+// needed only while base builds the document's own tokens and sentences.
+type baseBuf struct {
+	toks  []tokenize.Token
+	sents []sentence.Sentence
 }
 
 // New returns an analyser that tokenises, splits sentences and finds the
@@ -86,10 +97,26 @@ func (a *Analyzer) Analyze(in Input) *khabar.Document {
 // and norms share its memory when normalising changes nothing.
 func (a *Analyzer) base(doc *khabar.Document) {
 	text := doc.Text
-	toks := tokenize.Tokenize(text, nil)
+	buf, _ := a.bufs.Get().(*baseBuf)
+	if buf == nil {
+		buf = &baseBuf{}
+	}
+	toks := tokenize.Tokenize(text, buf.toks)
+	var sents []sentence.Sentence
+	defer func() {
+		// Keep the buffers, unless an outsized document grew them.
+		if cap(toks) <= 1<<16 {
+			buf.toks = toks[:0]
+			if sents != nil {
+				buf.sents = sents[:0]
+			}
+			a.bufs.Put(buf)
+		}
+	}()
 	if len(toks) == 0 {
 		return
 	}
+	sents = sentence.Split(text, toks, buf.sents)
 	doc.Tokens = make([]khabar.Token, len(toks))
 	segs := make([]khabar.Segment, len(toks))
 	for i, t := range toks {
@@ -101,7 +128,6 @@ func (a *Analyzer) base(doc *khabar.Document) {
 			Segments: segs[i : i+1 : i+1],
 		}
 	}
-	sents := sentence.Split(text, toks, nil)
 	doc.Sentences = make([]khabar.Span, 0, len(sents))
 	for _, s := range sents {
 		if s.EndToken <= s.FirstToken {
