@@ -339,6 +339,9 @@ func (v *view) find() {
 		if t.kind == formNoun && (i+1 < hi && v.toks[i+1].Kind == khabar.KindNumber && t.typ == Meet || i > lo && v.toks[i-1].Kind == khabar.KindNumber && t.typ == Accuse) {
 			continue // `لقاء 5.5 مليارات دولار`: in exchange for; `40 اتهاما`: a count of charges
 		}
+		if t.typ == Meet && t.kind == formNoun && v.followedWithin(i, hi, 3, programmeWords) {
+			continue // `خلال لقاء ضمن برنامج ...`: an interview on air
+		}
 		if t.typ == Meet && t.kind == formNoun && i+1 < hi && (strings.HasPrefix(v.norm(i+1), "تلفزيون") || strings.HasPrefix(v.norm(i+1), "صحفي") || strings.HasPrefix(v.norm(i+1), "اعلامي")) {
 			continue // `لقاء تلفزيوني`: an interview
 		}
@@ -369,6 +372,12 @@ func (v *view) find() {
 		if sportTypes[t.typ] && (v.aboutSport(lo, hi) || v.sportDoc()) {
 			continue // a fixture, a forward line, a round, a player's contract
 		}
+		if (t.typ == Accuse || t.typ == Demand) && v.sportDoc() {
+			continue // fans blaming a coach, a club asking a fee: no political act
+		}
+		if t.typ == Accuse && t.kind != formNoun && v.passiveAccuse(i, hi) {
+			continue // `واتهم بتشجيع الطائفية`: charged, told without an accuser
+		}
 		if (t.typ == Agree || t.typ == Attack || t.typ == Support) && v.aboutTrade(lo, hi) {
 			continue // trade deals, tariffs and subsidies are no events here
 		}
@@ -385,7 +394,7 @@ func (v *view) find() {
 			if i > lo && (v.norm(i-1) == "هذا" || v.norm(i-1) == "هذه" || v.norm(i-1) == "ذلك" || v.norm(i-1) == "تلك") {
 				continue // a mention of an event already told
 			}
-			if i-lastTrig <= embeddedGap && v.sentOf[lastTrig] == sent && (t.typ != Attack || v.events[len(v.events)-1].Type == Attack) && !modifierSupport(v.norm(i)) {
+			if i-lastTrig <= embeddedGap && v.sentOf[lastTrig] == sent && (t.typ != Attack || v.events[len(v.events)-1].Type == Attack || v.events[len(v.events)-1].Type == Threaten) && !modifierSupport(v.norm(i)) {
 				continue // the complement of the trigger before (an attack supported or condemned is an event of its own)
 			}
 			if t.conference && i+1 < hi && strings.Contains(v.norm(i+1), "صحف") {
@@ -402,6 +411,9 @@ func (v *view) find() {
 		c.Trigger = v.span(i, pre)
 		c.Modality, c.Polarity = modality, polarity
 		v.arguments(&c, t, lo, hi)
+		if c.Type == Accuse && len(c.Participants) == 0 {
+			continue // `اتهم ضابط سابق ... بإخفائه`: a charge with neither accuser nor accused named
+		}
 		planned := modality == Future || modality == Possible
 		if t.conference && !planned && v.beforeIt(i, lo) {
 			planned = true // `قبل ثلاثة ايام من قمة بين ...`: still to come
@@ -792,8 +804,8 @@ func (v *view) modality(i int, t trigger, lo, hi int) (string, string) {
 		case tables().futureBefore[b]:
 			future = true
 		case tables().possibleBefore[b]:
-			if b == "قد" && t.kind == formPast {
-				continue // قد with a past verb is "already"
+			if b == "قد" && (t.kind == formPast || k+1 < i && v.perfectVerb(k+1)) {
+				continue // قد with a past verb is "already" (`وكان قد قال خلال لقاء`)
 			}
 			possible = true
 		case tables().negationBefore[b] && k >= i-3 && !(b == "ما" && k > lo && oftenWords[v.bare(k-1)]):
@@ -852,6 +864,30 @@ func (v *view) modality(i int, t trigger, lo, hi int) (string, string) {
 		return Negated, polarity
 	}
 	return Asserted, polarity
+}
+
+// perfectVerb says whether token k is a verb in the perfect (past) aspect.
+func (v *view) perfectVerb(k int) bool {
+	for _, sg := range v.toks[k].Segments {
+		if sg.POS == "VERB" {
+			return strings.Contains(sg.Feats, "Aspect=Perf")
+		}
+	}
+	return false
+}
+
+// programmeWords, folded, after a meeting noun make it an interview on air.
+var programmeWords = map[string]bool{"برنامج": true, "ببرنامج": true, "قناه": true, "مقابله": true}
+
+// passiveAccuse says whether the accusation verb at i has no accuser: the
+// charge (بـ) follows it at once (`واتهم بتشجيع`).
+func (v *view) passiveAccuse(i, hi int) bool {
+	k := i + 1
+	if k >= hi || v.toks[k].Kind != khabar.KindWord || v.entAt[k] >= 0 {
+		return false
+	}
+	n := v.norm(k)
+	return strings.HasPrefix(n, "ب") && !strings.HasPrefix(n, "بان") && !strings.HasPrefix(n, "بأن")
 }
 
 // oftenWords before ما make it "often", not a negation (`غالبا ما يتهم`).
