@@ -70,9 +70,10 @@ request. Only loopback addresses are accepted.
 The archive mix (default) makes --distinct requests from the archive with
 a fixed --seed: two or three title words, one title word, entity names,
 names with a word, quoted phrases, -exclusions and +requirements, three in
-ten typed with bare alif, final ه and ي; 60% plain, 15% with facets, 21%
-with facets and a source, entity or month filter, 4% second pages. Each
-connection draws them by a Zipf law of exponent --zipf over their rank.
+ten typed with bare alif, final ه and ي; with the search page's options
+(seed 1: 57% plain, 15% facets, 23% facets and a source, entity or month
+filter, 4% second pages). Each connection draws them by a Zipf law of
+exponent --zipf over their rank.
 
 Flags:`)
 		fs.PrintDefaults()
