@@ -804,8 +804,8 @@ func (v *view) modality(i int, t trigger, lo, hi int) (string, string) {
 		case tables().futureBefore[b]:
 			future = true
 		case tables().possibleBefore[b]:
-			if b == "قد" && (t.kind == formPast || k+1 < i && v.perfectVerb(k+1)) {
-				continue // قد with a past verb is "already" (`وكان قد قال خلال لقاء`)
+			if b == "قد" && t.kind == formPast {
+				continue // قد with a past verb is "already"
 			}
 			possible = true
 		case tables().negationBefore[b] && k >= i-3 && !(b == "ما" && k > lo && oftenWords[v.bare(k-1)]):
@@ -864,16 +864,6 @@ func (v *view) modality(i int, t trigger, lo, hi int) (string, string) {
 		return Negated, polarity
 	}
 	return Asserted, polarity
-}
-
-// perfectVerb says whether token k is a verb in the perfect (past) aspect.
-func (v *view) perfectVerb(k int) bool {
-	for _, sg := range v.toks[k].Segments {
-		if sg.POS == "VERB" {
-			return strings.Contains(sg.Feats, "Aspect=Perf")
-		}
-	}
-	return false
 }
 
 // programmeWords, folded, after a meeting noun make it an interview on air.

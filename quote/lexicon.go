@@ -155,6 +155,17 @@ var speakerNouns = map[string]bool{
 	"المفتي": true, "السيناتور": true, "الناشط": true, "الناشطة": true, "الممثل": true, "الممثلة": true,
 	"المحامية": true, "النائبة": true, "المستشارة": true, "المديرة": true, "السفيرة": true, "الملكة": true,
 	"الأميرة": true, "وكيل": true, "المسئول": true, "مسئول": true, "المسئولة": true, "مسئولون": false, "المسئولون": false,
+	// titles and bodies of sport, economy and culture pages (`حاكم دبي`,
+	// `محافظ البنك المركزي`, `شركة ...`, `الاعلام التركي`) and the group
+	// heads package mention knows (`تنظيم الدولة`, `المفوضية العليا`)
+	"حاكم": true, "الحاكم": true, "محافظ": true, "المحافظ": true, "عمدة": true, "العمدة": true, "رئيسة": true,
+	"لاعب": true, "المهاجم": true, "المدافع": true, "الحارس": true, "حارس": true, "المدعي": false, "مفوض": true,
+	"المفوض": true, "عضو": true, "العضو": true, "نجم": true, "الكاتبة": true, "المغني": true, "المغنية": true,
+	"شركة": false, "الإعلام": false, "إعلام": false, "البنك": false, "بنك": false, "المصرف": false, "مصرف": false,
+	"الصندوق": false, "صندوق": false, "اتحاد": false, "نادي": false, "الإدارة": false, "إدارة": false,
+	"المفوضية": false, "مفوضية": false, "تنظيم": false, "التنظيم": false, "جبهة": false, "الجبهة": false,
+	"ائتلاف": false, "الائتلاف": false, "مؤسسة": false, "المؤسسة": false, "السفارة": false, "سفارة": false,
+	"القيادة": false, "منظمات": false, "جماعات": false, "جمعية": false, "الجمعية": false,
 }
 
 // demonstratives before a speaker noun (`هذه الفصائل`) refer back to it.

@@ -1242,6 +1242,15 @@ func (v *view) mainClauseSubject(i int) *subject {
 		}
 		break
 	}
+	if lo+1 < i && v.entAt[lo] < 0 && v.isVerb(lo) {
+		if _, _, ok := v.cueAt(lo); !ok {
+			// `ونشر الحوثيون بيانا ... اكدوا فيه`: the subject of the verb
+			// that opens the sentence, named or not
+			if s := v.subjectAfter(lo, min(i, lo+1+subjectWindow), false); s != nil {
+				return s
+			}
+		}
+	}
 	for k := lo; k < i; k++ {
 		if pi, ok := v.pairAt[k]; ok && v.pairs[pi].close < i {
 			k = v.pairs[pi].close // names inside a quotation are the speech's
@@ -1251,6 +1260,14 @@ func (v *view) mainClauseSubject(i int) *subject {
 			break // names in a content clause are not the main clause's
 		}
 		if c, _, ok := v.cueAt(k); ok && k < i {
+			if t := v.toks[k].Text; strings.HasSuffix(t, "ته") || strings.HasSuffix(t, "تها") {
+				// `نشر الحوثيون بيانا نقلته وكالة سبأ اكدوا فيه`: the
+				// medium of a relative clause is not the main clause's subject
+				if s := v.subjectAfter(k, i, false); s != nil {
+					k = s.end - 1
+				}
+				continue
+			}
 			if s := v.quotedSource(k, c, i); s != nil {
 				return s // `ونقلت الوكالة على لسان المصدر قوله: "..." محملا`
 			}
@@ -1277,6 +1294,15 @@ func (v *view) withAntecedent(s *subject) *subject {
 		return s
 	}
 	if h := v.norm(s.start); !strings.HasPrefix(h, "ال") && !strings.HasPrefix(h, "وال") && !lex.demonstrative[h] {
+		if s.end-s.start >= 2 && v.constructState(s.start+1) {
+			// `وأضاف حاكم دبي` after `حاكم دبي، الشيخ محمد بن راشد`: a
+			// title in the construct state is definite, the person it named
+			if e := v.namedAfterSameTitle(s); e >= 0 {
+				r := *s
+				r.entity = e
+				return &r
+			}
+		}
 		return s // `قائد عسكري`: an indefinite title brings someone new
 	}
 	if e := v.namedAfterTitleHead(s); e >= 0 {
@@ -1303,6 +1329,26 @@ func (v *view) withAntecedent(s *subject) *subject {
 		return &r
 	}
 	return s
+}
+
+// isVerb says whether the morphological layer tagged token k a verb
+// (false when it did not run).
+func (v *view) isVerb(k int) bool {
+	for _, sg := range v.toks[k].Segments {
+		if sg.POS == "VERB" {
+			return true
+		}
+	}
+	return false
+}
+
+// constructState says whether token k, after an indefinite title, makes
+// it definite: a name or a definite noun (`حاكم دبي`, `وزير الخارجية`).
+func (v *view) constructState(k int) bool {
+	if k >= len(v.toks) || v.toks[k].Kind != khabar.KindWord && v.toks[k].Kind != khabar.KindHashtag {
+		return false
+	}
+	return v.entAt[k] >= 0 || strings.HasPrefix(v.norm(k), "ال")
 }
 
 // namedAfterSameTitle finds the same title words earlier in the article
