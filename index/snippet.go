@@ -218,10 +218,21 @@ func (h *Highlighter) Snippet(text string, width int) Snippet {
 // makes. A text that does not match its stored forms (not the indexed
 // one) goes through Snippet.
 func (h *Highlighter) SnippetOf(ix *Index, doc uint32, text string, width int) Snippet {
-	words := Words(text, nil)
+	// The words and marks of a text are dropped once its snippet is cut:
+	// recycled, as a request cuts ten of a few thousand words each.
+	buf := snippetBufs.Get().(*snippetBuf)
+	defer snippetBufs.Put(buf)
+	words := Words(text, buf.words[:0])
+	buf.words = words
 	if fk, ok := h.an.(FormKeyer); ok {
 		if s, local := ix.segmentOf(doc); s != nil && s.forms.n > 0 {
-			hits := make([]bool, len(words))
+			hits := buf.hits[:0]
+			if cap(hits) < len(words) {
+				hits = make([]bool, len(words))
+			}
+			hits = hits[:len(words)]
+			clear(hits)
+			buf.hits = hits
 			if h.formMatches(fk, s, s.forms.bytes(local), hits) {
 				return snippetOf(text, words, spansOf(words, hits), width)
 			}
@@ -230,14 +241,18 @@ func (h *Highlighter) SnippetOf(ix *Index, doc uint32, text string, width int) S
 	return snippetOf(text, words, h.matches(text, words), width)
 }
 
+type snippetBuf struct {
+	words []Word
+	hits  []bool
+}
+
+var snippetBufs = sync.Pool{New: func() any { return &snippetBuf{words: make([]Word, 0, 1024)} }}
+
 // formMatches marks hits[j] for each word j whose stored form the query
 // finds; false when the stored forms are not one per word.
 func (h *Highlighter) formMatches(fk FormKeyer, s *Segment, forms []byte, hits []bool) bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.formRefs == nil {
-		h.formRefs = make(map[formRef]bool, 256)
-	}
 	lo, nf := 0, 0 // no form set: every form decided alone
 	var hit, keyless []uint64
 	if set := h.formSet(fk, s); set != nil {
@@ -253,6 +268,9 @@ func (h *Highlighter) formMatches(fk FormKeyer, s *Segment, forms []byte, hits [
 		if i := int(v) - 1 - lo; v > 0 && uint(i) < uint(nf) && keyless[i/64]&(1<<(i%64)) == 0 {
 			hits[j] = hit[i/64]&(1<<(i%64)) != 0
 		} else if v > 0 {
+			if h.formRefs == nil {
+				h.formRefs = map[formRef]bool{}
+			}
 			ref := formRef{s, uint32(v - 1)}
 			hit, seen := h.formRefs[ref]
 			if !seen {
