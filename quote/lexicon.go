@@ -166,6 +166,8 @@ var speakerNouns = map[string]bool{
 	"المفوضية": false, "مفوضية": false, "تنظيم": false, "التنظيم": false, "جبهة": false, "الجبهة": false,
 	"ائتلاف": false, "الائتلاف": false, "مؤسسة": false, "المؤسسة": false, "السفارة": false, "سفارة": false,
 	"القيادة": false, "منظمات": false, "جماعات": false, "جمعية": false, "الجمعية": false,
+	"رابطة": false, "الرابطة": false, "دبلوماسي": true, "الدبلوماسي": true, "دبلوماسيا": true,
+	"دبلوماسيون": false, "دبلوماسيين": false,
 }
 
 // demonstratives before a speaker noun (`هذه الفصائل`) refer back to it.

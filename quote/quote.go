@@ -1342,13 +1342,26 @@ func (v *view) isVerb(k int) bool {
 	return false
 }
 
+// isAdj says whether the morphological layer tagged token k's stem an
+// adjective (`العام` in `المدعي العام`).
+func (v *view) isAdj(k int) bool {
+	for _, sg := range v.toks[k].Segments {
+		if sg.POS == "ADJ" {
+			return true
+		}
+	}
+	return false
+}
+
 // constructState says whether token k, after an indefinite title, makes
-// it definite: a name or a definite noun (`حاكم دبي`, `وزير الخارجية`).
+// it definite: a name, a definite noun or a noun with a possessive pronoun
+// (`حاكم دبي`, `وزير الخارجية`, `مدير أعماله`).
 func (v *view) constructState(k int) bool {
 	if k >= len(v.toks) || v.toks[k].Kind != khabar.KindWord && v.toks[k].Kind != khabar.KindHashtag {
 		return false
 	}
-	return v.entAt[k] >= 0 || strings.HasPrefix(v.norm(k), "ال")
+	n := v.norm(k)
+	return v.entAt[k] >= 0 || strings.HasPrefix(n, "ال") || strings.HasSuffix(n, "ه") && len([]rune(n)) >= 4 || strings.HasSuffix(n, "ها")
 }
 
 // namedAfterSameTitle finds the same title words earlier in the article
@@ -1362,7 +1375,7 @@ func (v *view) namedAfterSameTitle(s *subject) int {
 		same := true
 		for k := 0; k < n; k++ {
 			a, b := strings.TrimPrefix(v.norm(m+k), "و"), strings.TrimPrefix(v.norm(s.start+k), "و")
-			if m+k >= s.start || a != b {
+			if m+k >= s.start || a != b && !(k == n-1 && n > 1 && possessiveOf(b, a)) {
 				same = false
 				break
 			}
@@ -1375,8 +1388,25 @@ func (v *view) namedAfterSameTitle(s *subject) int {
 				return e
 			}
 		}
+		if m >= 2 && v.isComma(m-1) {
+			// `هاني تهامي، مدير أعمال الفنان`: the name before, in apposition
+			if e := v.entAt[m-2]; e >= 0 && v.doc.Entities[e].Type == "PER" {
+				return e
+			}
+		}
 	}
 	return -1
+}
+
+// possessiveOf says whether the folded word w is the word c with a
+// possessive pronoun (`أعماله` of `أعمال`).
+func possessiveOf(w, c string) bool {
+	for _, p := range []string{"ه", "ها", "هم"} {
+		if w == c+p {
+			return true
+		}
+	}
+	return false
 }
 
 // namedAfterTitleHead finds the nearest earlier mention of a one-word
@@ -1553,8 +1583,13 @@ func (v *view) subjectAfter(i, bound int, source bool) *subject {
 func (v *view) statementFrom(k, bound int) *subject {
 	switch strings.TrimPrefix(v.norm(k), "و") {
 	case "بيان", "تقرير", "رساله":
+	case "البيان", "التقرير", "الرساله":
+		return v.issuedBy(k, bound)
 	default:
 		return nil
+	}
+	if s := v.issuedBy(k, bound); s != nil {
+		return s
 	}
 	if j := k + 1; j < bound && j < len(v.toks) && strings.HasPrefix(v.norm(j), "ل") && !strings.HasPrefix(v.norm(j), "لل") && v.toks[j].Kind == khabar.KindWord {
 		// `وفقا لبيان لدائرة الشؤون الخارجية`: the issuer after ل
@@ -1574,6 +1609,37 @@ func (v *view) statementFrom(k, bound int) *subject {
 	}
 	if v.toks[j].Kind == khabar.KindHashtag {
 		return &subject{start: j, end: j + 1, entity: -1, sent: v.sentOf[k]}
+	}
+	return nil
+}
+
+// issuedBy finds the issuer of a statement at token k named by a
+// participle or a relative verb after it (`البيان الصادر عن المركز`,
+// `بيان صادر عن`, `بيان نشرته المنظمة`): an entity or a group noun, or nil.
+func (v *view) issuedBy(k, bound int) *subject {
+	j := k + 1
+	if j >= bound || j >= len(v.toks) {
+		return nil
+	}
+	switch v.norm(j) {
+	case "الصادر", "صادر":
+		if j+1 >= bound || v.norm(j+1) != "عن" {
+			return nil
+		}
+		j += 2
+	case "نشرته", "نشره", "اصدرته", "اصدره", "اصدرها", "نشرها":
+		j++
+	default:
+		return nil
+	}
+	if j >= bound || j >= len(v.toks) {
+		return nil
+	}
+	if e := v.entAt[j]; e >= 0 {
+		return v.entitySpanSubject(j, e)
+	}
+	if personal, ok := v.speakerNoun(v.norm(j), false); ok {
+		return v.titleSubject(j, personal, bound)
 	}
 	return nil
 }
@@ -1672,6 +1738,8 @@ func (v *view) entitySpanSubject(k, e int) *subject {
 // the name after it when there is one close by, else the noun phrase.
 func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 	end := k + 1
+	hn := strings.TrimPrefix(v.norm(k), "و")
+	definiteHead := strings.HasPrefix(hn, "ال") && !personal
 	for j := k + 1; j < bound && j <= k+nameAfterTitle && j < len(v.toks); j++ {
 		if e := v.entAt[j]; e >= 0 {
 			t := v.doc.Entities[e].Type
@@ -1702,6 +1770,9 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		}
 		if functionWords[n] || v.toks[j].Kind == khabar.KindNumber {
 			break // `البيان الذي`, `السلطات 435`
+		}
+		if definiteHead && (v.isVerb(j) || !adjectival(strings.TrimPrefix(n, "و")) && !v.isAdj(j)) {
+			break // `وستقيم المنظمة الوضع وتدرس`, `ونشرت الفريق صورة`: its object, not a modifier
 		}
 		end = j + 1
 	}
@@ -1748,6 +1819,22 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		}
 	}
 	return &subject{start: k, end: end, entity: -1, personal: personal, sent: v.sentOf[k]}
+}
+
+// adjectival says whether a folded word after a definite group noun can
+// modify it or be joined to it: a definite adjective or a noun of the same
+// kind (`المتحدة`, `الحقوقية`, `العليا`, `الحالي`, `والمعارضة`), not a
+// definite noun that is the verb's object (`الوضع`).
+func adjectival(n string) bool {
+	if !strings.HasPrefix(n, "ال") {
+		return false
+	}
+	for _, e := range []string{"ي", "ه", "ا", "ين", "ون"} {
+		if strings.HasSuffix(n, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // orgNouns are the bare group nouns that stand for an organisation named
