@@ -375,6 +375,18 @@ func (v *view) find() {
 		if (t.typ == Accuse || t.typ == Demand) && v.sportDoc() {
 			continue // fans blaming a coach, a club asking a fee: no political act
 		}
+		if t.typ == Attack && t.kind == formNoun && i > lo && ruleNouns[strings.TrimPrefix(v.bare(i-1), "ال")] {
+			continue // `قواعد اطلاق النار`, `تجربة اطلاق صاروخ`: rules and tests, no attack
+		}
+		if t.typ == Demand && v.aboutTrade(lo, hi) {
+			continue // `يعارض خان طلب قروض`: a loan asked for, no political demand
+		}
+		if t.typ == Visit && t.kind == formNoun && strings.Contains(v.norm(i), "جول") && i+1 < hi && talkNouns[v.bare(i+1)] {
+			continue // `جولة تفاوض`: a round of talks, no tour
+		}
+		if t.typ == Statement && v.quotedAfter(i, hi) {
+			continue // `أصدر آلن بيانا قال فيه "..."`: the statement is the quotation's
+		}
 		if t.typ == Accuse && t.kind != formNoun && v.passiveAccuse(i, hi) {
 			continue // `واتهم بتشجيع الطائفية`: charged, told without an accuser
 		}
@@ -459,7 +471,8 @@ var sportTypes = map[string]bool{Meet: true, Attack: true, MeetingPlanned: true,
 var tradeWords = map[string]bool{"تجاري": true, "تجاريه": true, "التجاري": true, "التجاريه": true, "التجاره": true, "تجاره": true,
 	"الرسوم": true, "رسوم": true, "الجمركيه": true, "جمركيه": true, "الصادرات": true, "الواردات": true, "السلع": true,
 	"الاستثمار": true, "الاستثمارات": true, "استثمارات": true, "الميزانيه": true, "ميزانيه": true, "ريال": true,
-	"الاسعار": true, "اسعار": true, "الشركه": true, "الشركات": true, "شركه": true, "شركات": true}
+	"الاسعار": true, "اسعار": true, "الشركه": true, "الشركات": true, "شركه": true, "شركات": true,
+	"قروض": true, "القروض": true, "قرض": true, "القرض": true}
 
 // aboutTrade says whether the sentence [lo, hi) speaks of trade or money.
 func (v *view) aboutTrade(lo, hi int) bool {
@@ -524,11 +537,12 @@ func hasRole(ps []khabar.Participant, role string) bool {
 }
 
 // hypothetical says whether the trigger at i is in a condition (في حال،
-// اذا، لو) or a plot (التخطيط، خطط) opened in the few tokens before.
+// اذا، لو), a plot (التخطيط، خطط) or a prevention (لمنع هجمات) opened in
+// the few tokens before.
 func (v *view) hypothetical(i, lo int) bool {
 	for k := i - 1; k >= lo && k >= i-5; k-- {
 		switch b := strings.TrimPrefix(v.bare(k), "ال"); b {
-		case "حال", "اذا", "لو", "تخطيط", "خطط", "يخطط", "مخطط":
+		case "حال", "اذا", "لو", "تخطيط", "خطط", "يخطط", "مخطط", "منع", "لمنع", "احباط", "لاحباط":
 			return true
 		}
 		if v.isPunct(k) && v.toks[k].Text != "\"" {
@@ -864,6 +878,29 @@ func (v *view) modality(i int, t trigger, lo, hi int) (string, string) {
 		return Negated, polarity
 	}
 	return Asserted, polarity
+}
+
+// ruleNouns, folded without the article, govern an attack noun that names
+// no attack: rules of engagement, a weapons test.
+var ruleNouns = map[string]bool{"قواعد": true, "قاعده": true, "تجربه": true, "تجارب": true, "اختبار": true, "نجاح": true}
+
+// talkNouns, folded, after جولة make it a round of talks.
+var talkNouns = map[string]bool{"تفاوض": true, "مفاوضات": true, "المفاوضات": true, "محادثات": true, "المحادثات": true,
+	"مباحثات": true, "المباحثات": true, "حوار": true, "الحوار": true}
+
+// quotedAfter says whether a quotation of the quotation layer starts after
+// token i in its sentence [i, hi): a statement told as speech.
+func (v *view) quotedAfter(i, hi int) bool {
+	if hi <= i || hi > len(v.toks) {
+		return false
+	}
+	from, to := v.toks[i].End, v.toks[hi-1].End
+	for _, q := range v.doc.Quotes {
+		if q.Start >= from && q.Start <= to {
+			return true
+		}
+	}
+	return false
 }
 
 // programmeWords, folded, after a meeting noun make it an interview on air.
