@@ -177,8 +177,13 @@ func newView(doc *khabar.Document) *view {
 	}
 	// `وزير الخارجية الروسي`: the office of a title is no actor
 	for i := 1; i < n; i++ {
-		if e := v.actAt[i]; e >= 0 && v.actAt[i-1] != e && (v.acts[e].typ == "ORG" || v.acts[e].typ == grp) && mention.IsTitle(v.norm(i-1)) {
-			v.acts[e].office = true
+		if !v.afterTitle(i) {
+			continue
+		}
+		for _, e := range []int{v.actAt[i], v.entAt[i]} {
+			if e >= 0 && v.actAt[i-1] != e && (v.acts[e].typ == "ORG" || v.acts[e].typ == grp) {
+				v.acts[e].office = true
+			}
 		}
 	}
 	// a hashtag no entity or group covers names an actor (`حثت #فرنسا
@@ -196,6 +201,19 @@ func newView(doc *khabar.Document) *view {
 		v.acts = append(v.acts, actor{typ: grp, key: strings.ReplaceAll(text, "_", " "), start: start, end: end, text: text, tag: true})
 	}
 	return v
+}
+
+// afterTitle says whether token i follows a title word (`وزير الخارجية`),
+// also past one adjective (`القائد الاعلى للقوات المسلحة`).
+func (v *view) afterTitle(i int) bool {
+	title := func(k int) bool {
+		n := v.norm(k)
+		return mention.IsTitle(n) || mention.IsTitle(strings.TrimPrefix(strings.TrimPrefix(n, "و"), "ال"))
+	}
+	if title(i - 1) {
+		return true
+	}
+	return i >= 2 && v.toks[i-1].Kind == khabar.KindWord && v.entAt[i-1] < 0 && strings.HasPrefix(v.norm(i-1), "ال") && title(i-2)
 }
 
 // mark sets at[i] = k for the tokens that [start, end) overlaps, keeping

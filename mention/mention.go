@@ -281,8 +281,9 @@ var titleWords = map[string]bool{"وزير": true, "وزيره": true, "رئيس
 	"باسم": true, "وكيل": true, "امين": true, "عضو": true, "مسؤول": true, "المسؤول": true}
 
 // IsTitle says whether a folded word heads a person's title (`وزير`,
-// `رئيس`, `المتحدث`): a group noun after it names an office.
-func IsTitle(n string) bool { return titleWords[strings.TrimPrefix(n, "و")] }
+// `رئيس`, `المتحدث`), also behind و (`ووزير`; `وزير` itself starts with
+// و and is looked up whole first): a group noun after it names an office.
+func IsTitle(n string) bool { return titleWords[n] || titleWords[strings.TrimPrefix(n, "و")] }
 
 // isNoun says whether the morphological layer tagged the token's stem a
 // noun (false when it did not run).
