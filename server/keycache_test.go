@@ -61,6 +61,23 @@ func TestAnswerCache(t *testing.T) {
 	if b, ok := c.get("j"); !ok || b[0] != 9 {
 		t.Errorf("the latest answer is gone")
 	}
+	// An answer asked for again outlives those that were not.
+	c = newAnswerCache(4)
+	for _, k := range []string{"a", "b", "c", "d"} {
+		c.put(k, []byte(k))
+	}
+	c.get("a")
+	c.put("e", []byte("e"))
+	c.put("f", []byte("f"))
+	if _, ok := c.get("a"); !ok {
+		t.Error("the answer asked for again was evicted")
+	}
+	if _, ok := c.get("b"); ok {
+		t.Error("the oldest answer not asked for stayed")
+	}
+	if len(c.m) != 4 || len(c.ring) != 4 {
+		t.Errorf("%d answers, ring of %d, bound 4", len(c.m), len(c.ring))
+	}
 }
 
 // TestSearchAnswerCache: a repeated search gets the same answer, and an
