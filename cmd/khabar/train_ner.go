@@ -46,7 +46,7 @@ func runTrainNER(args []string, stdout, stderr io.Writer) int {
 	chars := fs.Bool("chars", true, "add letter-trigram features")
 	quotes := fs.Bool("quotes", false, "add the features of short quoted spans (titles)")
 	triggers := fs.Bool("triggers", false, "add the trigger lexicon (how often the ANT news writes a word after حزب, السيد, مدينة, برنامج, ...)")
-	ensemble := fs.Int("ensemble", 1, "average the tagger over this many perceptrons trained on different shuffles")
+	ensemble := fs.Int("ensemble", 5, "average the tagger over this many perceptrons trained on different shuffles (seeds seed, seed+1, ...)")
 	skipGram := fs.Int("skipgram", 0, "add the skip-gram word classes (wordcluster/data/embed.tsv.gz) at this many granularities")
 	prune := fs.Float64("prune", 1, "drop features whose weights are all below this in absolute value (halves the model at no measurable cost on the dev split)")
 	stack := fs.Bool("stack", false, "train a stacked second pass on document context")
