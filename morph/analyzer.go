@@ -261,7 +261,7 @@ type scratch struct {
 	wf    []wordFeat
 	right []int
 	// The analysis memo (memo.go) and a sentence's entries in it.
-	memo     memo
+	memo     *memo
 	memoToks []segTok
 	memos    []*tokMemo
 	wms      []*wordMemo

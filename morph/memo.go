@@ -24,6 +24,24 @@ import (
 // dropped, so at most 2*memoGen spellings are kept per scratch.
 const memoGen = 1 << 14
 
+// takeMemo returns an idle memo, or a new one when all are in use.
+func (a *Analyzer) takeMemo() *memo {
+	select {
+	case m := <-a.memos:
+		return m
+	default:
+		return &memo{gen: a.memoGen}
+	}
+}
+
+// giveMemo keeps m for the next sentence, unless enough are kept.
+func (a *Analyzer) giveMemo(m *memo) {
+	select {
+	case a.memos <- m:
+	default:
+	}
+}
+
 // memo maps a token spelling to its tokMemo, in two generations: an entry
 // found in the old one moves to the current one.
 type memo struct {

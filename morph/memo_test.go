@@ -21,7 +21,7 @@ func TestMemoSame(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	small.pool.New = func() any { return &scratch{memo: memo{gen: 50}} }
+	small.memoGen = 50
 	texts := antArticles(t, 300)
 	if testing.Short() {
 		texts = texts[:min(len(texts), 40)]

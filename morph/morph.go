@@ -28,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -60,7 +61,12 @@ type Analyzer struct {
 	// noMemo analyses without the memo (memo.go): the reference path
 	// that tests compare the memo with.
 	noMemo bool
-	pool   sync.Pool
+	// memos holds the idle memos. They live here, not in the pooled
+	// scratch, because a sync.Pool may drop its values at a collection
+	// and a memo is worth keeping warm; at most cap(memos) are kept.
+	memos   chan *memo
+	memoGen int // spellings per memo generation (memoGen; less in tests)
+	pool    sync.Pool
 	// annPool holds Annotate's buffers (*annotateScratch).
 	annPool sync.Pool
 	Model   *Model
@@ -112,6 +118,8 @@ func New(m *Model) (*Analyzer, error) {
 	c.prepareAnalysis()
 	a := &Analyzer{c: c, seg: tableScorer{seg}, tag: tableDense{t: tag}, tag2: tag2, lem: tableScorer{lem}, alt: tableScorer{perceptron.Restore(m.AltKeys, m.AltVals, 1)}, Model: m}
 	a.exactSeg = exactSums(seg)
+	a.memos = make(chan *memo, max(2, 2*runtime.GOMAXPROCS(0)))
+	a.memoGen = memoGen
 	a.pool.New = func() any { return &scratch{} }
 	a.annPool.New = func() any { return &annotateScratch{} }
 	return a, nil
@@ -135,7 +143,10 @@ func (a *Analyzer) analyze(words []string, emit func(tok int, seg khabar.Segment
 	s := a.pool.Get().(*scratch)
 	defer a.pool.Put(s)
 	if !a.noMemo {
+		s.memo = a.takeMemo()
 		a.analyzeMemo(s, words, emit)
+		a.giveMemo(s.memo)
+		s.memo = nil
 		return
 	}
 	c := a.c
