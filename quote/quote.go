@@ -1263,7 +1263,10 @@ func (v *view) mainClauseSubject(i int) *subject {
 			if t := v.toks[k].Text; strings.HasSuffix(t, "ته") || strings.HasSuffix(t, "تها") {
 				// `نشر الحوثيون بيانا نقلته وكالة سبأ اكدوا فيه`: the
 				// medium of a relative clause is not the main clause's subject
-				if s := v.subjectAfter(k, i, false); s != nil {
+				// the subject may be an antecedent earlier in the
+				// article (a bare group noun resolved backwards): the
+				// walk only ever moves forward
+				if s := v.subjectAfter(k, i, false); s != nil && s.end-1 > k {
 					k = s.end - 1
 				}
 				continue
