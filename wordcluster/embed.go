@@ -6,7 +6,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"sort"
 )
 
 // EmbedOptions size a skip-gram training run (word2vec with negative
@@ -65,17 +64,7 @@ func TrainEmbeddings(c *Corpus, o EmbedOptions) (*Embeddings, error) {
 	if o.Dim <= 0 || o.Vocab <= 0 || o.Window <= 0 || o.Negative <= 0 || o.Epochs <= 0 || o.Rate <= 0 {
 		return nil, fmt.Errorf("wordcluster: bad embedding options %+v", o)
 	}
-	order := make([]int32, len(c.words))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	sort.Slice(order, func(a, b int) bool {
-		ca, cb := c.count[order[a]], c.count[order[b]]
-		if ca != cb {
-			return ca > cb
-		}
-		return c.words[order[a]] < c.words[order[b]]
-	})
+	order := c.byFrequency()
 	V := min(o.Vocab, len(order))
 	for V > 0 && c.count[order[V-1]] < int64(o.MinCount) {
 		V--

@@ -69,6 +69,23 @@ func (c *Corpus) Add(text string) {
 // Tokens is the number of words added.
 func (c *Corpus) Tokens() int { return len(c.seq) }
 
+// byFrequency returns the word ids, most frequent first, ties by spelling
+// so that training is deterministic.
+func (c *Corpus) byFrequency() []int32 {
+	order := make([]int32, len(c.words))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	sort.Slice(order, func(a, b int) bool {
+		ca, cb := c.count[order[a]], c.count[order[b]]
+		if ca != cb {
+			return ca > cb
+		}
+		return c.words[order[a]] < c.words[order[b]]
+	})
+	return order
+}
+
 // Train learns the class table from the corpus.
 func Train(c *Corpus, o Options) (*Table, error) {
 	logf := o.Log
@@ -82,17 +99,7 @@ func Train(c *Corpus, o Options) (*Table, error) {
 		return nil, fmt.Errorf("wordcluster: bad options %+v", o)
 	}
 	// Rank words by frequency (ties by spelling, for determinism).
-	order := make([]int32, len(c.words))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	sort.Slice(order, func(a, b int) bool {
-		ca, cb := c.count[order[a]], c.count[order[b]]
-		if ca != cb {
-			return ca > cb
-		}
-		return c.words[order[a]] < c.words[order[b]]
-	})
+	order := c.byFrequency()
 	rank := make([]int32, len(c.words))
 	for r, id := range order {
 		rank[id] = int32(r)
