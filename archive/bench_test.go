@@ -5,19 +5,8 @@ import (
 	"testing"
 
 	"khabar/index"
+	"khabar/internal/benchquery"
 )
-
-// benchQueries are queries of the kinds readers type (those of
-// `khabar bench http`): words, names, phrases, exclusions, spellings.
-var benchQueries = []string{
-	"سوريا", "ترامب", "النفط", "الأمم المتحدة", `"مجلس الأمن"`, "كأس العالم", "إيران الاتفاق النووي",
-	"السعودية", "الامارات", "مصر -السيسي", "بوتين", "الرئيس الأمريكي", "الرئيس الاميركي", "اليمن الحوثيين",
-	"العراق الانتخابات", `"البنك المركزي"`, "أسعار الذهب", "الدولار", "كرة القدم", "ريال مدريد برشلونة",
-	"محمد صلاح", "فلسطين غزة", "إسرائيل", "تركيا أردوغان", "قطر", "لبنان الحريري", "الجزائر", "المغرب",
-	"تونس", "ليبيا حفتر", "كوريا الشمالية", "الصين", "روسيا", "الاتحاد الأوروبي", "بريطانيا بريكست",
-	"ألمانيا ميركل", "فرنسا ماكرون", "الهجرة", "الإرهاب داعش", "الاقتصاد النمو", "البورصة", "السياحة",
-	"الصحة", "التعليم", "المناخ", "التكنولوجيا", "آبل", "فيسبوك", "الفضاء", "السينما",
-}
 
 // benchArchive opens the archive named by $KHABAR_BENCH_DB (default
 // /tmp/antdb, the whole ANT corpus as server/BENCHMARKS.md ingests it),
@@ -41,7 +30,7 @@ func benchArchive(b *testing.B) (*Archive, *index.Index, []*index.Query) {
 	}
 	an := a.QueryAnalyzer(ix)
 	var qs []*index.Query
-	for _, s := range benchQueries {
+	for _, s := range benchquery.Typed {
 		q, err := index.Parse(s, an)
 		if err != nil {
 			b.Fatal(err)

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"khabar/internal/benchquery"
 	"khabar/server"
 )
 
@@ -23,19 +24,6 @@ func init() {
 		summary: "load-test the search API on loopback: N connections, latency percentiles and errors",
 		run:     runBenchHTTP,
 	})
-}
-
-// benchQueries are the default search queries: words, names, phrases and
-// operators of the kinds the archive's readers type, some in variant
-// spellings.
-var benchQueries = []string{
-	"سوريا", "ترامب", "النفط", "الأمم المتحدة", `"مجلس الأمن"`, "كأس العالم", "إيران الاتفاق النووي",
-	"السعودية", "الامارات", "مصر -السيسي", "بوتين", "الرئيس الأمريكي", "الرئيس الاميركي", "اليمن الحوثيين",
-	"العراق الانتخابات", `"البنك المركزي"`, "أسعار الذهب", "الدولار", "كرة القدم", "ريال مدريد برشلونة",
-	"محمد صلاح", "فلسطين غزة", "إسرائيل", "تركيا أردوغان", "قطر", "لبنان الحريري", "الجزائر", "المغرب",
-	"تونس", "ليبيا حفتر", "كوريا الشمالية", "الصين", "روسيا", "الاتحاد الأوروبي", "بريطانيا بريكست",
-	"ألمانيا ميركل", "فرنسا ماكرون", "الهجرة", "الإرهاب داعش", "الاقتصاد النمو", "البورصة", "السياحة",
-	"الصحة", "التعليم", "المناخ", "التكنولوجيا", "آبل", "فيسبوك", "الفضاء", "السينما",
 }
 
 func runBenchHTTP(args []string, stdout, stderr io.Writer) int {
@@ -95,7 +83,7 @@ Flags:`)
 	var ranks zipfTable
 	switch {
 	case *queriesFile != "" || *mix == "builtin":
-		queries := benchQueries
+		queries := benchquery.Typed
 		if *queriesFile != "" {
 			var err error
 			if queries, err = readLines(*queriesFile); err != nil || len(queries) == 0 {
