@@ -3,8 +3,6 @@
 package ner
 
 import (
-	"os"
-	"path/filepath"
 	"syscall"
 	"testing"
 
@@ -17,16 +15,7 @@ import (
 // document rules; it reports tokens per second of wall clock and of CPU
 // time, the steadier figure on a shared machine.
 func BenchmarkTagDocument(b *testing.B) {
-	f, err := os.Open(filepath.Join(dataDir(b), "anercorp", "ANERCorp_CamelLab_test.txt"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	sents, err := ReadCoNLL(f)
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
-	sents = sents[:min(300, len(sents))]
+	sents := benchSentences(b, 300)
 	a, err := morph.Load()
 	if err != nil {
 		b.Fatal(err)

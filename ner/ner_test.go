@@ -176,16 +176,7 @@ func dataDir(t testing.TB) string {
 // BenchmarkTag tags the first 300 sentences of ANERcorp's test file;
 // reports tokens per second.
 func BenchmarkTag(b *testing.B) {
-	f, err := os.Open(filepath.Join(dataDir(b), "anercorp", "ANERCorp_CamelLab_test.txt"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	sents, err := ReadCoNLL(f)
-	f.Close()
-	if err != nil {
-		b.Fatal(err)
-	}
-	sents = sents[:min(300, len(sents))]
+	sents := benchSentences(b, 300)
 	r := recognizer(b)
 	tokens := 0
 	for _, s := range sents {
@@ -265,4 +256,20 @@ func TestLatin(t *testing.T) {
 	if got := r.names.latin(foldPhrase("الشيشان"), false); strings.Contains(got, "Xi") {
 		t.Errorf("latin(الشيشان) = %q", got)
 	}
+}
+
+// benchSentences reads the first n sentences of ANERcorp's test file, the
+// text the tagging benchmarks run on (speed only: nothing is scored).
+func benchSentences(b *testing.B, n int) []Sentence {
+	b.Helper()
+	f, err := os.Open(filepath.Join(dataDir(b), "anercorp", "ANERCorp_CamelLab_test.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents, err := ReadCoNLL(f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return sents[:min(n, len(sents))]
 }
