@@ -65,17 +65,7 @@ func BenchmarkPrepare(b *testing.B) {
 }
 
 func BenchmarkSearch(b *testing.B) {
-	docs := antArticles(b, 3000)
-	bl := NewBuilder(0)
-	for i := range docs {
-		bl.Add(Prepare(SurfaceAnalyzer{}, &docs[i]))
-	}
-	s, err := OpenSegment(bl.Bytes())
-	if err != nil {
-		b.Fatal(err)
-	}
-	ix := NewIndex([]*Segment{s}, nil)
-	m := &MappedAnalyzer{Index: ix}
+	ix, m := benchIndex(b, 3000)
 	queries := []string{"وزير الخارجية", `"الولايات المتحدة" ايران`, "ترامب AND -كوريا", "المنتخب السعودي كاس العالم", "اسعار النفط"}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -91,17 +81,7 @@ func BenchmarkSearch(b *testing.B) {
 // every match, on the queries of `khabar bench http` over 3,000 ANT
 // articles in one segment (no facets, the search API's case).
 func BenchmarkSearchRanked(b *testing.B) {
-	docs := antArticles(b, 3000)
-	bl := NewBuilder(0)
-	for i := range docs {
-		bl.Add(Prepare(SurfaceAnalyzer{}, &docs[i]))
-	}
-	s, err := OpenSegment(bl.Bytes())
-	if err != nil {
-		b.Fatal(err)
-	}
-	ix := NewIndex([]*Segment{s}, nil)
-	m := &MappedAnalyzer{Index: ix}
+	ix, m := benchIndex(b, 3000)
 	var qs []*Query
 	for _, t := range []string{"سوريا", "ترامب", "النفط", "الأمم المتحدة", `"مجلس الأمن"`, "كأس العالم", "إيران الاتفاق النووي",
 		"السعودية", "مصر -السيسي", "الرئيس الأمريكي", "اليمن الحوثيين", "أسعار الذهب", "كرة القدم", "محمد صلاح", "الاقتصاد النمو"} {
@@ -122,4 +102,21 @@ func BenchmarkSearchRanked(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchIndex indexes the first n ANT articles in one segment, as the
+// search benchmarks need them, with the analyzer their queries parse with.
+func benchIndex(b *testing.B, n int) (*Index, *MappedAnalyzer) {
+	b.Helper()
+	docs := antArticles(b, n)
+	bl := NewBuilder(0)
+	for i := range docs {
+		bl.Add(Prepare(SurfaceAnalyzer{}, &docs[i]))
+	}
+	s, err := OpenSegment(bl.Bytes())
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix := NewIndex([]*Segment{s}, nil)
+	return ix, &MappedAnalyzer{Index: ix}
 }
