@@ -4,9 +4,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"khabar"
+	"khabar/dedup"
 	"khabar/index"
 )
 
@@ -93,6 +95,32 @@ func (a *Archive) Signatures(fn func(num uint32, sig []byte) error) (err error) 
 		}
 		return fn(binary.BigEndian.Uint32(k), v)
 	})
+}
+
+// DedupDocs gathers what package dedup clusters for every live document
+// of ix (the archive's index): number, date (an undated article as
+// math.MinInt32, so that it sorts first), source and signature. A
+// signature that does not decode is counted in bad and its article left
+// out; the rest goes on.
+func (a *Archive) DedupDocs(ix *index.Index) (docs []dedup.Doc, bad int, err error) {
+	err = a.Signatures(func(num uint32, b []byte) error {
+		info, ok := ix.Doc(num)
+		if !ok || info.Deleted {
+			return nil
+		}
+		sig, err := dedup.Unmarshal(b)
+		if err != nil {
+			bad++
+			return nil
+		}
+		date := info.Date
+		if date == index.NoDate {
+			date = math.MinInt32
+		}
+		docs = append(docs, dedup.Doc{Num: num, Date: date, Source: info.Source, Sig: sig})
+		return nil
+	})
+	return docs, bad, err
 }
 
 // Stats describe an archive.

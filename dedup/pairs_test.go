@@ -2,7 +2,6 @@ package dedup_test
 
 import (
 	"fmt"
-	"math"
 	"os"
 	"slices"
 	"strings"
@@ -76,27 +75,14 @@ func TestStoryPairsArchive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var docs []dedup.Doc
-	ids := map[uint32]string{}
-	err = ar.Signatures(func(num uint32, b []byte) error {
-		info, ok := ix.Doc(num)
-		if !ok || info.Deleted {
-			return nil
-		}
-		sig, err := dedup.Unmarshal(b)
-		if err != nil {
-			return nil
-		}
-		date := info.Date
-		if date == index.NoDate {
-			date = math.MinInt32
-		}
-		ids[num] = info.ID
-		docs = append(docs, dedup.Doc{Num: num, Date: date, Source: info.Source, Sig: sig})
-		return nil
-	})
+	docs, _, err := ar.DedupDocs(ix)
 	if err != nil {
 		t.Fatal(err)
+	}
+	ids := map[uint32]string{}
+	for _, d := range docs {
+		info, _ := ix.Doc(d.Num)
+		ids[d.Num] = info.ID
 	}
 	idf := func(t string) float64 { return ix.IDF(string(index.FieldKey) + t) }
 	var opt dedup.StoryOptions

@@ -73,25 +73,7 @@ func runStories(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "khabar stories: %v\n", err)
 		return 1
 	}
-	var docs []dedup.Doc
-	bad := 0
-	err = ar.Signatures(func(num uint32, b []byte) error {
-		info, ok := ix.Doc(num)
-		if !ok || info.Deleted {
-			return nil
-		}
-		sig, err := dedup.Unmarshal(b)
-		if err != nil {
-			bad++
-			return nil
-		}
-		date := info.Date
-		if date == index.NoDate {
-			date = math.MinInt32
-		}
-		docs = append(docs, dedup.Doc{Num: num, Date: date, Source: info.Source, Sig: sig})
-		return nil
-	})
+	docs, bad, err := ar.DedupDocs(ix)
 	if err != nil {
 		fmt.Fprintf(stderr, "khabar stories: %v\n", err)
 		return 1
