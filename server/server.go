@@ -78,7 +78,8 @@ type Server struct {
 	// is all CPU, and with more at once than cores the Go scheduler slices
 	// them, so that a long one (facets over 14,000 matches) waits through
 	// hundreds of others' turns. Waiting in line instead cuts the slowest
-	// answers under load (see BENCHMARKS.md).
+	// answers under load (see BENCHMARKS.md). The line is first come,
+	// first served, for cached answers too (apiSearch).
 	searches chan struct{}
 
 	mu   sync.RWMutex // held for reading while a request uses snap
