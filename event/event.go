@@ -121,6 +121,10 @@ type actor struct {
 	text       string
 	tag        bool // a hashtag no entity or group covers
 	office     bool // an ORG or group right after a title word (`وزير الخارجية الروسي`): no actor
+	// unnamed marks a group that does not say whose it is (`الحكومة`,
+	// `قوات الأمن`): it takes its place in the clause (an agent still
+	// stands before the object) but is no participant (namedOnly).
+	unnamed bool
 }
 
 // grp is the actor type of a group that is no entity.
@@ -164,7 +168,7 @@ func newView(doc *khabar.Document) *view {
 	}
 	v.actAt = append([]int(nil), v.entAt...)
 	for _, g := range mention.FindIn(doc, v.runes) {
-		a := actor{typ: grp, key: g.Key, start: g.Start, end: g.End, text: g.Text}
+		a := actor{typ: grp, key: g.Key, start: g.Start, end: g.End, text: g.Text, unnamed: !g.Named}
 		if g.Entity >= 0 {
 			e := doc.Entities[g.Entity]
 			a.id, a.key = e.ID, v.acts[g.Entity].key
@@ -175,6 +179,7 @@ func newView(doc *khabar.Document) *view {
 			v.actAt[t] = k
 		}
 	}
+	v.nameBareGroups()
 	// `وزير الخارجية الروسي`: the office of a title is no actor
 	for i := 1; i < n; i++ {
 		if !v.afterTitle(i) {
@@ -384,8 +389,17 @@ func (v *view) find() {
 		if t.typ == Agree && t.kind == formNoun && strings.Contains(v.norm(i), "اتفاق") && !v.agreementMade(i, lo, hi) {
 			continue // `الانسحاب من الاتفاق النووي`: an agreement named, not made
 		}
-		if strings.Contains(v.norm(i), "اجتاح") && !v.placeFollows(i, hi) {
-			continue // `اجتاحت السنة اللهب العربة`: no place invaded
+		if (strings.Contains(v.norm(i), "اجتاح") || strings.HasPrefix(v.bare(i), "غز")) && !v.placeFollows(i, hi) {
+			continue // `اجتاحت السنة اللهب العربة`, `الصور التي غزت مواقع التواصل`: no place invaded
+		}
+		if t.typ == Attack && strings.HasPrefix(v.bare(i), "قتل") && !v.killedBy(i, hi) {
+			continue // `قتل 33 فلسطينيا`, `قتل زعيم التنظيم`: a death told, no killer named as subject
+		}
+		if t.typ == Attack && strings.HasSuffix(v.bare(i), "رصاص") && !v.shotBy(i, hi) {
+			continue // `قتل نفسه بالرصاص`, `الرصاص المطاطي`: no one shooting
+		}
+		if t.typ == Accuse && strings.HasSuffix(v.bare(i), "لوم") && !v.followedWithin(i, hi, 1, onWords) {
+			continue // blame is an accusation when laid on someone: `باللوم على الحكومة`
 		}
 		if sportTypes[t.typ] && (v.aboutSport(lo, hi) || v.sportDoc()) {
 			continue // a fixture, a forward line, a round, a player's contract
@@ -470,6 +484,48 @@ func (v *view) find() {
 	v.finish()
 }
 
+// killedBy says whether a killing verb at i (قتل، قتلت) is active with a
+// force or a state as its subject right after it (`وقتلت القوات الاسرائيلية
+// 17 فلسطينيا`): an attack. Unvocalised قتل is as often the passive (`قتل 33
+// فلسطينيا`, `قتل زعيم التنظيم`), which tells a death and names no
+// attacker, so a person right after it is the one killed, not the killer.
+func (v *view) killedBy(i, hi int) bool {
+	k := i + 1
+	if k >= hi || k >= len(v.toks) {
+		return false
+	}
+	a := v.actAt[k]
+	if a < 0 || v.acts[a].start < v.toks[k].Start || v.acts[a].office {
+		return false
+	}
+	return v.acts[a].typ != "PER" && v.acts[a].typ != "MISC"
+}
+
+// shotBy says whether a noun of bullets at i is someone's fire: `برصاص`
+// before an actor (`برصاص القوات الاسرائيلية`, `برصاص قناص`), or
+// `بالرصاص` before a nationality or `الحي` (`بالرصاص الاسرائيلي`, live
+// fire), and not a suicide (`قتل نفسه بالرصاص`).
+func (v *view) shotBy(i, hi int) bool {
+	if i == 0 || v.bare(i-1) == "نفسه" || v.bare(i-1) == "نفسها" {
+		return false
+	}
+	k := i + 1
+	if k >= hi || k >= len(v.toks) || !strings.HasPrefix(v.norm(i), "ب") {
+		return false
+	}
+	if v.norm(i) == "برصاص" {
+		if a := v.actAt[k]; a >= 0 && !v.acts[a].office {
+			return true
+		}
+		return strings.HasPrefix(v.norm(k), "قناص")
+	}
+	n := v.norm(k)
+	return strings.HasPrefix(n, "ال") && (strings.HasSuffix(n, "ي") && len([]rune(n)) >= 6 || n == "الحي")
+}
+
+// onWords, folded, lay blame on someone.
+var onWords = map[string]bool{"على": true, "علي": true}
+
 // placeFollows says whether a LOC entity comes within three tokens after i.
 func (v *view) placeFollows(i, hi int) bool {
 	for k := i + 1; k < hi && k <= i+3; k++ {
@@ -516,9 +572,18 @@ func (v *view) followedWithin(i, hi, n int, words map[string]bool) bool {
 	return false
 }
 
-// sportDoc says whether the document speaks of sport throughout: sport
-// words in four sentences or more.
+// sportDoc says whether the document is a sport article: the outlet's
+// section when the input carries one (document.category), else a guess
+// from the text, sport words in four sentences or more. The section is the
+// outlet's own word and wins: a sport page about a player who shoots a
+// rival is still sport, a news page on a football stadium attack is not.
 func (v *view) sportDoc() bool {
+	if v.sport == 0 && v.doc.Category != "" {
+		v.sport = 1
+		if sportSection(v.doc.Category) {
+			v.sport = 2
+		}
+	}
 	if v.sport == 0 {
 		n, last := 0, -1
 		for k := range v.toks {
@@ -533,6 +598,13 @@ func (v *view) sportDoc() bool {
 		}
 	}
 	return v.sport == 2
+}
+
+// sportSection says whether an outlet's section name is a sport section
+// (ANT's `sport`; `sports`, `رياضة` elsewhere).
+func sportSection(c string) bool {
+	c = strings.ToLower(strings.TrimSpace(c))
+	return strings.HasPrefix(c, "sport") || strings.Contains(c, "رياض")
 }
 
 // aboutSport says whether the sentence [lo, hi) speaks of a match.
@@ -1421,6 +1493,94 @@ func (v *view) addSpeaker(c *cand, sp *khabar.Speaker, seen map[string]bool) {
 	}
 }
 
+// nameBareGroups gives a bare group noun (`التحالف`, `الجيش`) the name of
+// the nearest named group before it with the same head (`تحالف دعم
+// الشرعية`, `الجيش اليمني`): the guideline counts a pronoun's or a
+// short mention's named antecedent as the participant. The key and id are
+// the antecedent's, so that retellings merge; the mention keeps its text.
+func (v *view) nameBareGroups() {
+	head := func(key string) string {
+		w, _, _ := strings.Cut(key, " ")
+		return strings.TrimPrefix(w, "ال")
+	}
+	// `الفصائل المسلحة والمعارضة السورية`: the nationality after a
+	// coordination of groups names both
+	for k := len(v.acts) - 1; k >= 0; k-- {
+		a := &v.acts[k]
+		if a.typ != grp || !a.unnamed || a.end+2 >= len(v.runes) || v.runes[a.end] != ' ' || v.runes[a.end+1] != 'و' {
+			continue
+		}
+		for j := range v.acts {
+			if b := v.acts[j]; b.typ == grp && !b.unnamed && !b.tag && b.start == a.end+2 {
+				a.unnamed = false
+				break
+			}
+		}
+	}
+	for k := range v.acts {
+		a := &v.acts[k]
+		if a.typ != grp || !a.unnamed || a.tag || strings.Contains(a.key, " ") {
+			continue
+		}
+		h := head(a.key)
+		best := -1
+		for j := range v.acts {
+			b := &v.acts[j]
+			if b.typ != grp || b.unnamed || b.tag || b.start >= a.start || head(b.key) != h {
+				continue
+			}
+			if best < 0 || b.start > v.acts[best].start {
+				best = j
+			}
+		}
+		if best >= 0 {
+			a.unnamed = false
+			a.key, a.id = v.acts[best].key, v.acts[best].id
+		}
+	}
+}
+
+// namedOnly keeps the participants that are named actors, as the gold
+// guideline reads them: entities, and groups that say whose they are
+// (`الجيش اللبناني`, `ميليشيات الحوثي`) or are written as a hashtag name.
+// Unnamed groups (`الحكومة`, `قوات الأمن`) and a speaker known only by a
+// title (`المتحدث باسم الخارجية`) are left out. They are dropped only
+// here, after merging, so that they still hold their place in the clause
+// while the roles are read.
+func (v *view) namedOnly(ps []khabar.Participant) []khabar.Participant {
+	out := ps[:0]
+	for _, p := range ps {
+		if p.Entity != "" || v.namedGroupIn(p.Start, p.End) || v.namingWordIn(p.Start, p.End) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// namedGroupIn says whether a named group or a hashtag actor overlaps the
+// code points [start, end).
+func (v *view) namedGroupIn(start, end int) bool {
+	for _, a := range v.acts {
+		if a.typ == grp && !a.unnamed && a.start < end && start < a.end {
+			return true
+		}
+	}
+	return false
+}
+
+// namingWordIn says whether a word in the code points [start, end) names
+// whose a speaker's office is (`المتحدث باسم الخارجية المصرية`): the title
+// speaks for a named ministry.
+func (v *view) namingWordIn(start, end int) bool {
+	i := sort.Search(len(v.toks), func(i int) bool { return v.toks[i].End > start })
+	for ; i < len(v.toks) && v.toks[i].Start < end; i++ {
+		if i > 0 && mention.Naming(v.norm(i)) {
+			return true
+		}
+	}
+	return false
+}
+
 // sentOfRune is the sentence of the token at code point r, or -1.
 func (v *view) sentOfRune(r int) int {
 	i := sort.Search(len(v.toks), func(i int) bool { return v.toks[i].End > r })
@@ -1932,6 +2092,7 @@ func (v *view) finish() {
 	out = final
 	evs := make([]khabar.Event, len(out))
 	for i, c := range out {
+		c.Participants = v.namedOnly(c.Participants)
 		evs[i] = c.Event
 		evs[i].ID = "ev" + strconv.Itoa(i+1)
 	}

@@ -43,6 +43,12 @@ type Group struct {
 	// Entity is the index in doc.Entities of a name inside the mention
 	// (`قوات برخان`), or -1.
 	Entity int
+	// Named says whether the mention names who the group is: a name inside
+	// it (`قوات برخان`, `ميليشيات الحوثي`) or a nationality or region
+	// (`الجيش اللبناني`, `قوات الأمن العراقية`, `التحالف العربي`). A bare or
+	// generic group (`الحكومة`, `قوات الأمن`, `الفصائل المسلحة`) is not: the
+	// gold guideline leaves unnamed groups out of event participants.
+	Named bool
 }
 
 type lexicon struct {
@@ -52,6 +58,8 @@ type lexicon struct {
 	adjs      map[string]bool // folded, with ال
 	stop      map[string]bool // folded definite words that never modify
 	construct map[string]bool // heads whose indefinite form takes a genitive
+	generic   map[string]bool // folded adjectives that say what a group is, not whose
+	orgHeads  map[string]bool // heads whose genitive is the organisation's name (`تنظيم الدولة`)
 }
 
 var tables = sync.OnceValue(func() *lexicon {
@@ -76,6 +84,13 @@ var tables = sync.OnceValue(func() *lexicon {
 		stop: set("التي", "الذي", "الذين", "اللذين", "اللتين", "الآن", "اليوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
 			"الأربعاء", "الخميس", "الجمعة", "السبت", "الماضي", "الماضية", "المقبل", "المقبلة", "الحالي", "الحالية",
 			"الجاري", "الأخير", "الأخيرة", "الأول", "الأولى", "الثاني", "الثانية", "السابق", "السابقة", "ذاتها", "نفسه", "نفسها"),
+		generic: set("المعارضة", "المسلحة", "الشرعية", "الخاصة", "المتحدة", "الموحدة", "الحاكم", "الحاكمة",
+			"الانقلابية", "المتطرفة", "الإرهابية", "المدعومة", "النظامية", "الأمنية", "العسكرية", "الجوية", "البحرية",
+			"الوطني", "الوطنية", "الشعبي", "الشعبية", "الثوري", "الثورية", "المحلية", "المحلي", "الاتحادية", "الاتحادي",
+			"الرسمية", "الرسمي", "الحكومية", "الحكومي", "الأمني", "العسكري", "الجوي", "البحري", "الخارجية", "الداخلية",
+			"المركزي", "المركزية", "الإقليمية", "الإقليمي", "الشرعي", "الانتقالي", "الانتقالية", "الأعلى", "العليا"),
+		orgHeads: set("تنظيم", "حركة", "جماعة", "منظمة", "منظمات", "جبهة", "ائتلاف", "تحالف", "مفوضية", "هيئة",
+			"مؤسسة", "كتائب", "وحدات", "ميليشيات", "مليشيات", "ميليشيا"),
 		construct: set("قوات", "قوة", "جيش", "شرطة", "ميليشيات", "مليشيات", "ميليشيا", "فصائل", "حرس", "طيران",
 			"وحدات", "كتائب", "مقاتلات", "حكومة", "سلطات", "وزارة", "رئاسة", "مجلس", "نظام", "إدارة", "حركة",
 			"تحالف", "جماعة", "تنظيم", "منظمة", "منظمات", "ائتلاف", "جبهة", "لجنة", "مفوضية", "هيئة", "دول", "قيادة", "أجهزة"),
@@ -178,7 +193,11 @@ func FindIn(doc *khabar.Document, runes []rune) []Group {
 				start := toks[i].Start + 1
 				if start < toks[i].End && toks[i].End <= len(runes) {
 					key := strings.Join(words, " ")
-					out = append(out, Group{Start: start, End: toks[i].End, Text: string(runes[start:toks[i].End]), Lo: i, Hi: i + 1, Key: key, Entity: -1})
+					named := false
+					for _, w := range words[1:] {
+						named = named || l.naming(w)
+					}
+					out = append(out, Group{Start: start, End: toks[i].End, Text: string(runes[start:toks[i].End]), Lo: i, Hi: i + 1, Key: key, Entity: -1, Named: named})
 				}
 			}
 			continue
@@ -268,10 +287,32 @@ func FindIn(doc *khabar.Document, runes []rune) []Group {
 			key.WriteByte(' ')
 			key.WriteString(norm(k))
 		}
-		out = append(out, Group{Start: start, End: end, Text: string(runes[start:end]), Lo: i, Hi: j, Key: key.String(), Entity: ent})
+		// named: a name or a nationality in it, or the genitive of an
+		// organisation's head (`تنظيم الدولة`, `تحالف دعم الشرعية`), which is
+		// its name; the genitive of an institution (`قوات الأمن`, `وزارة
+		// الخارجية`) says what it is, not whose
+		named := ent >= 0 || !w.def && l.orgHeads[w.stem] && mods > 0
+		for k := i + 1; k < j && !named; k++ {
+			named = entAt[k] >= 0 || l.naming(norm(k))
+		}
+		out = append(out, Group{Start: start, End: end, Text: string(runes[start:end]), Lo: i, Hi: j, Key: key.String(), Entity: ent, Named: named})
 		i = j - 1
 	}
 	return out
+}
+
+// Naming says whether a folded word (the tokens' Norm) after a group
+// head or in a title says whose the group is (`السوري`, `الحوثي`, `العربي`;
+// not `المسلحة`, `الامنية`): see Group.Named.
+func Naming(n string) bool { return tables().naming(n) }
+
+// naming says whether a folded word after a group head says whose the
+// group is: a relational adjective of a nation, region or movement
+// (`السوري`, `الاسرائيلية`, `الحوثي`, `العربي`), not one of what it is
+// (`المسلحة`, `الامنية`, `الحكومية`).
+func (l *lexicon) naming(n string) bool {
+	stem, ok := modifier(strings.TrimPrefix(n, "و"))
+	return ok && !l.generic["ال"+stem] && !l.stop["ال"+stem] && !l.heads[stem] && nisba(stem)
 }
 
 // titleWords, folded, head a person's title; the group noun after them

@@ -71,8 +71,8 @@ func runEvalQE(name string, args []string, stdout, stderr io.Writer, score func(
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return 1
 	}
-	analyze := func(text, date string) *khabar.Document {
-		return an.Analyze(analysis.Input{Text: text, Date: date})
+	analyze := func(text, date, category string) *khabar.Document {
+		return an.Analyze(analysis.Input{Text: text, Date: date, Category: category})
 	}
 	fmt.Fprintf(stdout, "articles %d\n", len(arts))
 	score(arts, analyze, stdout, false)

@@ -105,7 +105,7 @@ func goldPipeline(t *testing.T) Analyze {
 	}
 	stages = append(stages, n, temporal.New(), quote.New(), event.New())
 	an := analysis.New(stages...)
-	return func(text, date string) *khabar.Document {
-		return an.Analyze(analysis.Input{Text: text, Date: date})
+	return func(text, date, category string) *khabar.Document {
+		return an.Analyze(analysis.Input{Text: text, Date: date, Category: category})
 	}
 }

@@ -250,15 +250,18 @@ func pairing(nGold, nSys int, score func(g, s int) int) map[int]int {
 	return gs
 }
 
-// Analyze is what the scorers run on an article: its text and date in, the
-// analysed document out.
-type Analyze func(text, date string) *khabar.Document
+// Analyze is what the scorers run on an article: its text, date and the
+// outlet's section (the gold's cat, "" when unknown) in, the analysed
+// document out. The section travels as a real input does (khabar analyze
+// reads ANT's cat into document.category), so rules that read it are
+// scored as they run.
+type Analyze func(text, date, category string) *khabar.Document
 
 // ScoreQuotes runs analyze on every article and scores its quotes.
 func ScoreQuotes(arts []Article, analyze Analyze) QuoteReport {
 	r := QuoteReport{BySource: map[string]*PRF{}}
 	for _, a := range arts {
-		doc := analyze(a.Text, a.Date)
+		doc := analyze(a.Text, a.Date, a.Cat)
 		names := entityNames(doc)
 		src := r.BySource[a.Src]
 		if src == nil {
@@ -366,7 +369,7 @@ func ScoreEvents(arts []Article, analyze Analyze) EventReport {
 		return p
 	}
 	for _, a := range arts {
-		doc := analyze(a.Text, a.Date)
+		doc := analyze(a.Text, a.Date, a.Cat)
 		names := entityNames(doc)
 		tmx := map[string]string{}
 		for _, t := range doc.Timexes {

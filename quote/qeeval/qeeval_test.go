@@ -33,7 +33,7 @@ func TestScoreQuotes(t *testing.T) {
 		{Span: Span{Start: 42, End: 52, Text: "الوضع صعب"}, Speaker: &Span{Start: 5, End: 9, Text: "جون كيري"}},
 		{Span: Span{Start: 0, End: 3, Text: "وقا"}},
 	}}}
-	analyze := func(text, date string) *khabar.Document {
+	analyze := func(text, date, _ string) *khabar.Document {
 		return &khabar.Document{Text: text,
 			Entities: []khabar.Entity{{ID: "e1", Start: 5, End: 9, Text: "كيري", Canonical: "جون كيري"}},
 			Quotes: []khabar.Quote{
@@ -63,7 +63,7 @@ func TestScoreEvents(t *testing.T) {
 	gold := []Article{{Docno: "d1", Text: text, Events: []GoldEvent{
 		{Type: "MEET", Trigger: Span{Start: 0, End: 5, Text: "التقى"}, Participants: []GoldParticipant{{"agent", "جون كيري"}, {"partner", "سيرغي لافروف"}}, Place: "موسكو", Modality: "asserted"},
 	}}}
-	analyze := func(text, date string) *khabar.Document {
+	analyze := func(text, date, _ string) *khabar.Document {
 		return &khabar.Document{Text: text,
 			Entities: []khabar.Entity{
 				{ID: "e1", Text: "كيري", Canonical: "جون كيري"},
