@@ -1305,6 +1305,16 @@ func (v *view) withAntecedent(s *subject) *subject {
 				r.entity = e
 				return &r
 			}
+			if p := v.lastPerson; p != nil && s.sent-p.sent <= 1 && !deputyTitle[h] {
+				// `وأوضح رئيس منظمة أوبك الحالي` right after `قال وزير الطاقة
+				// الاماراتي، سهيل المزروعي`: a definite title with no name of
+				// its own, in the sentence after a named speaker, is another
+				// way of naming that speaker (not a spokesman or a deputy,
+				// who speak for someone)
+				r := *s
+				r.entity = p.entity
+				return &r
+			}
 		}
 		return s // `قائد عسكري`: an indefinite title brings someone new
 	}
@@ -1333,6 +1343,18 @@ func (v *view) withAntecedent(s *subject) *subject {
 	}
 	return s
 }
+
+// deputyTitle, folded, are the titles of someone who speaks for or
+// stands in for another: never the person named before them.
+var deputyTitle = func() map[string]bool {
+	m := normalize.Match()
+	out := map[string]bool{}
+	for _, w := range []string{"متحدث", "المتحدث", "ناطق", "الناطق", "مسؤول", "مسئول", "مصدر", "نائب", "مساعد", "مستشار", "وكيل", "ممثل", "مندوب", "سفير", "مراسل"} {
+		out[m.String(w)] = true
+		out[m.String("و"+w)] = true
+	}
+	return out
+}()
 
 // isVerb says whether the morphological layer tagged token k a verb
 // (false when it did not run).
@@ -1603,6 +1625,15 @@ func (v *view) statementFrom(k, bound int) *subject {
 			return v.titleSubject(j, false, bound)
 		}
 	}
+	if j := k + 1; j < bound && j < len(v.toks) && v.entAt[j] < 0 && v.toks[j].Kind == khabar.KindWord {
+		// `تقرير منظمة نهضة وطن`, `بيان وزارة الخارجية`: the issuer in the
+		// construct state
+		if personal, ok := v.speakerNoun(v.norm(j), false); ok && !personal && !strings.HasPrefix(v.norm(j), "ال") {
+			if a := v.titleSubject(j, false, bound); a.end-a.start >= 2 || a.entity >= 0 {
+				return a
+			}
+		}
+	}
 	j := k + 2
 	if j >= bound || j >= len(v.toks) || v.norm(k+1) != "من" {
 		return nil
@@ -1800,9 +1831,33 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		}
 		end--
 	}
+	if !personal && !v.resolving && end > k+1 && end-k <= 3 && statementHead[hn] && v.entAt[k+1] < 0 {
+		// `وأوضح التقرير الحقوقي` after `ذكر تقرير منظمة نهضة وطن`: the
+		// report told before, and its issuer
+		v.resolving = true
+		a := v.groupAntecedent(k)
+		if a != nil {
+			if iss := v.statementFrom(a.start, min(len(v.toks), a.start+8)); iss != nil {
+				a = iss
+			}
+			a.sent = v.sentOf[k]
+		}
+		v.resolving = false
+		if a != nil {
+			return a
+		}
+	}
 	if end == k+1 && !personal && !v.resolving {
 		v.resolving = true
 		a := v.groupAntecedent(k)
+		if a != nil {
+			// `وجاء في البيان` after `في بيان صادر عن المركز الوطني للكتاب`:
+			// a statement speaks for its issuer
+			if iss := v.statementFrom(a.start, min(len(v.toks), a.start+8)); iss != nil {
+				a = iss
+				a.sent = v.sentOf[k]
+			}
+		}
 		v.resolving = false
 		if a != nil {
 			return a
@@ -1823,6 +1878,16 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 	}
 	return &subject{start: k, end: end, entity: -1, personal: personal, sent: v.sentOf[k]}
 }
+
+// pairCloseOK says whether token j closes a quotation pair.
+func (v *view) pairCloseOK(j int) bool {
+	_, ok := v.pairCloseAt(j)
+	return ok
+}
+
+// statementHead, folded, are the definite nouns of a statement or report,
+// which a text names again with an adjective (`التقرير الحقوقي`).
+var statementHead = map[string]bool{"البيان": true, "التقرير": true}
 
 // adjectival says whether a folded word after a definite group noun can
 // modify it or be joined to it: a definite adjective or a noun of the same
@@ -2047,6 +2112,14 @@ func (v *view) subjectBefore(i int) *subject {
 	// a short noun phrase opening the sentence (`ولكن النائب العام
 	// البحريني قال`): subject-verb order
 	lo := v.sentLo[v.sentOf[i]]
+	for c := k; c > lo && c >= k-5; c-- {
+		if n := v.norm(c); n == "ان" || n == "بان" {
+			// `...، وحتى ان وسائل الاعلام الاسبانية اشارت الى`: the noun
+			// phrase after ان is the subject of the verb after it
+			lo = c + 1
+			break
+		}
+	}
 	for lo < i {
 		switch v.norm(lo) {
 		case "لكن", "ولكن", "و", "ثم", "فيما", "بينما":
@@ -2055,11 +2128,19 @@ func (v *view) subjectBefore(i int) *subject {
 		}
 		break
 	}
-	if lo < k+1 && k+1-lo <= 4 && v.opensNounPhrase(lo) {
+	if lo < k+1 && v.opensNounPhrase(lo) {
+		marks := 0
 		for j := lo; j <= k; j++ {
+			if _, ok := v.pairAt[j]; ok || v.pairCloseOK(j) {
+				marks++ // `صحيفة "ماركا" الرياضية اشارت`: a quoted name in the phrase
+				continue
+			}
 			if !v.opensNounPhrase(j) && v.entAt[j] < 0 {
 				return nil
 			}
+		}
+		if k+1-lo-marks > 4 {
+			return nil
 		}
 		n := v.norm(lo)
 		if strings.HasPrefix(n, "و") {
