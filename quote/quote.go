@@ -1161,7 +1161,9 @@ func (v *view) resolveSubject(i, bound int) *subject {
 	// dropped subject inside a sentence (`وكان السيستاني قد انتقد ...
 	// واتهمهم بانهم`, `ولوح نتانياهو بقطعة قال انها`): the sentence's own
 	if i > v.sentLo[v.sentOf[i]]+1 && !v.isComma(i-1) && v.norm(i-1) != "حيث" {
-		if s := v.mainClauseSubject(i); s != nil && (s.entity >= 0 && v.doc.Entities[s.entity].Type == "PER" || s.personal) {
+		if s := v.mainClauseSubject(i); s != nil && (s.entity >= 0 && v.doc.Entities[s.entity].Type == "PER" || s.personal || asReported[v.norm(i-1)]) {
+			// `عين الاتحاد التونسي ... البنزرتي مدربا، كما افاد في بيان`:
+			// after كما the dropped subject is the clause's, body or person
 			return v.withAntecedent(s)
 		}
 	}
@@ -1878,6 +1880,10 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 	}
 	return &subject{start: k, end: end, entity: -1, personal: personal, sent: v.sentOf[k]}
 }
+
+// asReported, folded, introduce a cue after its content whose dropped
+// subject is the content clause's (`، كما افاد`).
+var asReported = map[string]bool{"كما": true, "حسبما": true, "مثلما": true, "وفقما": true}
 
 // pairCloseOK says whether token j closes a quotation pair.
 func (v *view) pairCloseOK(j int) bool {
