@@ -1233,6 +1233,15 @@ func (v *view) mainClauseSubject(i int) *subject {
 			continue
 		}
 		c, _, ok := v.cueAt(k)
+		if !ok && v.isVerb(k) {
+			// `وهو الامر الذي رد عليه الرئيس الايراني، حسن روحاني قائلا`:
+			// the nearest verb before with a named or titled subject of
+			// its own, not a reporting verb further back
+			if s := v.verbSubject(k, i); s != nil {
+				return s
+			}
+			continue
+		}
 		if !ok || c.participle {
 			continue
 		}
@@ -1540,7 +1549,8 @@ func (v *view) skippable(k int) bool {
 		return true
 	}
 	switch v.norm(k) {
-	case "ايضا", "كذلك", "بدوره", "بدورها", "من جهته", "من جهتها", "جهته", "جهتها", "من", "امس", "اليوم", "مساء", "صباح", "به", "بها", "ما",
+	case "بشده", "بقوه", "بوضوح", "مجددا", "مرارا", "صراحه", "علنا", // manner: `واستنكر بشدة`
+		"ايضا", "كذلك", "بدوره", "بدورها", "من جهته", "من جهتها", "جهته", "جهتها", "من", "امس", "اليوم", "مساء", "صباح", "به", "بها", "ما",
 		"حينها", "انذاك", "حينذاك", "وقتها", "حينئذ":
 		return true
 	}
@@ -1879,6 +1889,30 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		}
 	}
 	return &subject{start: k, end: end, entity: -1, personal: personal, sent: v.sentOf[k]}
+}
+
+// verbSubject is the subject right after the verb at k (past a pronoun
+// object with a preposition, `رد عليه`), before bound: a person or
+// organisation named as no prepositional object, or a personal title; nil
+// if none.
+func (v *view) verbSubject(k, bound int) *subject {
+	j := k + 1
+	for j < bound && isPrepositionPronoun(v.norm(j)) {
+		j++
+	}
+	if j >= bound {
+		return nil
+	}
+	if e := v.entAt[j]; e >= 0 {
+		if t := v.doc.Entities[e].Type; (t == "PER" || t == "ORG") && !v.afterPreposition(j, e) {
+			return v.entitySubject(j, e, bound)
+		}
+		return nil
+	}
+	if personal, ok := lex.speakerNouns[strings.TrimPrefix(v.norm(j), "و")]; ok && personal {
+		return v.titleSubject(j, true, bound)
+	}
+	return nil
 }
 
 // asReported, folded, introduce a cue after its content whose dropped
