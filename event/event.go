@@ -398,6 +398,15 @@ func (v *view) find() {
 		if t.typ == Attack && strings.HasSuffix(v.bare(i), "رصاص") && !v.shotBy(i, hi) {
 			continue // `قتل نفسه بالرصاص`, `الرصاص المطاطي`: no one shooting
 		}
+		if t.typ == Accuse && strings.HasPrefix(v.bare(i), "حمل") && !v.blameLaid(i, hi) {
+			continue // `حمل السلاح`: carried, no blame laid
+		}
+		if t.typ == Demand && v.bare(i) == "طلب" && (i > lo && v.isVerb(i-1) || i+1 < hi && applicationNouns[v.bare(i+1)]) {
+			continue // `سيقدم طلب استئناف`, `طلب اللجوء`: an application, no demand
+		}
+		if t.typ == Agree && t.kind != formNoun && strings.Contains(v.bare(i), "وافق") && v.approvalOf(i, hi) {
+			continue // `وافقت الجمعية الوطنية ... على مشروع قانون`: an approval
+		}
 		if t.typ == Accuse && strings.HasSuffix(v.bare(i), "لوم") && !v.followedWithin(i, hi, 1, onWords) {
 			continue // blame is an accusation when laid on someone: `باللوم على الحكومة`
 		}
@@ -521,6 +530,49 @@ func (v *view) shotBy(i, hi int) bool {
 	}
 	n := v.norm(k)
 	return strings.HasPrefix(n, "ال") && (strings.HasSuffix(n, "ي") && len([]rune(n)) >= 6 || n == "الحي")
+}
+
+// blameLaid says whether حمّل at i lays the responsibility on someone:
+// مسؤولية after an actor (`وحمل قرقاش ميليشيات الحوثي مسؤولية عرقلتها`),
+// not right after the verb (`حمل مسؤولية` is to bear it).
+func (v *view) blameLaid(i, hi int) bool {
+	for k := i + 2; k < hi && k <= i+8; k++ {
+		if b := strings.TrimPrefix(v.bare(k), "ال"); strings.HasPrefix(b, "مسوولي") || strings.HasPrefix(b, "مسؤولي") {
+			for j := i + 1; j < k; j++ {
+				if v.actAt[j] >= 0 {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// isVerb says whether the morphological layer tagged token k a verb
+// (false when it did not run).
+func (v *view) isVerb(k int) bool {
+	for _, sg := range v.toks[k].Segments {
+		if sg.POS == "VERB" {
+			return true
+		}
+	}
+	return false
+}
+
+// applicationNouns, folded, follow طلب when it is an application.
+var applicationNouns = map[string]bool{"اللجوء": true, "لجوء": true, "استئناف": true, "الاستئناف": true, "تاشيره": true,
+	"التاشيره": true, "الانضمام": true, "انضمام": true, "الترشح": true, "ترشح": true, "الحصول": true}
+
+// approvalOf says whether a verb of agreeing at i approves a law, bill or
+// budget: على followed by such an object within the clause.
+func (v *view) approvalOf(i, hi int) bool {
+	for k := i + 1; k+1 < hi && k <= i+12; k++ {
+		if onWords[v.norm(k)] {
+			return legalObjects[v.bare(k+1)] || legalObjects[v.norm(k+1)]
+		}
+	}
+	return false
 }
 
 // onWords, folded, lay blame on someone.
@@ -1356,6 +1408,16 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 			}
 		}
 	}
+	// `"... ندعو نظام الاسد وداعميه الى ايقاف العنف"`: a verb in the first
+	// person in a quotation has the speaker as agent, so whoever is named
+	// after it is its object
+	if t.kind != formNoun && strings.HasPrefix(v.bare(c.tok), "ن") && v.quoted(c) {
+		for k := range c.Participants {
+			if c.Participants[k].Role == RoleAgent {
+				c.Participants[k].Role = t.secondRole
+			}
+		}
+	}
 	// the quotation layer, when it ran first, may have found the speaker of
 	// this very verb (`لكن الاخير اتهم الاتحاد الاوروبي بأنه`); a
 	// participle (`، متهما اسرائيل`, `مطالبا بإجراء تحقيق`) or a verb in the
@@ -1470,7 +1532,7 @@ func possessive(n string) bool {
 // in the accusative (`متهما`, `مطالبا`, `داعيا`): its subject is the
 // sentence's, never a name after it.
 func isParticiple(b string) bool {
-	return b == "متهما" || b == "مطالبا" || b == "داعيا"
+	return b == "متهما" || b == "مطالبا" || b == "داعيا" || b == "متوعدا" || b == "مهددا"
 }
 
 // addSpeaker adds a quotation's speaker as the agent of c: its entity, or
@@ -1538,6 +1600,16 @@ func (v *view) nameBareGroups() {
 			a.key, a.id = v.acts[best].key, v.acts[best].id
 		}
 	}
+}
+
+// quoted says whether c's trigger lies inside a quotation with a speaker.
+func (v *view) quoted(c *cand) bool {
+	for _, q := range v.doc.Quotes {
+		if q.Speaker != nil && q.Start <= c.Trigger.Start && c.Trigger.End <= q.End {
+			return true
+		}
+	}
+	return false
 }
 
 // namedOnly keeps the participants that are named actors, as the gold
