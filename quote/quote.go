@@ -1163,7 +1163,10 @@ func (v *view) resolveSubject(i, bound int) *subject {
 	if i > v.sentLo[v.sentOf[i]]+1 && !v.isComma(i-1) && v.norm(i-1) != "حيث" {
 		if s := v.mainClauseSubject(i); s != nil && (s.entity >= 0 && v.doc.Entities[s.entity].Type == "PER" || s.personal || asReported[v.norm(i-1)]) {
 			// `عين الاتحاد التونسي ... البنزرتي مدربا، كما افاد في بيان`:
-			// after كما the dropped subject is the clause's, body or person
+			// after كما the dropped subject is the clause's, body or person;
+			// it is the subject the next dropped one goes back to (`وصوت
+			// كليمنت ... وقال انه ... وقال في بيان`)
+			v.noteSubject(s)
 			return v.withAntecedent(s)
 		}
 	}
@@ -2153,7 +2156,7 @@ func (v *view) subjectBefore(i int) *subject {
 	// البحريني قال`): subject-verb order
 	lo := v.sentLo[v.sentOf[i]]
 	for c := k; c > lo && c >= k-5; c-- {
-		if n := v.norm(c); n == "ان" || n == "بان" {
+		if n := v.norm(c); n == "ان" || n == "بان" || n == "لكن" || n == "ولكن" {
 			// `...، وحتى ان وسائل الاعلام الاسبانية اشارت الى`: the noun
 			// phrase after ان is the subject of the verb after it
 			lo = c + 1
