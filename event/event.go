@@ -1557,8 +1557,9 @@ func (v *view) addSpeaker(c *cand, sp *khabar.Speaker, seen map[string]bool) {
 
 // nameBareGroups gives a bare group noun (`التحالف`, `الجيش`) the name of
 // the nearest named group before it with the same head (`تحالف دعم
-// الشرعية`, `الجيش اليمني`): the guideline counts a pronoun's or a
-// short mention's named antecedent as the participant. The key and id are
+// الشرعية`, `الجيش اليمني`), else of the first one after it: the guideline
+// counts a pronoun's or a short mention's named antecedent as the
+// participant, and the article names the group. The key and id are
 // the antecedent's, so that retellings merge; the mention keeps its text.
 func (v *view) nameBareGroups() {
 	head := func(key string) string {
@@ -1585,15 +1586,26 @@ func (v *view) nameBareGroups() {
 			continue
 		}
 		h := head(a.key)
-		best := -1
+		best, after := -1, -1
 		for j := range v.acts {
 			b := &v.acts[j]
-			if b.typ != grp || b.unnamed || b.tag || b.start >= a.start || head(b.key) != h {
+			if b.typ != grp || b.unnamed || b.tag || head(b.key) != h {
+				continue
+			}
+			if b.start > a.start {
+				// `لمطالبة السلطات بإنهاء حجب تلغرام ... لمطالبة السلطات
+				// الروسية`: named only later in the article
+				if after < 0 || b.start < v.acts[after].start {
+					after = j
+				}
 				continue
 			}
 			if best < 0 || b.start > v.acts[best].start {
 				best = j
 			}
+		}
+		if best < 0 {
+			best = after
 		}
 		if best >= 0 {
 			a.unnamed = false
