@@ -36,8 +36,17 @@
 // it (`السيناتور الجمهوري، ليندسي غراهام`, `الرئيس التنفيذي لشركة ... عبد
 // الوهاب المرزوق`) or, alone, the name its nearest earlier mention had. A
 // medium is not the speaker of what it quotes (`نقلت الوكالة عن`, `نقلا
-// عن`, `على لسان`, `قوله`). A quotation with no cue takes whoever spoke in
-// the two sentences before; otherwise the speaker is left absent.
+// عن`, `على لسان`, `قوله`). A statement or report is its issuer's, told
+// again too (`وجاء في البيان`, `وأوضح التقرير الحقوقي` after `تقرير منظمة
+// X`). A definite title in the construct state with no name (`رئيس منظمة
+// أوبك الحالي`) in the sentence after a named speaker is that speaker,
+// unless it is a spokesman's, deputy's or envoy's. A participle takes the
+// subject of the nearest verb before it that has one (`رد عليه الرئيس
+// الايراني، حسن روحاني قائلا`); after `، كما افاد` the dropped subject is
+// the content clause's, a body as well as a person; a noun phrase after ان
+// or لكن before the verb is its subject (`وحتى ان وسائل الاعلام الاسبانية
+// اشارت`). A quotation with no cue takes whoever spoke in the two sentences
+// before; otherwise the speaker is left absent.
 //
 // A second reporting verb chained after a comma (`، مضيفا ان`, `، ونقلت
 // عن`, `، بينما قالت`) ends the first one's clause and opens its own.
