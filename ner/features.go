@@ -341,54 +341,69 @@ func (res *resources) info(words []string, segs [][]khabar.Segment, infos []toke
 		segs = nil
 	}
 	for wi, w := range words {
-		f := wordcluster.Fold(w)
-		wf := res.words[f]
-		pre, rest, wr, lookedRest := res.split(f, wf.Count)
-		ti := tokenInfo{fold: f, pre: pre, rest: rest, shape: shapeOf(w)}
-		ti.restAl = strings.TrimPrefix(rest, "ال")
-		if pre != "" && !lookedRest {
-			wr = res.words[rest]
-		}
-		ti.gaz, ti.first = wf.gaz, wf.first
-		if pre != "" {
-			ti.gazRest, ti.restFirst = wr.gaz, wr.first
-			if ti.gazRest == 0 && strings.HasSuffix(pre, "ل") && !strings.HasSuffix(pre, "ال") {
-				// ل + article: للعراق is ل + العراق.
-				ti.gazRest = res.gazWord["ال"+rest]
-			}
-		}
-		ti.cls, ti.hasCls = wf.classes()
-		ti.sg, ti.hasSG = wf.sg, wf.hasSG
-		if pre != "" {
-			ti.restCls, ti.hasRestCls = wr.classes()
-			ti.restSG, ti.hasRestSG = wr.sg, wr.hasSG
-		}
-		if res.lex != nil || res.trig != nil {
-			// buildLexicon never stores the empty key, so skip its lookup.
-			if k := contextKey(&ti); k != "" {
-				switch {
-				case !res.lexInWords:
-					if res.lex != nil {
-						ti.lex, ti.hasLex = res.lex[k]
-					}
-					if res.trig != nil {
-						ti.trig, ti.hasTrig = res.trig[k]
-					}
-				case k == f:
-					ti.lex, ti.hasLex, ti.trig, ti.hasTrig = wf.lex, wf.hasLex, wf.trig, wf.hasTrig
-				case k == rest && pre != "":
-					ti.lex, ti.hasLex, ti.trig, ti.hasTrig = wr.lex, wr.hasLex, wr.trig, wr.hasTrig
-				default:
-					e := res.words[k]
-					ti.lex, ti.hasLex, ti.trig, ti.hasTrig = e.lex, e.hasLex, e.trig, e.hasTrig
-				}
-			}
-		}
+		ti := res.tokenOf(w)
 		if segs != nil {
 			ti.setMorph(segs[wi])
 		}
 		infos = append(infos, ti)
 	}
+	res.sentenceInfo(infos)
+	return infos
+}
+
+// tokenOf returns what the tables know of the token spelled w: all of
+// tokenInfo but the fields the sentence sets (sentenceInfo) and the
+// morphology (setMorph).
+func (res *resources) tokenOf(w string) tokenInfo {
+	f := wordcluster.Fold(w)
+	wf := res.words[f]
+	pre, rest, wr, lookedRest := res.split(f, wf.Count)
+	ti := tokenInfo{fold: f, pre: pre, rest: rest, shape: shapeOf(w)}
+	ti.restAl = strings.TrimPrefix(rest, "ال")
+	if pre != "" && !lookedRest {
+		wr = res.words[rest]
+	}
+	ti.gaz, ti.first = wf.gaz, wf.first
+	if pre != "" {
+		ti.gazRest, ti.restFirst = wr.gaz, wr.first
+		if ti.gazRest == 0 && strings.HasSuffix(pre, "ل") && !strings.HasSuffix(pre, "ال") {
+			// ل + article: للعراق is ل + العراق.
+			ti.gazRest = res.gazWord["ال"+rest]
+		}
+	}
+	ti.cls, ti.hasCls = wf.classes()
+	ti.sg, ti.hasSG = wf.sg, wf.hasSG
+	if pre != "" {
+		ti.restCls, ti.hasRestCls = wr.classes()
+		ti.restSG, ti.hasRestSG = wr.sg, wr.hasSG
+	}
+	if res.lex != nil || res.trig != nil {
+		// buildLexicon never stores the empty key, so skip its lookup.
+		if k := contextKey(&ti); k != "" {
+			switch {
+			case !res.lexInWords:
+				if res.lex != nil {
+					ti.lex, ti.hasLex = res.lex[k]
+				}
+				if res.trig != nil {
+					ti.trig, ti.hasTrig = res.trig[k]
+				}
+			case k == f:
+				ti.lex, ti.hasLex, ti.trig, ti.hasTrig = wf.lex, wf.hasLex, wf.trig, wf.hasTrig
+			case k == rest && pre != "":
+				ti.lex, ti.hasLex, ti.trig, ti.hasTrig = wr.lex, wr.hasLex, wr.trig, wr.hasTrig
+			default:
+				e := res.words[k]
+				ti.lex, ti.hasLex, ti.trig, ti.hasTrig = e.lex, e.hasLex, e.trig, e.hasTrig
+			}
+		}
+	}
+	return ti
+}
+
+// sentenceInfo sets the fields of a sentence's tokens that depend on their
+// neighbours: quoted spans and multi-token gazetteer names.
+func (res *resources) sentenceInfo(infos []tokenInfo) {
 	if res.quotes {
 		markQuotes(infos)
 	}
@@ -434,7 +449,6 @@ func (res *resources) info(words []string, segs [][]khabar.Segment, infos []toke
 			i += matched
 		}
 	}
-	return infos
 }
 
 // maxQuoted is the longest quoted span, in tokens, that markQuotes marks:
@@ -606,14 +620,6 @@ func (res *resources) features(infos []tokenInfo, out [][]uint64) [][]uint64 {
 		out = make([][]uint64, T)
 	}
 	out = out[:T]
-	get := func(i int) *tokenInfo {
-		if i < 0 || i >= T {
-			return nil
-		}
-		return &infos[i]
-	}
-	levels := len(res.clusters.Ks)
-	sgl := res.sgLevels
 	// Fresh lists are cut from one block rather than grown by doubling
 	// token by token; a list that outgrows its share reallocates alone.
 	const perToken = 96
@@ -627,127 +633,207 @@ func (res *resources) features(infos []tokenInfo, out [][]uint64) [][]uint64 {
 			fs, block = block[:0:perToken], block[perToken:]
 		}
 		ti := &infos[i]
-		fs = append(fs, featU(tBias, 0))
-		fs = append(fs, feat(tWord, 0, ti.fold), feat(tRest, 0, ti.rest), feat(tRestAl, 0, ti.restAl), feat(tPre, 0, ti.pre))
-		for n := 1; n <= 3; n++ {
-			fs = append(fs, feat(tPrefix, n, prefix(ti.fold, n)), feat(tSuffix, n, suffix(ti.fold, n)))
-		}
-		for n := 2; n <= 3; n++ {
-			fs = append(fs, feat(tRestPrefix, n, prefix(ti.restAl, n)), feat(tRestSuffix, n, suffix(ti.restAl, n)))
-		}
-		fs = append(fs, feat(tShape, 0, ti.shape), featU(tLen, 0, uint64(min(utf8.RuneCountInString(ti.restAl), 10))))
-		if res.charGrams {
-			fs = charTrigrams(fs, ti.restAl)
-		}
-		fs = append(fs, featU(tGaz, 0, uint64(ti.gaz)), featU(tGazRest, 0, uint64(ti.gazRest)))
-		if ti.phrase != 0 {
-			b := uint64(0)
-			if ti.phraseBegin {
-				b = 1
-			}
-			fs = append(fs, featU(tPhrase, 0, uint64(ti.phrase), b))
-		}
-		if ti.hasLex {
-			fs = ti.lex.features(fs, 0)
-		}
-		if ti.hasTrig {
-			fs = ti.trig.triggerFeatures(fs)
-		}
-		if ti.quoteCue != "" {
-			b := uint64(0)
-			if ti.quoteFirst {
-				b = 1
-			}
-			fs = append(fs, featU(tQuote, 0, b), feat(tQuote, 1, ti.quoteCue))
-			if ti.hasCls && levels > 0 {
-				fs = append(fs, hashStr(featU(tQuote, 2, uint64(ti.cls[0])), ti.quoteCue))
-			}
-		}
-		if ti.mpos != "" {
-			fs = append(fs, feat(tMPOS, 0, ti.mpos), ti.mpatFeat, feat(tMLemma, 0, ti.mlemma))
-			for _, off := range [...]int{-2, -1, 1, 2} {
-				if o := get(i + off); o != nil {
-					fs = append(fs, feat(tMPOS, off, o.mpos))
-					if off == -1 {
-						fs = append(fs, hashStr(feat(tMPat, off, o.mpos), ti.mpos))
-					}
-				}
-			}
-		}
-		if ti.hasCls {
-			for l := 0; l < levels; l++ {
-				fs = append(fs, featU(tCls, l, uint64(ti.cls[l])))
-			}
-		} else {
-			fs = append(fs, featU(tNoCls, 0))
-		}
-		if ti.hasRestCls {
-			for l := 0; l < levels; l++ {
-				fs = append(fs, featU(tRestCls, l, uint64(ti.restCls[l])))
-			}
-		}
-		if sgl > 0 {
-			if ti.hasSG {
-				for l := 0; l < sgl; l++ {
-					fs = append(fs, featU(tSG, l, uint64(ti.sg[l])))
-				}
-			} else {
-				fs = append(fs, featU(tNoSG, 0))
-			}
-			if ti.hasRestSG {
-				for l := 0; l < sgl; l++ {
-					fs = append(fs, featU(tRestSG, l, uint64(ti.restSG[l])))
-				}
-			}
-		}
-		for _, off := range [...]int{-2, -1, 1, 2} {
-			o := get(i + off)
-			if o == nil {
-				fs = append(fs, feat(tWord, off*10, "<s>"))
+		// The order of the groups is the order the decoder sums their
+		// weights in; the memo (memo.go) sums the same groups in the same
+		// order, so keep the two in step.
+		fs = res.featsWord(fs, ti)
+		fs = res.featsSelfCtx(fs, ti)
+		fs = res.featsMorph(fs, infos, i)
+		fs = res.featsClasses(fs, ti)
+		for k, off := range ctxOffsets {
+			if i+off < 0 || i+off >= T {
+				fs = append(fs, boundaryFeat[k])
 				continue
 			}
-			fs = append(fs, feat(tWord, off*10, o.fold), feat(tShapeCtx, off, o.shape))
-			if off == -1 || off == 1 {
-				fs = append(fs, feat(tRest, off*10, o.restAl), featU(tGazCtx, off, uint64(o.gaz|o.gazRest)))
-			}
-			if o.hasCls {
-				for l := 0; l < levels; l++ {
-					fs = append(fs, featU(tCls, off*10+l, uint64(o.cls[l])))
-				}
-			}
-			if sgl > 0 {
-				// The context word's skip-gram classes, or those of its rest
-				// when a proclitic hides the word from the table.
-				if o.hasSG {
-					for l := 0; l < sgl; l++ {
-						fs = append(fs, featU(tSG, off*10+l, uint64(o.sg[l])))
-					}
-				} else if o.hasRestSG {
-					for l := 0; l < sgl; l++ {
-						fs = append(fs, featU(tSG, off*10+l, uint64(o.restSG[l])))
-					}
-				}
-			}
+			o := &infos[i+off]
+			fs = res.featsCtxWord(fs, o, off)
 			if o.phrase != 0 {
 				fs = append(fs, featU(tPhrase, off, uint64(o.phrase)))
 			}
-			if o.hasLex && (off == -1 || off == 1) {
-				fs = o.lex.features(fs, off)
-			}
+			fs = featsCtxLex(fs, o, off)
 		}
-		if p := get(i - 1); p != nil {
-			fs = append(fs, hashStr(feat(tBigramL, 0, p.fold), ti.fold))
-			if ti.hasCls && levels > 0 {
-				fs = append(fs, hashStr(featU(tWordClsL, 0, uint64(ti.cls[levels-1])), p.fold))
-			}
-		}
-		if n := get(i + 1); n != nil {
-			fs = append(fs, hashStr(feat(tBigramR, 0, n.fold), ti.fold))
-			if ti.hasCls && levels > 0 {
-				fs = append(fs, hashStr(featU(tWordClsR, 0, uint64(ti.cls[levels-1])), n.fold))
-			}
-		}
+		fs = res.featsPairs(fs, infos, i)
 		out[i] = fs
 	}
 	return out
+}
+
+// ctxOffsets are the neighbours whose words the features read, in the
+// order their features come.
+var ctxOffsets = [...]int{-2, -1, 1, 2}
+
+// boundaryFeat is the feature of a neighbour beyond the sentence, per
+// ctxOffsets.
+var boundaryFeat = func() (out [len(ctxOffsets)]uint64) {
+	for k, off := range ctxOffsets {
+		out[k] = feat(tWord, off*10, "<s>")
+	}
+	return out
+}()
+
+// featsWord appends the features that read the token's own word alone and
+// come before the gazetteer phrase feature.
+func (res *resources) featsWord(fs []uint64, ti *tokenInfo) []uint64 {
+	fs = append(fs, featU(tBias, 0))
+	fs = append(fs, feat(tWord, 0, ti.fold), feat(tRest, 0, ti.rest), feat(tRestAl, 0, ti.restAl), feat(tPre, 0, ti.pre))
+	for n := 1; n <= 3; n++ {
+		fs = append(fs, feat(tPrefix, n, prefix(ti.fold, n)), feat(tSuffix, n, suffix(ti.fold, n)))
+	}
+	for n := 2; n <= 3; n++ {
+		fs = append(fs, feat(tRestPrefix, n, prefix(ti.restAl, n)), feat(tRestSuffix, n, suffix(ti.restAl, n)))
+	}
+	fs = append(fs, feat(tShape, 0, ti.shape), featU(tLen, 0, uint64(min(utf8.RuneCountInString(ti.restAl), 10))))
+	if res.charGrams {
+		fs = charTrigrams(fs, ti.restAl)
+	}
+	return append(fs, featU(tGaz, 0, uint64(ti.gaz)), featU(tGazRest, 0, uint64(ti.gazRest)))
+}
+
+// featsSelfCtx appends the gazetteer phrase feature, the lexicon features
+// and the quoted-span features: the phrase and the quotes depend on the
+// sentence, the lexicon features (featsLex) on the word alone.
+func (res *resources) featsSelfCtx(fs []uint64, ti *tokenInfo) []uint64 {
+	if ti.phrase != 0 {
+		b := uint64(0)
+		if ti.phraseBegin {
+			b = 1
+		}
+		fs = append(fs, featU(tPhrase, 0, uint64(ti.phrase), b))
+	}
+	fs = featsLex(fs, ti)
+	if ti.quoteCue != "" {
+		b := uint64(0)
+		if ti.quoteFirst {
+			b = 1
+		}
+		fs = append(fs, featU(tQuote, 0, b), feat(tQuote, 1, ti.quoteCue))
+		if ti.hasCls && len(res.clusters.Ks) > 0 {
+			fs = append(fs, hashStr(featU(tQuote, 2, uint64(ti.cls[0])), ti.quoteCue))
+		}
+	}
+	return fs
+}
+
+// featsLex appends the word's label and trigger lexicon features.
+func featsLex(fs []uint64, ti *tokenInfo) []uint64 {
+	if ti.hasLex {
+		fs = ti.lex.features(fs, 0)
+	}
+	if ti.hasTrig {
+		fs = ti.trig.triggerFeatures(fs)
+	}
+	return fs
+}
+
+// featsMorph appends the morphology features of token i: its own segments'
+// and its neighbours' parts of speech.
+func (res *resources) featsMorph(fs []uint64, infos []tokenInfo, i int) []uint64 {
+	ti := &infos[i]
+	if ti.mpos == "" {
+		return fs
+	}
+	fs = append(fs, feat(tMPOS, 0, ti.mpos), ti.mpatFeat, feat(tMLemma, 0, ti.mlemma))
+	for _, off := range ctxOffsets {
+		if i+off < 0 || i+off >= len(infos) {
+			continue
+		}
+		o := &infos[i+off]
+		fs = append(fs, feat(tMPOS, off, o.mpos))
+		if off == -1 {
+			fs = append(fs, hashStr(feat(tMPat, off, o.mpos), ti.mpos))
+		}
+	}
+	return fs
+}
+
+// featsClasses appends the word classes of the word and of its rest.
+func (res *resources) featsClasses(fs []uint64, ti *tokenInfo) []uint64 {
+	levels := len(res.clusters.Ks)
+	sgl := res.sgLevels
+	if ti.hasCls {
+		for l := 0; l < levels; l++ {
+			fs = append(fs, featU(tCls, l, uint64(ti.cls[l])))
+		}
+	} else {
+		fs = append(fs, featU(tNoCls, 0))
+	}
+	if ti.hasRestCls {
+		for l := 0; l < levels; l++ {
+			fs = append(fs, featU(tRestCls, l, uint64(ti.restCls[l])))
+		}
+	}
+	if sgl > 0 {
+		if ti.hasSG {
+			for l := 0; l < sgl; l++ {
+				fs = append(fs, featU(tSG, l, uint64(ti.sg[l])))
+			}
+		} else {
+			fs = append(fs, featU(tNoSG, 0))
+		}
+		if ti.hasRestSG {
+			for l := 0; l < sgl; l++ {
+				fs = append(fs, featU(tRestSG, l, uint64(ti.restSG[l])))
+			}
+		}
+	}
+	return fs
+}
+
+// featsCtxWord appends the features of the word o at offset off that read
+// o's word alone and come before its phrase feature.
+func (res *resources) featsCtxWord(fs []uint64, o *tokenInfo, off int) []uint64 {
+	levels := len(res.clusters.Ks)
+	sgl := res.sgLevels
+	fs = append(fs, feat(tWord, off*10, o.fold), feat(tShapeCtx, off, o.shape))
+	if off == -1 || off == 1 {
+		fs = append(fs, feat(tRest, off*10, o.restAl), featU(tGazCtx, off, uint64(o.gaz|o.gazRest)))
+	}
+	if o.hasCls {
+		for l := 0; l < levels; l++ {
+			fs = append(fs, featU(tCls, off*10+l, uint64(o.cls[l])))
+		}
+	}
+	if sgl > 0 {
+		// The context word's skip-gram classes, or those of its rest
+		// when a proclitic hides the word from the table.
+		if o.hasSG {
+			for l := 0; l < sgl; l++ {
+				fs = append(fs, featU(tSG, off*10+l, uint64(o.sg[l])))
+			}
+		} else if o.hasRestSG {
+			for l := 0; l < sgl; l++ {
+				fs = append(fs, featU(tSG, off*10+l, uint64(o.restSG[l])))
+			}
+		}
+	}
+	return fs
+}
+
+// featsCtxLex appends the lexicon features of the word o at offset off.
+func featsCtxLex(fs []uint64, o *tokenInfo, off int) []uint64 {
+	if o.hasLex && (off == -1 || off == 1) {
+		fs = o.lex.features(fs, off)
+	}
+	return fs
+}
+
+// featsPairs appends the features of token i with its neighbours' words.
+func (res *resources) featsPairs(fs []uint64, infos []tokenInfo, i int) []uint64 {
+	levels := len(res.clusters.Ks)
+	ti := &infos[i]
+	if i > 0 {
+		p := &infos[i-1]
+		fs = append(fs, hashStr(feat(tBigramL, 0, p.fold), ti.fold))
+		if ti.hasCls && levels > 0 {
+			fs = append(fs, hashStr(featU(tWordClsL, 0, uint64(ti.cls[levels-1])), p.fold))
+		}
+	}
+	if i+1 < len(infos) {
+		n := &infos[i+1]
+		fs = append(fs, hashStr(feat(tBigramR, 0, n.fold), ti.fold))
+		if ti.hasCls && levels > 0 {
+			fs = append(fs, hashStr(featU(tWordClsR, 0, uint64(ti.cls[levels-1])), n.fold))
+		}
+	}
+	return fs
 }

@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -77,6 +78,13 @@ type Recognizer struct {
 	morph     *morph.Analyzer
 	morphErr  error
 	pool      sync.Pool // *scratch
+	// memos holds the idle memos (memo.go). They live here, not in the
+	// pooled scratch, because a sync.Pool may drop its contents at any
+	// collection, and a memo is worth keeping warm; at most cap(memos)
+	// are kept.
+	memos   chan *memo
+	memoGen int  // spellings per memo generation (memoGen; less in tests)
+	noMemo  bool // tag without the memo: the reference path of the tests
 }
 
 type scratch struct {
@@ -84,6 +92,37 @@ type scratch struct {
 	feats [][]uint64
 	dec   seqlabel.Decoder
 	pred  []int
+	// For the memo path: the memo in use, the tokens' entries, and
+	// scratch for feature lists and sums.
+	memo *memo
+	ents []*wordMemo
+	tmp  []uint64
+	acc  []float32
+}
+
+// takeMemo returns an idle memo, or a new one when all are in use; nil
+// when the recognizer tags without.
+func (r *Recognizer) takeMemo() *memo {
+	if r.noMemo || r.memos == nil {
+		return nil
+	}
+	select {
+	case m := <-r.memos:
+		return m
+	default:
+		return newMemo(r.model, r.memoGen)
+	}
+}
+
+// giveMemo keeps m for the next document, unless enough are kept.
+func (r *Recognizer) giveMemo(m *memo) {
+	if m == nil {
+		return
+	}
+	select {
+	case r.memos <- m:
+	default:
+	}
 }
 
 // loadResources parses the embedded word classes and gazetteer.
@@ -256,6 +295,8 @@ func NewRecognizer(ms *Models) (*Recognizer, error) {
 	r := &Recognizer{res: res, model: ms.First, second: ms.Second, names: newNameTable(gaz), usesMorph: ms.UsesMorph}
 	r.curated, r.curatedLongest = curatedTypes(gaz)
 	r.pool.New = func() any { return &scratch{} }
+	r.memos = make(chan *memo, max(2, 2*runtime.GOMAXPROCS(0)))
+	r.memoGen = memoGen
 	return r, nil
 }
 
@@ -271,7 +312,10 @@ const StreamWindow = 30
 // of each sentence; a model trained with them (UsesMorph) needs them.
 func (r *Recognizer) TagDocument(sents [][]string, segs [][][]khabar.Segment, window int) [][]string {
 	sc := r.pool.Get().(*scratch)
+	sc.memo = r.takeMemo()
 	infos, ys := stackedDoc(r.res, r.model, r.second, sents, segs, window, sc)
+	r.giveMemo(sc.memo)
+	sc.memo = nil
 	r.pool.Put(sc)
 	if !r.noPost {
 		r.postRules(infos, ys, window)
@@ -298,7 +342,8 @@ func (r *Recognizer) UsesMorph() bool { return r.usesMorph }
 // WithoutPostRules returns a recognizer that skips the document rules of
 // post.go (to measure what they add).
 func (r *Recognizer) WithoutPostRules() *Recognizer {
-	c := &Recognizer{res: r.res, model: r.model, second: r.second, names: r.names, curated: r.curated, curatedLongest: r.curatedLongest, noPost: true, usesMorph: r.usesMorph}
+	c := &Recognizer{res: r.res, model: r.model, second: r.second, names: r.names, curated: r.curated, curatedLongest: r.curatedLongest, noPost: true, usesMorph: r.usesMorph,
+		memos: r.memos, memoGen: r.memoGen, noMemo: r.noMemo}
 	c.pool.New = func() any { return &scratch{} }
 	return c
 }
@@ -308,9 +353,15 @@ func (r *Recognizer) WithoutPostRules() *Recognizer {
 func (r *Recognizer) Tag(words []string) []string {
 	s := r.pool.Get().(*scratch)
 	defer r.pool.Put(s)
-	s.infos = r.res.info(words, nil, s.infos)
-	s.feats = r.res.features(s.infos, s.feats)
-	s.pred = r.model.Decode(&s.dec, s.feats, s.pred)
+	if m := r.takeMemo(); m != nil {
+		s.infos, s.ents = m.info(r.res, words, nil, s.infos, s.ents)
+		s.pred = m.decode(r.res, s, s.infos, s.ents, s.pred)
+		r.giveMemo(m)
+	} else {
+		s.infos = r.res.info(words, nil, s.infos)
+		s.feats = r.res.features(s.infos, s.feats)
+		s.pred = r.model.Decode(&s.dec, s.feats, s.pred)
+	}
 	out := make([]string, len(words))
 	for i, y := range s.pred {
 		out[i] = r.model.Labels[y]

@@ -189,11 +189,22 @@ func stackedDoc(res *resources, m1, m2 *seqlabel.Model, sents [][]string, segs [
 		}
 		labels := make([]int, 0, n)
 		tis := make([]tokenInfo, 0, n)
+		mem := sc.memo
+		if mem != nil && mem.model != m1 {
+			mem = nil
+		}
 		for s, words := range sents {
-			tis = res.info(words, segsOf(s), tis[len(tis):])
-			infos[s] = tis
-			sc.feats = res.features(infos[s], sc.feats)
-			first[s] = m1.Decode(dec, sc.feats, labels[len(labels):len(labels):len(labels)+len(words)])
+			dst := labels[len(labels) : len(labels) : len(labels)+len(words)]
+			if mem != nil {
+				tis, sc.ents = mem.info(res, words, segsOf(s), tis[len(tis):], sc.ents)
+				infos[s] = tis
+				first[s] = mem.decode(res, sc, tis, sc.ents, dst)
+			} else {
+				tis = res.info(words, segsOf(s), tis[len(tis):])
+				infos[s] = tis
+				sc.feats = res.features(infos[s], sc.feats)
+				first[s] = m1.Decode(dec, sc.feats, dst)
+			}
 			labels = labels[:len(labels)+len(words)]
 		}
 		return infos, first

@@ -197,7 +197,7 @@ func (m *Model) finish() {
 	L := len(m.Labels)
 	m.table = newFeatureTable(len(m.index), L)
 	for f, r := range m.index {
-		m.table.put(f, m.weights[int(r)*L:int(r)*L+L])
+		m.table.put(f, m.weights[int(r)*L:int(r)*L+L], r)
 	}
 }
 
@@ -226,24 +226,105 @@ func (m *Model) Decode(d *Decoder, feats [][]uint64, dst []int) []int {
 	acc := d.acc[:L]
 	for t, fs := range feats {
 		clear(acc)
-		for _, f := range fs {
-			ws, ok := m.table.weights(f)
-			if !ok {
-				continue
-			}
-			// Reslicing to len(acc) moves the bounds check out of the
-			// per-label loop; the sums, and their order, are unchanged.
-			ws = ws[:len(acc)]
-			for y := range acc {
-				acc[y] += ws[y]
-			}
-		}
+		m.Add(acc, fs)
 		out := sc[t*L : t*L+L]
 		for y, v := range acc {
 			out[y] = float64(v)
 		}
 	}
 	return append(dst[:0], d.dec.viterbiDense(T, L, sc, m.trans)...)
+}
+
+// Add adds the weight rows of the features the model knows to acc (one
+// value per label), in the order of feats: the float32 sums Decode makes
+// of a position's features, step for step.
+func (m *Model) Add(acc []float32, feats []uint64) {
+	for _, f := range feats {
+		ws, ok := m.table.weights(f)
+		if !ok {
+			continue
+		}
+		// Reslicing to len(acc) moves the bounds check out of the
+		// per-label loop; the sums, and their order, are unchanged.
+		ws = ws[:len(acc)]
+		for y := range acc {
+			acc[y] += ws[y]
+		}
+	}
+}
+
+// AppendRows appends the weight rows (len(Labels) values each) of the
+// features the model knows, in the order of feats, to dst: AddRows of them
+// later adds what Add of feats adds, in the same order, without hashing
+// or looking anything up.
+func (m *Model) AppendRows(dst []float32, feats []uint64) []float32 {
+	for _, f := range feats {
+		if ws, ok := m.table.weights(f); ok {
+			dst = append(dst, ws[:len(m.Labels)]...)
+		}
+	}
+	return dst
+}
+
+// AddRows adds rows (consecutive runs of len(acc) weights, as AppendRows
+// makes them) to acc, in their order.
+func AddRows(acc, rows []float32) {
+	L := len(acc)
+	if L == 0 {
+		return
+	}
+	for len(rows) >= L {
+		ws := rows[:L]
+		for y := range acc {
+			acc[y] += ws[y]
+		}
+		rows = rows[L:]
+	}
+}
+
+// AppendRowIDs appends the numbers of the weight rows of the features the
+// model knows, in the order of feats, to dst: AddRowIDs of them later adds
+// what Add of feats adds, in the same order, without hashing or probing.
+func (m *Model) AppendRowIDs(dst []int32, feats []uint64) []int32 {
+	for _, f := range feats {
+		if r, ok := m.table.row(f); ok {
+			dst = append(dst, r)
+		}
+	}
+	return dst
+}
+
+// AddRowIDs adds the weight rows numbered ids (from AppendRowIDs) to acc,
+// in their order.
+func (m *Model) AddRowIDs(acc []float32, ids []int32) {
+	L := len(acc)
+	for _, r := range ids {
+		ws := m.weights[int(r)*L : int(r)*L+L]
+		for y := range acc {
+			acc[y] += ws[y]
+		}
+	}
+}
+
+// Scores returns the decoder's T×L emission scratch for DecodeScores.
+func (m *Model) Scores(d *Decoder, T int) []float64 {
+	L := len(m.Labels)
+	if cap(d.scores) < T*L {
+		d.scores = make([]float64, T*L)
+	}
+	return d.scores[:T*L]
+}
+
+// DecodeScores returns the best label sequence given each position's
+// emission scores (T×L, position-major, as Scores returns them), appended
+// to dst[:0]: Decode with the feature sums made by the caller.
+func (m *Model) DecodeScores(d *Decoder, scores []float64, dst []int) []int {
+	L := len(m.Labels)
+	T := len(scores) / max(L, 1)
+	if T == 0 {
+		return dst[:0]
+	}
+	return append(dst[:0], d.dec.viterbiDense(T, L, scores[:T*L], m.trans)...)
 }
 
 // viterbiDense is viterbi over precomputed emission scores (T×L) and

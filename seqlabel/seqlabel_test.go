@@ -3,6 +3,7 @@ package seqlabel
 import (
 	"bytes"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -168,3 +169,46 @@ func TestAverage(t *testing.T) {
 		t.Error("different labels: no error")
 	}
 }
+
+// TestRowsSameAsAdd checks that the rows and row numbers a caller keeps
+// (AppendRows, AppendRowIDs) add up, bit for bit, to what Add and Decode
+// sum, and that DecodeScores of those sums decodes as Decode does.
+func TestRowsSameAsAdd(t *testing.T) {
+	labels := []string{"O", "B", "I"}
+	m, err := Train(labels, toyData(300, 3), Options{Epochs: 5, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(5, 5))
+	var d Decoder
+	for n := range 200 {
+		T := 1 + rng.IntN(6)
+		feats := make([][]uint64, T)
+		for i := range feats {
+			for range rng.IntN(8) {
+				feats[i] = append(feats[i], 100+uint64(rng.IntN(8)), uint64(rng.IntN(2000))) // known and unknown
+			}
+		}
+		want := m.Decode(&d, feats, nil)
+		scores := m.Scores(&d, T)
+		for i, fs := range feats {
+			add, rows, ids := make([]float32, 3), make([]float32, 3), make([]float32, 3)
+			m.Add(add, fs)
+			AddRows(rows, m.AppendRows(nil, fs))
+			m.AddRowIDs(ids, m.AppendRowIDs(nil, fs))
+			for y := range add {
+				if add[y] != rows[y] || add[y] != ids[y] {
+					t.Fatalf("case %d position %d: Add %v, AddRows %v, AddRowIDs %v", n, i, add, rows, ids)
+				}
+				scores[i*3+y] = float64(add[y])
+			}
+		}
+		if got := m.DecodeScores(&d, scores, nil); !slices.Equal(got, want) {
+			t.Fatalf("case %d: DecodeScores %v, Decode %v", n, got, want)
+		}
+	}
+	if got := m.DecodeScores(&d, nil, []int{1}); len(got) != 0 {
+		t.Errorf("DecodeScores of nothing = %v", got)
+	}
+}
+

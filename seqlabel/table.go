@@ -19,6 +19,9 @@ type featureTable struct {
 	// features in the table; it stays in cache where the cells do not.
 	filter []uint64
 	fmask  uint64
+	// rows holds each cell's row in Model.weights, for the callers that
+	// keep rows by number (Model.AppendRowIDs).
+	rows []int32
 }
 
 func newFeatureTable(n, labels int) *featureTable {
@@ -34,7 +37,7 @@ func newFeatureTable(n, labels int) *featureTable {
 	}
 	stride := labels + 1
 	return &featureTable{cells: make([]float32, size*uint64(stride)), stride: stride, mask: size - 1,
-		filter: make([]uint64, bits/64), fmask: bits - 1}
+		filter: make([]uint64, bits/64), fmask: bits - 1, rows: make([]int32, size)}
 }
 
 // mix spreads the bits of a hash so that probing works for any input.
@@ -60,24 +63,42 @@ func tagOf(f uint64) (uint64, uint32) {
 
 // weights returns the weight row of a feature.
 func (t *featureTable) weights(f uint64) ([]float32, bool) {
-	h, tag := tagOf(f)
-	if b := uint64(tag) & t.fmask; t.filter[b>>6]&(1<<(b&63)) == 0 {
+	i, ok := t.find(f)
+	if !ok {
 		return nil, false
 	}
 	s := t.stride
+	return t.cells[i*s+1 : i*s+s], true
+}
+
+// row returns the row of a feature in Model.weights.
+func (t *featureTable) row(f uint64) (int32, bool) {
+	i, ok := t.find(f)
+	if !ok {
+		return 0, false
+	}
+	return t.rows[i], true
+}
+
+// find returns the cell of a feature.
+func (t *featureTable) find(f uint64) (int, bool) {
+	h, tag := tagOf(f)
+	if b := uint64(tag) & t.fmask; t.filter[b>>6]&(1<<(b&63)) == 0 {
+		return 0, false
+	}
+	s := t.stride
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		c := t.cells[int(i)*s : int(i)*s+s]
-		switch math.Float32bits(c[0]) {
+		switch math.Float32bits(t.cells[int(i)*s]) {
 		case 0:
-			return nil, false
+			return 0, false
 		case tag:
-			return c[1:], true
+			return int(i), true
 		}
 	}
 }
 
-// put sets the weight row of a feature.
-func (t *featureTable) put(f uint64, ws []float32) {
+// put sets the weight row of a feature, row r of Model.weights.
+func (t *featureTable) put(f uint64, ws []float32, r int32) {
 	h, tag := tagOf(f)
 	b := uint64(tag) & t.fmask
 	t.filter[b>>6] |= 1 << (b & 63)
@@ -91,6 +112,7 @@ func (t *featureTable) put(f uint64, ws []float32) {
 		case tag:
 			c[0] = math.Float32frombits(tag)
 			copy(c[1:], ws)
+			t.rows[i] = r
 			return
 		}
 	}
