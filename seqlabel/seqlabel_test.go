@@ -211,4 +211,3 @@ func TestRowsSameAsAdd(t *testing.T) {
 		t.Errorf("DecodeScores of nothing = %v", got)
 	}
 }
-
