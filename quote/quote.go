@@ -71,6 +71,7 @@ import (
 
 	"khabar"
 	"khabar/arabic/normalize"
+	"khabar/mention"
 )
 
 // Annotator finds quotations; it implements khabar.Annotator.
@@ -2108,6 +2109,9 @@ func (v *view) groupAntecedent(k int) *subject {
 		}
 		if _, quoted := v.pairAt[m+1]; v.isPunct(m+1) && !quoted {
 			continue // `صحيفة "كاثيميريني"` goes on with a quoted name
+		}
+		if m > 0 && mention.IsTitle(v.norm(m-1)) {
+			continue // `الناطق باسم الحكومة مصطفى الخلفي`: an office, not the group
 		}
 		a := v.titleSubject(m, false, min(len(v.toks), m+5))
 		if a.end-a.start < 2 && a.entity < 0 {
