@@ -17,7 +17,10 @@ import (
 // from zero is a prefix of the whole), and for the later word-only groups
 // (its classes, and what it gives a neighbour at each offset) the weight
 // rows themselves, copied out of the model's table in list order, which
-// AddRows adds one by one where Decode would have looked them up. Features
+// AddRows adds one by one where Decode would have looked them up (copies
+// rather than row numbers: a token's rows then lie together, where the
+// model's 2 MB of weights missed the cache row after row, about twice the
+// time of the sums in CPU profiles). Features
 // that read the sentence (gazetteer phrases, quotes, the morphology, word
 // pairs) are hashed and looked up as before. The labels are those of the
 // plain path, bit for bit: TestMemoSame.
@@ -36,14 +39,14 @@ type memo struct {
 	model    *seqlabel.Model
 	// boundary holds the weight rows of the feature of a neighbour beyond
 	// the sentence, per ctxOffsets.
-	boundary [len(ctxOffsets)][]int32
+	boundary [len(ctxOffsets)][]float32
 	misses   int // entries built (tests)
 }
 
 func newMemo(m *seqlabel.Model, gen int) *memo {
 	mm := &memo{gen: gen, model: m}
 	for k := range ctxOffsets {
-		mm.boundary[k] = m.AppendRowIDs(nil, boundaryFeat[k:k+1])
+		mm.boundary[k] = m.AppendRows(nil, boundaryFeat[k:k+1])
 	}
 	return mm
 }
@@ -54,17 +57,17 @@ type wordMemo struct {
 	// The weights, filled on first use (sums != nil): sums[:L] is the sum
 	// of featsWord's rows from zero, sums[L:] that sum then featsLex's rows
 	// (a token's leading sum when it has no phrase or quote feature).
-	// rows holds the numbers of the weight rows of featsClasses, then of
-	// featsCtxWord and featsCtxLex of the word at each of ctxOffsets;
-	// ends[g] is where group g ends in rows (g = 0 the classes, 1+2k and
-	// 2+2k the two groups at ctxOffsets[k]).
+	// rows holds the weight rows of featsClasses, then of featsCtxWord and
+	// featsCtxLex of the word at each of ctxOffsets; ends[g] is where
+	// group g ends in rows (g = 0 the classes, 1+2k and 2+2k the two
+	// groups at ctxOffsets[k]).
 	sums []float32
-	rows []int32
+	rows []float32
 	ends [1 + 2*len(ctxOffsets)]uint16
 }
 
 // group returns the rows of group g.
-func (e *wordMemo) group(g int) []int32 {
+func (e *wordMemo) group(g int) []float32 {
 	lo := 0
 	if g > 0 {
 		lo = int(e.ends[g-1])
@@ -116,20 +119,20 @@ func (m *memo) fill(res *resources, e *wordMemo, tmp []uint64) []uint64 {
 	copy(sums[L:], sums[:L])
 	tmp = featsLex(tmp[:0], ti)
 	m.model.Add(sums[L:], tmp)
-	var buf [64]int32
+	var buf [64 * 16]float32
 	rows := buf[:0]
 	tmp = res.featsClasses(tmp[:0], ti)
-	rows = m.model.AppendRowIDs(rows, tmp)
+	rows = m.model.AppendRows(rows, tmp)
 	e.ends[0] = uint16(len(rows))
 	for k, off := range ctxOffsets {
 		tmp = res.featsCtxWord(tmp[:0], ti, off)
-		rows = m.model.AppendRowIDs(rows, tmp)
+		rows = m.model.AppendRows(rows, tmp)
 		e.ends[1+2*k] = uint16(len(rows))
 		tmp = featsCtxLex(tmp[:0], ti, off)
-		rows = m.model.AppendRowIDs(rows, tmp)
+		rows = m.model.AppendRows(rows, tmp)
 		e.ends[2+2*k] = uint16(len(rows))
 	}
-	e.sums, e.rows = sums, append([]int32(nil), rows...)
+	e.sums, e.rows = sums, append([]float32(nil), rows...)
 	return tmp
 }
 
@@ -187,20 +190,20 @@ func (m *memo) decode(res *resources, sc *scratch, infos []tokenInfo, ents []*wo
 		}
 		tmp = res.featsMorph(tmp[:0], infos, i)
 		mod.Add(acc, tmp)
-		mod.AddRowIDs(acc, e.group(0))
+		seqlabel.AddRows(acc, e.group(0))
 		for k, off := range ctxOffsets {
 			j := i + off
 			if j < 0 || j >= T {
-				mod.AddRowIDs(acc, m.boundary[k])
+				seqlabel.AddRows(acc, m.boundary[k])
 				continue
 			}
 			o := ents[j]
-			mod.AddRowIDs(acc, o.group(1+2*k))
+			seqlabel.AddRows(acc, o.group(1+2*k))
 			if p := infos[j].phrase; p != 0 {
 				one[0] = featU(tPhrase, off, uint64(p))
 				mod.Add(acc, one[:])
 			}
-			mod.AddRowIDs(acc, o.group(2+2*k))
+			seqlabel.AddRows(acc, o.group(2+2*k))
 		}
 		tmp = res.featsPairs(tmp[:0], infos, i)
 		mod.Add(acc, tmp)
