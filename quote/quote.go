@@ -1872,6 +1872,14 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 			return a
 		}
 	}
+	if end > k+1 && !personal && !v.resolving && orgNouns[strings.TrimPrefix(v.norm(k), "و")] && v.onlyAdjectives(k+1, end) {
+		// `ويقول المصنع الامريكي ان` after `بين ايرباص وبوينغ`: a described
+		// organisation noun with no name of its own is the nearest
+		// organisation named before
+		if a := v.nearestOrg(k); a != nil {
+			return a
+		}
+	}
 	if end == k+1 && !personal && !v.resolving {
 		v.resolving = true
 		a := v.groupAntecedent(k)
@@ -1938,6 +1946,17 @@ func (v *view) pairCloseOK(j int) bool {
 	return ok
 }
 
+// onlyAdjectives says whether the tokens [lo, hi) are all definite
+// adjectives (`الامريكي`, `الدولية`): no name, no genitive.
+func (v *view) onlyAdjectives(lo, hi int) bool {
+	for j := lo; j < hi; j++ {
+		if v.entAt[j] >= 0 || !adjectival(v.norm(j)) {
+			return false
+		}
+	}
+	return lo < hi
+}
+
 // statementHead, folded, are the definite nouns of a statement or report,
 // which a text names again with an adjective (`التقرير الحقوقي`).
 var statementHead = map[string]bool{"البيان": true, "التقرير": true}
@@ -1964,7 +1983,8 @@ var orgNouns = func() map[string]bool {
 	m := normalize.Match()
 	out := map[string]bool{}
 	for _, w := range []string{"المنظمة", "الوكالة", "الشركة", "الصحيفة", "الحركة", "الجماعة", "الهيئة",
-		"اللجنة", "المجلس", "الوزارة", "القناة", "الشبكة", "المجلة", "الإذاعة", "المركز", "الحزب"} {
+		"اللجنة", "المجلس", "الوزارة", "القناة", "الشبكة", "المجلة", "الإذاعة", "المركز", "الحزب",
+		"المصنع", "المجموعة"} {
 		out[m.String(w)] = true
 	}
 	return out
