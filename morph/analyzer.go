@@ -265,6 +265,7 @@ type scratch struct {
 	memoToks []segTok
 	memos    []*tokMemo
 	wms      []*wordMemo
+	slots    []int32
 }
 
 // knownRules returns the rules a token took in training and their total,

@@ -101,6 +101,10 @@ type wordMemo struct {
 	// per tag, in the order tableDense adds them (nil until first needed).
 	prefix []float32
 	lemmas []posLemma
+	// slots are the table slots of the word's context features that read
+	// it alone (tagrows.go): own filled when hasOwn, nb when hasNb.
+	slots         wordSlots
+	hasOwn, hasNb bool
 }
 
 // posLemma is a word's lemma for one UPOS; ctx marks a lemma that the
@@ -291,11 +295,12 @@ func (a *Analyzer) tagMemo(s *scratch) {
 		return
 	}
 	var acc [64]float32
-	p1, p2 := "<s>", "<s>"
+	// p1 and p2 index the previous tags, n standing for "<s>".
+	p1, p2 := n, n
 	for j := range s.words {
 		if bi := s.wf[j].sure; bi >= 0 {
 			s.tags = append(s.tags, bi)
-			p2, p1 = p1, c.m.Tags[bi]
+			p2, p1 = p1, bi
 			continue
 		}
 		wm := s.wms[j]
@@ -306,8 +311,8 @@ func (a *Analyzer) tagMemo(s *scratch) {
 		}
 		sc := acc[:n]
 		copy(sc, wm.prefix)
-		s.tf = tagFeatsCtx(s.tf[:0], s.words, j, p1, p2, s.wf)
-		a.tag.add(sc, s.tf)
+		s.slots = a.ctxSlots(s.slots[:0], s, j, p1, p2)
+		addSlots(a.tag.t, sc, s.slots)
 		bi := 0
 		for k := 1; k < n; k++ {
 			if float64(sc[k]) > float64(sc[bi]) {
@@ -315,7 +320,7 @@ func (a *Analyzer) tagMemo(s *scratch) {
 			}
 		}
 		s.tags = append(s.tags, bi)
-		p2, p1 = p1, c.m.Tags[bi]
+		p2, p1 = p1, bi
 	}
 }
 

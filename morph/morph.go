@@ -64,9 +64,12 @@ type Analyzer struct {
 	// memos holds the idle memos. They live here, not in the pooled
 	// scratch, because a sync.Pool may drop its values at a collection
 	// and a memo is worth keeping warm; at most cap(memos) are kept.
-	memos   chan *memo
-	memoGen int // spellings per memo generation (memoGen; less in tests)
-	pool    sync.Pool
+	memos chan *memo
+	// tagSlots are the table slots of the previous tags' features, for
+	// the memo path's tagger (tagrows.go); nil when it tags the plain way.
+	tagSlots *tagSlots
+	memoGen  int // spellings per memo generation (memoGen; less in tests)
+	pool     sync.Pool
 	// annPool holds Annotate's buffers (*annotateScratch).
 	annPool sync.Pool
 	Model   *Model
@@ -118,6 +121,9 @@ func New(m *Model) (*Analyzer, error) {
 	c.prepareAnalysis()
 	a := &Analyzer{c: c, seg: tableScorer{seg}, tag: tableDense{t: tag}, tag2: tag2, lem: tableScorer{lem}, alt: tableScorer{perceptron.Restore(m.AltKeys, m.AltVals, 1)}, Model: m}
 	a.exactSeg = exactSums(seg)
+	if len(m.Tags) <= 64 {
+		a.tagSlots = newTagSlots(tag, m.Tags)
+	}
 	a.memos = make(chan *memo, max(2, 2*runtime.GOMAXPROCS(0)))
 	a.memoGen = memoGen
 	a.pool.New = func() any { return &scratch{} }
