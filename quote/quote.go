@@ -537,8 +537,7 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 		for j := i - 1; j > v.sentLo[sent]; j-- {
 			if m := v.norm(j); m == "عن" || m == "لسان" {
 				if s := v.subjectAfter(j, i, true); s != nil {
-					v.noteSubject(s)
-					subj = v.withAntecedent(s)
+					subj = v.noteResolved(s)
 				} else if i-j-1 >= 1 && i-j-1 <= 4 && v.toks[j+1].Kind == khabar.KindWord && !v.isPunct(i-1) {
 					// `نقلت الوكالة عن سياسي محلي آخر قوله`: whoever is
 					// named between عن and قوله
@@ -570,8 +569,7 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 		// `نقلت الوكالة عن المصدر قوله`, `وذكر التلفزيون نقلا عن مسؤول`,
 		// `على لسان المصدر`: the one quoted is the speaker, the medium
 		// only carries the words
-		v.noteSubject(s)
-		subj = v.withAntecedent(s)
+		subj = v.noteResolved(s)
 	}
 	if colon >= 0 && comp < 0 && open < 0 {
 		lo := colon + 1
@@ -1132,8 +1130,7 @@ func (v *view) resolveSubject(i, bound int) *subject {
 			// `نشر الاتحاد تغريدة ... قال فيها`: a relative clause on the
 			// main clause's object; its subject is the main clause's
 			if s := v.mainClauseSubject(i); s != nil {
-				v.noteSubject(s)
-				return v.withAntecedent(s)
+				return v.noteResolved(s)
 			}
 		}
 	}
@@ -1151,22 +1148,18 @@ func (v *view) resolveSubject(i, bound int) *subject {
 		// `لكن الاخير اتهم الاتحاد الاوروبي بأنه`: with a subject before
 		// it, the name after the verb is its object
 		if s := v.subjectBefore(i); s != nil {
-			v.noteSubject(s)
-			return v.withAntecedent(s)
+			return v.noteResolved(s)
 		}
 	}
 	if s := v.subjectAfterKana(i); s != nil {
 		// `وكان والد الشابة اعلن من منزله`: the subject stands before
-		v.noteSubject(s)
-		return v.withAntecedent(s)
+		return v.noteResolved(s)
 	}
 	if s := v.subjectAfter(i, min(bound, i+1+subjectWindow), false); s != nil {
-		v.noteSubject(s)
-		return v.withAntecedent(s)
+		return v.noteResolved(s)
 	}
 	if s := v.subjectBefore(i); s != nil {
-		v.noteSubject(s)
-		return v.withAntecedent(s)
+		return v.noteResolved(s)
 	}
 	// dropped subject inside a sentence (`وكان السيستاني قد انتقد ...
 	// واتهمهم بانهم`, `ولوح نتانياهو بقطعة قال انها`): the sentence's own
@@ -1176,8 +1169,7 @@ func (v *view) resolveSubject(i, bound int) *subject {
 			// after كما the dropped subject is the clause's, body or person;
 			// it is the subject the next dropped one goes back to (`وصوت
 			// كليمنت ... وقال انه ... وقال في بيان`)
-			v.noteSubject(s)
-			return v.withAntecedent(s)
+			return v.noteResolved(s)
 		}
 	}
 	// dropped subject: the last explicit one that agrees, if recent
@@ -1507,6 +1499,16 @@ func (v *view) namedAfterLongerTitle(s *subject) int {
 		}
 	}
 	return -1
+}
+
+// noteResolved resolves a subject to its antecedent (withAntecedent) and
+// notes the result, so that a dropped subject later goes back to the name
+// the title stood for (`وأضاف الملك` after `العاهل المغربي، الملك محمد
+// السادس`, then `وقال`: the king by name, not the bare title).
+func (v *view) noteResolved(s *subject) *subject {
+	r := v.withAntecedent(s)
+	v.noteSubject(r)
+	return r
 }
 
 func (v *view) noteSubject(s *subject) {
