@@ -1136,7 +1136,9 @@ func (v *view) resolveSubject(i, bound int) *subject {
 	}
 	if c, _, ok := v.cueAt(i); ok && c.participle {
 		if s := v.mainClauseSubject(i); s != nil {
-			return v.withAntecedent(s)
+			// noted: `ونشر آل الشيخ تغريدة ... قائلا` makes آل الشيخ the
+			// one a later title or dropped subject goes back to
+			return v.noteResolved(s)
 		}
 		if v.lastSubject != nil && v.sentOf[i]-v.lastSubject.sent <= antecedentSentences {
 			s := *v.lastSubject
