@@ -1937,7 +1937,30 @@ func (v *view) verbSubject(k, bound int) *subject {
 	if personal, ok := lex.speakerNouns[strings.TrimPrefix(v.norm(j), "و")]; ok && personal {
 		return v.titleSubject(j, true, bound)
 	}
+	if personal, ok := v.speakerNoun(v.norm(j), false); ok && !personal && strings.HasPrefix(v.norm(j), "ال") && v.opensSentence(k) {
+		// `موسكو (CNN)-- رفضت السلطات الروسية ... الاتهامات، معتبرة
+		// انها`: the body the sentence's opening verb has as subject
+		return v.titleSubject(j, false, bound)
+	}
 	return nil
+}
+
+// opensSentence says whether token k is the first word of its sentence
+// past a dateline (`موسكو، روسيا (CNN)--`) and punctuation.
+func (v *view) opensSentence(k int) bool {
+	for j := v.sentLo[v.sentOf[k]]; j < k; j++ {
+		if v.isPunct(j) || v.toks[j].Kind != khabar.KindWord {
+			continue
+		}
+		if e := v.entAt[j]; e >= 0 && v.doc.Entities[e].Type == "LOC" {
+			continue
+		}
+		if t := v.toks[j].Text; t != "" && t[0] < 0x80 {
+			continue // `(CNN)`
+		}
+		return false
+	}
+	return true
 }
 
 // asReported, folded, introduce a cue after its content whose dropped
