@@ -1169,6 +1169,8 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 			}
 			before := prep
 			switch {
+			case k > c.tok+1 && (v.bare(k) == "قبل" && v.bare(k-1) == "من" || v.bare(k) == "يد" && onWords[v.norm(k-1)]):
+				prep = "by" // `قصف من قبل النظام السوري`, `قتلوا على يد القوات`: the doer
 			case partnerPreps[v.bare(k)]:
 				prep = "with"
 				withAt = k
@@ -1566,6 +1568,11 @@ func (v *view) nameBareGroups() {
 		w, _, _ := strings.Cut(key, " ")
 		return strings.TrimPrefix(w, "ال")
 	}
+	genitive := func(key string) string {
+		_, rest, _ := strings.Cut(key, " ")
+		w, _, _ := strings.Cut(rest, " ")
+		return strings.TrimPrefix(w, "ال")
+	}
 	// `الفصائل المسلحة والمعارضة السورية`: the nationality after a
 	// coordination of groups names both
 	for k := len(v.acts) - 1; k >= 0; k-- {
@@ -1589,8 +1596,8 @@ func (v *view) nameBareGroups() {
 		best, after := -1, -1
 		for j := range v.acts {
 			b := &v.acts[j]
-			if b.typ != grp || b.unnamed || b.tag || head(b.key) != h {
-				continue
+			if b.typ != grp || b.unnamed || b.tag || head(b.key) != h && genitive(b.key) != h {
+				continue // `التحالف` goes back to `التحالف العربي` or `قوات التحالف بقيادة السعودية`
 			}
 			if b.start > a.start {
 				// `لمطالبة السلطات بإنهاء حجب تلغرام ... لمطالبة السلطات

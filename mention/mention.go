@@ -247,7 +247,9 @@ func FindIn(doc *khabar.Document, runes []rune) []Group {
 		for j < len(toks) && isWord(j) && mods < 4 {
 			if e := entAt[j]; e >= 0 {
 				// `الخارجية الروسية` named inside `وزارة الخارجية الروسية`
-				if ent < 0 && j == i+1 && doc.Entities[e].Type == "ORG" {
+				if ent < 0 && j == i+1 && !w.def && doc.Entities[e].Type == "ORG" {
+					// (not after a definite head: `اتهم التحالف الامم
+					// المتحدة`, the name is the verb's object)
 					ent = e
 					for j < len(toks) && entAt[j] == e {
 						j++
@@ -295,11 +297,17 @@ func FindIn(doc *khabar.Document, runes []rune) []Group {
 		for k := i + 1; k < j && !named; k++ {
 			named = entAt[k] >= 0 || l.naming(norm(k))
 		}
+		if !named && j+1 < len(toks) && norm(j) == ledBy && entAt[j+1] >= 0 {
+			named = true // `قوات التحالف بقيادة السعودية`: named by who leads it
+		}
 		out = append(out, Group{Start: start, End: end, Text: string(runes[start:end]), Lo: i, Hi: j, Key: key.String(), Entity: ent, Named: named})
 		i = j - 1
 	}
 	return out
 }
+
+// ledBy is بقيادة folded: a group led by a named state or person is named.
+var ledBy = normalize.Match().String("بقيادة")
 
 // Naming says whether a folded word (the tokens' Norm) after a group
 // head or in a title says whose the group is (`السوري`, `الحوثي`, `العربي`;
