@@ -262,11 +262,52 @@ func (v *view) breaksClause(k int) bool {
 			if v.parentheticalDate(k) {
 				return false
 			}
+			if v.appositionComma(k) {
+				return false
+			}
 		}
 		return true
 	}
 	return clauseBreak[v.norm(k)]
 }
+
+// appositionComma says whether the comma at k stands between a title and
+// the person it names (`حث العاهل المغربي، الملك محمد السادس، الحكومة`):
+// a title word at most two tokens before it with no actor of its own, and
+// a person named within three tokens after, or the comma closing that
+// name.
+func (v *view) appositionComma(k int) bool {
+	titled := false
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if v.actAt[j] >= 0 {
+			break
+		}
+		titled = titled || mention.IsTitle(v.norm(j)) || personTitles[strings.TrimPrefix(v.bare(j), "ال")]
+	}
+	if titled {
+		for j := k + 1; j < len(v.toks) && j <= k+3; j++ {
+			if e := v.entAt[j]; e >= 0 && v.doc.Entities[e].Type == "PER" {
+				return true
+			}
+		}
+		return false
+	}
+	// the comma after the name: `..., الملك محمد السادس، الحكومة`
+	if k > 0 {
+		if e := v.entAt[k-1]; e >= 0 && v.doc.Entities[e].Type == "PER" {
+			for j := k - 2; j >= 0 && j >= k-6; j-- {
+				if v.toks[j].Text == "،" || v.toks[j].Text == "," {
+					return v.appositionComma(j)
+				}
+			}
+		}
+	}
+	return false
+}
+
+// personTitles, folded without the article, are the titles of a head of
+// state or a dignitary, which the person's name follows in apposition.
+var personTitles = map[string]bool{"عاهل": true, "ملك": true, "امير": true, "رئيس": true, "وزير": true, "زعيم": true, "قائد": true, "شيخ": true, "سلطان": true}
 
 // parentheticalDate says whether the comma at k opens or closes a date set
 // off by commas on both sides.
