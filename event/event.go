@@ -488,8 +488,9 @@ func (v *view) find() {
 			if i > lo && (v.norm(i-1) == "هذا" || v.norm(i-1) == "هذه" || v.norm(i-1) == "ذلك" || v.norm(i-1) == "تلك") {
 				continue // a mention of an event already told
 			}
-			if i-lastTrig <= embeddedGap && v.sentOf[lastTrig] == sent && (t.typ != Attack || v.events[len(v.events)-1].Type == Attack || v.events[len(v.events)-1].Type == Threaten) && !modifierSupport(v.norm(i)) {
-				continue // the complement of the trigger before (an attack supported or condemned is an event of its own)
+			setting := i > lo && (v.bare(i-1) == "خلال" || v.bare(i-1) == "اثناء")
+			if i-lastTrig <= embeddedGap && v.sentOf[lastTrig] == sent && !setting && (t.typ != Attack || v.events[len(v.events)-1].Type == Attack || v.events[len(v.events)-1].Type == Threaten) && !modifierSupport(v.norm(i)) {
+				continue // the complement of the trigger before (an attack supported or condemned is an event of its own; `اطلاق نار اثناء زيارته` is a setting)
 			}
 			if t.conference && i+1 < hi && strings.Contains(v.norm(i+1), "صحف") {
 				continue // a press conference
@@ -942,6 +943,11 @@ func (v *view) agreementMade(i, lo, hi int) bool {
 			return true
 		}
 	}
+	if i+1 < hi && isDefinite(v.norm(i)) && namedAgreement(v.bare(i+1)) {
+		// `وعن الاتفاق النووي مع ايران`, `ضربة للاتفاق النووي بين ايران
+		// وست قوى`: an agreement known by its name, not one made here
+		return false
+	}
 	for k := i + 1; k < hi && k <= i+4; k++ {
 		b := v.bare(k)
 		if b == "بين" || b == "مع" || strings.HasPrefix(b, "ابرم") || strings.HasPrefix(b, "وقعت") {
@@ -949,6 +955,21 @@ func (v *view) agreementMade(i, lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// namedAgreement says whether a folded word after a definite agreement
+// noun names which one it is: a relational adjective (`النووي`,
+// `التجاري`), not a time or place adjective.
+func namedAgreement(b string) bool {
+	r := []rune(b)
+	if !strings.HasPrefix(b, "ال") || len(r) < 6 || !(strings.HasSuffix(b, "ي") || strings.HasSuffix(b, "يه")) {
+		return false
+	}
+	switch b {
+	case "الثنائي", "الثلاثي", "الاولي", "الجديد", "الحالي", "الماضي", "الاخير":
+		return false
+	}
+	return true
 }
 
 // relativeAttack says whether an attack verb with an object pronoun has
