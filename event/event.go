@@ -704,7 +704,26 @@ func sportSection(c string) bool {
 // aboutSport says whether the sentence [lo, hi) speaks of a match.
 func (v *view) aboutSport(lo, hi int) bool {
 	for k := lo; k < hi; k++ {
-		if tables().sport[v.bare(k)] || tables().sport[v.norm(k)] {
+		if (tables().sport[v.bare(k)] || tables().sport[v.norm(k)]) && !v.militaryRank(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// militaryRank says whether فريق at k is the rank (`الفريق طيار محمد
+// العايش`, `الفريق أول ركن`), not a team: a rank word or a person's name
+// follows within two tokens.
+func (v *view) militaryRank(k int) bool {
+	if !strings.HasSuffix(v.bare(k), "فريق") {
+		return false
+	}
+	for j := k + 1; j < len(v.toks) && j <= k+2; j++ {
+		switch v.bare(j) {
+		case "طيار", "اول", "ركن", "بحري", "متقاعد":
+			return true
+		}
+		if e := v.entAt[j]; e >= 0 && v.doc.Entities[e].Type == "PER" {
 			return true
 		}
 	}
