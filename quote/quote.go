@@ -1134,6 +1134,12 @@ func (v *view) resolveSubject(i, bound int) *subject {
 			}
 		}
 	}
+	if c, _, ok := v.cueAt(i); ok && c.lemma == "جاء" && i+2 < bound {
+		// `، كما جاء في البيان`: the statement's issuer, as for a cue before
+		if s := v.subjectAfter(i+1, min(bound, i+2+subjectWindow), true); s != nil {
+			return v.noteResolved(s)
+		}
+	}
 	if c, _, ok := v.cueAt(i); ok && c.participle {
 		if s := v.mainClauseSubject(i); s != nil {
 			// noted: `ونشر آل الشيخ تغريدة ... قائلا` makes آل الشيخ the
@@ -1893,6 +1899,13 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 			if iss := v.statementFrom(a.start, min(len(v.toks), a.start+8)); iss != nil {
 				a = iss
 				a.sent = v.sentOf[k]
+			} else if statementHead[hn] {
+				// `كما جاء في البيان` after `اعلن الاتحاد التونسي ... في
+				// بيان`: whoever announced it in that statement
+				if g := v.statementVerbSubject(a.start); g != nil {
+					a = g
+					a.sent = v.sentOf[k]
+				}
 			}
 		}
 		v.resolving = false
@@ -1914,6 +1927,21 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		}
 	}
 	return &subject{start: k, end: end, entity: -1, personal: personal, sent: v.sentOf[k]}
+}
+
+// statementVerbSubject is the subject of the verb a statement at token m
+// was issued with (`اعلن الاتحاد التونسي لكرة القدم مساء السبت في بيان`):
+// m after في, the nearest verb before it in its sentence; nil if none.
+func (v *view) statementVerbSubject(m int) *subject {
+	if m < 2 || v.norm(m-1) != "في" {
+		return nil
+	}
+	for k := m - 2; k >= v.sentLo[v.sentOf[m]]; k-- {
+		if _, _, ok := v.cueAt(k); ok || v.isVerb(k) {
+			return v.subjectAfter(k, m-1, false)
+		}
+	}
+	return nil
 }
 
 // verbSubject is the subject right after the verb at k (past a pronoun
@@ -2161,6 +2189,12 @@ func (v *view) groupAntecedent(k int) *subject {
 			continue // `الناطق باسم الحكومة مصطفى الخلفي`: an office, not the group
 		}
 		a := v.titleSubject(m, false, min(len(v.toks), m+5))
+		if statementHead[head] && a.entity >= 0 && v.doc.Entities[a.entity].Type == "PER" {
+			// `في بيان تعيين فوزي البنزرتي`: the statement, not whom it names
+			a = &subject{start: m, end: m + 1, entity: -1, sent: v.sentOf[m]}
+			a.sent = v.sentOf[k]
+			return a
+		}
 		if a.end-a.start < 2 && a.entity < 0 {
 			continue
 		}
