@@ -224,9 +224,17 @@ type sparseScorer interface {
 	score(key uint64) float64
 }
 
-type tableScorer struct{ t *perceptron.Table }
+type tableScorer struct {
+	t *perceptron.Table
+	f keyFilter // in front of t (none: every key looked up)
+}
 
-func (s tableScorer) score(key uint64) float64 { return float64(s.t.Weight(key)) }
+func (s tableScorer) score(key uint64) float64 {
+	if !s.f.mayHave(key) {
+		return 0 // what Weight gives a key t lacks
+	}
+	return float64(s.t.Weight(key))
+}
 
 // segCand is one candidate analysis of a token; its own features are
 // cf[fo:fe] of the scratch.

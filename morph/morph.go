@@ -119,7 +119,8 @@ func New(m *Model) (*Analyzer, error) {
 		return nil, fmt.Errorf("morph: model has no identity rule")
 	}
 	c.prepareAnalysis()
-	a := &Analyzer{c: c, seg: tableScorer{seg}, tag: tableDense{t: tag}, tag2: tag2, lem: tableScorer{lem}, alt: tableScorer{perceptron.Restore(m.AltKeys, m.AltVals, 1)}, Model: m}
+	alt := perceptron.Restore(m.AltKeys, m.AltVals, 1)
+	a := &Analyzer{c: c, seg: tableScorer{seg, newKeyFilter(seg)}, tag: tableDense{t: tag}, tag2: tag2, lem: tableScorer{lem, newKeyFilter(lem)}, alt: tableScorer{alt, newKeyFilter(alt)}, Model: m}
 	a.exactSeg = exactSums(seg)
 	if len(m.Tags) <= 64 {
 		a.tagSlots = newTagSlots(tag, m.Tags)
