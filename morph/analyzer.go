@@ -624,6 +624,7 @@ type denseScorer interface {
 type tableDense struct {
 	t   *perceptron.Table
 	buf []float32
+	f   keyFilter // in front of t (none: every key looked up)
 }
 
 func (d tableDense) scores(feats []uint64, out []float64) {
@@ -644,6 +645,9 @@ func (d tableDense) scores(feats []uint64, out []float64) {
 	}
 	a := acc[:n]
 	for _, f := range feats {
+		if !d.f.mayHave(f) {
+			continue
+		}
 		if row := d.t.Row(f); row != nil {
 			row = row[:n]
 			for k, w := range row {
@@ -662,6 +666,9 @@ func (d tableDense) scores(feats []uint64, out []float64) {
 func (d tableDense) add(acc []float32, feats []uint64) {
 	n := len(acc)
 	for _, f := range feats {
+		if !d.f.mayHave(f) {
+			continue
+		}
 		if row := d.t.Row(f); row != nil {
 			row = row[:n]
 			for k, w := range row {

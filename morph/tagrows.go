@@ -93,7 +93,7 @@ type tagSlots struct {
 	bos, eos wordSlots
 }
 
-func newTagSlots(t *perceptron.Table, tags []string) *tagSlots {
+func newTagSlots(t *perceptron.Table, f keyFilter, tags []string) *tagSlots {
 	n := len(tags)
 	name := func(i int) string {
 		if i == n {
@@ -101,7 +101,7 @@ func newTagSlots(t *perceptron.Table, tags []string) *tagSlots {
 		}
 		return tags[i]
 	}
-	ts := &tagSlots{filter: newKeyFilter(t), prev: make([]int32, n+1), prev2: make([]int32, (n+1)*(n+1))}
+	ts := &tagSlots{filter: f, prev: make([]int32, n+1), prev2: make([]int32, (n+1)*(n+1))}
 	for p := 0; p <= n; p++ {
 		ts.prev[p] = slotOf(t, perceptron.Hash(tPrevTag, name(p)))
 		for p2 := 0; p2 <= n; p2++ {
