@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"math/bits"
 	"strings"
 
 	"khabar"
@@ -64,6 +65,53 @@ type wordMemo struct {
 	sums []float32
 	rows []float32
 	ends [1 + 2*len(ctxOffsets)]uint16
+	// morph holds the rows of the morphology features of the word's last
+	// analysis met.
+	morph morphRows
+}
+
+// morphRows are the weight rows of the morphology features a word of
+// analysis (mpos, mpat, mlemma) gives itself, feature b = 0, 1, 2 for
+// tMPOS, tMPat and tMLemma, and its neighbours, b = 3+k for tMPOS at
+// ctxOffsets[k]: rows holds those the model knows, marked in mask, in
+// that order.
+type morphRows struct {
+	set          bool
+	mpos, mlemma string
+	mpat         uint64
+	mask         uint8
+	rows         []float32
+}
+
+// row returns the row of feature b, nil when the model lacks it.
+func (mr *morphRows) row(b, L int) []float32 {
+	if mr.mask&(1<<b) == 0 {
+		return nil
+	}
+	n := bits.OnesCount8(mr.mask & (1<<b - 1))
+	return mr.rows[n*L : n*L+L]
+}
+
+// morphOf returns the morphology rows of token ti, whose entry is e,
+// making them when e holds another analysis's.
+func (m *memo) morphOf(e *wordMemo, ti *tokenInfo) *morphRows {
+	mr := &e.morph
+	if mr.set && mr.mpos == ti.mpos && mr.mpat == ti.mpatFeat && mr.mlemma == ti.mlemma {
+		return mr
+	}
+	mr.set, mr.mpos, mr.mpat, mr.mlemma = true, ti.mpos, ti.mpatFeat, ti.mlemma
+	mr.mask, mr.rows = 0, mr.rows[:0]
+	fs := [3 + len(ctxOffsets)]uint64{feat(tMPOS, 0, ti.mpos), ti.mpatFeat, feat(tMLemma, 0, ti.mlemma)}
+	for k, off := range ctxOffsets {
+		fs[3+k] = feat(tMPOS, off, ti.mpos)
+	}
+	for b := range fs {
+		n := len(mr.rows)
+		if mr.rows = m.model.AppendRows(mr.rows, fs[b:b+1]); len(mr.rows) > n {
+			mr.mask |= 1 << b
+		}
+	}
+	return mr
 }
 
 // group returns the rows of group g.
@@ -188,8 +236,24 @@ func (m *memo) decode(res *resources, sc *scratch, infos []tokenInfo, ents []*wo
 			tmp = res.featsSelfCtx(tmp[:0], ti)
 			mod.Add(acc, tmp)
 		}
-		tmp = res.featsMorph(tmp[:0], infos, i)
-		mod.Add(acc, tmp)
+		if ti.mpos != "" {
+			// As featsMorph.
+			mr := m.morphOf(e, ti)
+			for b := range 3 {
+				seqlabel.AddRows(acc, mr.row(b, L))
+			}
+			for k, off := range ctxOffsets {
+				j := i + off
+				if j < 0 || j >= T {
+					continue
+				}
+				seqlabel.AddRows(acc, m.morphOf(ents[j], &infos[j]).row(3+k, L))
+				if off == -1 {
+					one[0] = hashStr(feat(tMPat, off, infos[j].mpos), ti.mpos)
+					mod.Add(acc, one[:])
+				}
+			}
+		}
 		seqlabel.AddRows(acc, e.group(0))
 		for k, off := range ctxOffsets {
 			j := i + off
