@@ -333,7 +333,8 @@ func (v *view) cueAt(i int) (cueInfo, int, bool) {
 	n := v.norm(i)
 	if n == "جاء" || n == "وجاء" {
 		// `وجاء في البيان ان`, `جاء في بيان صادر عن الخارجية: "..."`
-		if i+1 < len(v.toks) && v.norm(i+1) == "في" {
+		if i+1 < len(v.toks) && (v.norm(i+1) == "في" || v.norm(i+1) == "فيها" || v.norm(i+1) == "فيه") {
+			// also `في تغريدة لفريق التواصل ... وجاء فيها: "..."`
 			return lex.verbs["جاء"], len([]rune(n)) - len([]rune("جاء")), true
 		}
 		return cueInfo{}, 0, false
@@ -549,7 +550,14 @@ func (v *view) fromVerb(i int, c cueInfo, pre int) {
 			}
 		}
 	}
-	if c.lemma == "جاء" {
+	if c.lemma == "جاء" && i+1 < len(v.toks) && (v.norm(i+1) == "فيها" || v.norm(i+1) == "فيه") {
+		// `في تغريدة لفريق التواصل ... وجاء فيها`: the pronoun is the
+		// statement named before, its issuer the speaker
+		subj = v.statementBefore(i)
+		if subj != nil {
+			v.noteSubject(subj)
+		}
+	} else if c.lemma == "جاء" {
 		// the statement's author after عن or على لسان, else the statement
 		subj = nil
 		for j := i + 2; j < bound; j++ {
@@ -1179,6 +1187,12 @@ func (v *view) resolveSubject(i, bound int) *subject {
 			// كليمنت ... وقال انه ... وقال في بيان`)
 			return v.noteResolved(s)
 		}
+		if s := v.openingSubject(i); s != nil && v.indefiniteNoun(i-1) {
+			// `نشر فريق التواصل التابع لوزارة الخارجية، الجمعة، صورة قال
+			// انها`: a verb describing the opening verb's object has that
+			// verb's subject
+			return v.noteResolved(s)
+		}
 	}
 	// dropped subject: the last explicit one that agrees, if recent
 	c, _, _ := v.cueAt(i)
@@ -1642,8 +1656,8 @@ func (v *view) subjectAfter(i, bound int, source bool) *subject {
 // k (`وافاد بيان من #القصر_الازرق`): the name or hashtag after من.
 func (v *view) statementFrom(k, bound int) *subject {
 	switch strings.TrimPrefix(v.norm(k), "و") {
-	case "بيان", "تقرير", "رساله":
-	case "البيان", "التقرير", "الرساله":
+	case "بيان", "تقرير", "رساله", "تغريده":
+	case "البيان", "التقرير", "الرساله", "التغريده":
 		return v.issuedBy(k, bound)
 	default:
 		return nil
@@ -1658,6 +1672,10 @@ func (v *view) statementFrom(k, bound int) *subject {
 		}
 		if _, ok := lex.speakerNouns[v.norm(j)[len("ل"):]]; ok {
 			return v.titleSubject(j, false, bound)
+		}
+		if strings.HasSuffix(v.norm(k), "تغريده") && j+1 < bound && strings.HasPrefix(v.norm(j+1), "ال") {
+			// `تغريدة لفريق التواصل`: whoever the tweet is of
+			return &subject{start: j, end: j + 2, entity: -1, sent: v.sentOf[k]}
 		}
 	}
 	if j := k + 1; j < bound && j < len(v.toks) && v.entAt[j] < 0 && v.toks[j].Kind == khabar.KindWord {
@@ -1927,6 +1945,56 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		}
 	}
 	return &subject{start: k, end: end, entity: -1, personal: personal, sent: v.sentOf[k]}
+}
+
+// indefiniteNoun says whether token k is an indefinite noun (the head a
+// relative verb without a relative pronoun describes: `صورة قال انها`).
+func (v *view) indefiniteNoun(k int) bool {
+	if v.entAt[k] >= 0 || strings.HasPrefix(v.norm(k), "ال") || strings.HasPrefix(v.norm(k), "وال") {
+		return false
+	}
+	segs := v.toks[k].Segments
+	return len(segs) == 1 && segs[0].POS == "NOUN"
+}
+
+// openingSubject is the subject of the verb the sentence of token i opens
+// with, past a dateline, when that verb is no reporting verb and comes
+// before i; nil otherwise.
+func (v *view) openingSubject(i int) *subject {
+	for k := v.sentLo[v.sentOf[i]]; k < i; k++ {
+		if !v.opensSentence(k) {
+			return nil
+		}
+		if v.isPunct(k) || !v.isVerb(k) || v.entAt[k] >= 0 {
+			continue
+		}
+		if _, _, ok := v.cueAt(k); ok {
+			return nil
+		}
+		return v.subjectAfter(k, min(i, k+1+subjectWindow), false)
+	}
+	return nil
+}
+
+// statementBefore is the issuer of the nearest statement noun before the
+// cue at i in its sentence or the one before (`جاء ذلك في تغريدة لفريق
+// التواصل ... وجاء فيها`), or nil.
+func (v *view) statementBefore(i int) *subject {
+	lo := v.sentLo[max(0, v.sentOf[i]-1)]
+	for k := i - 1; k >= lo; k-- {
+		n := strings.TrimPrefix(strings.TrimPrefix(v.norm(k), "و"), "في")
+		n = strings.TrimPrefix(n, "ب")
+		switch n {
+		case "بيان", "تقرير", "رساله", "تغريده":
+		default:
+			continue
+		}
+		if s := v.statementFrom(k, min(len(v.toks), k+8)); s != nil {
+			return s
+		}
+		return v.statementVerbSubject(k)
+	}
+	return nil
 }
 
 // statementVerbSubject is the subject of the verb a statement at token m
