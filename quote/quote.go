@@ -1372,6 +1372,11 @@ func (v *view) withAntecedent(s *subject) *subject {
 			r.entity = e
 			return &r
 		}
+		if e := v.namedWithTitleWords(s); e >= 0 {
+			r := *s
+			r.entity = e
+			return &r
+		}
 		return s
 	}
 	if p := v.lastPerson; p != nil && s.sent-p.sent <= antecedentSentences+2 {
@@ -1454,6 +1459,61 @@ func (v *view) namedAfterSameTitle(s *subject) int {
 		if m >= 2 && v.isComma(m-1) {
 			// `هاني تهامي، مدير أعمال الفنان`: the name before, in apposition
 			if e := v.entAt[m-2]; e >= 0 && v.doc.Entities[e].Type == "PER" {
+				return e
+			}
+		}
+	}
+	return -1
+}
+
+// namedWithTitleWords finds an earlier person named next to a title with
+// the same head and the same nationality as the title s (`واردف الوزير
+// البريطاني السابق` after `ديفيد ميليباند، وزير الخارجية البريطاني
+// الاسبق`): the nearest such name, or -1. Without a nationality in s the
+// title says too little to pick someone.
+func (v *view) namedWithTitleWords(s *subject) int {
+	stem := func(k int) string {
+		return strings.TrimPrefix(v.norm(k), "ال")
+	}
+	head := strings.TrimPrefix(stem(s.start), "وال")
+	var nat []string
+	for k := s.start + 1; k < s.end; k++ {
+		if mention.Naming(strings.TrimPrefix(v.norm(k), "و")) {
+			nat = append(nat, stem(k))
+		}
+	}
+	if len(nat) == 0 || len([]rune(head)) < 3 {
+		return -1
+	}
+	has := func(lo, hi int, w string) bool {
+		for k := max(0, lo); k < hi && k < len(v.toks); k++ {
+			// `وزير` keeps its و; `والبريطاني` drops it
+			if n := stem(k); n == w || strings.TrimPrefix(n, "وال") == w {
+				return true
+			}
+		}
+		return false
+	}
+	for m := s.start - 1; m >= 0 && m >= s.start-antecedentWindow; m-- {
+		e := v.entAt[m]
+		if e < 0 || v.doc.Entities[e].Type != "PER" || m+1 < len(v.toks) && v.entAt[m+1] == e {
+			continue
+		}
+		first := m
+		for first > 0 && v.entAt[first-1] == e {
+			first--
+		}
+		// the title after the name (`ميليباند، وزير الخارجية البريطاني`) or
+		// before it (`وزير الخارجية البريطاني ديفيد ميليباند`)
+		for _, w := range [][2]int{{m + 1, m + 7}, {first - 6, first}} {
+			if !has(w[0], w[1], head) {
+				continue
+			}
+			all := true
+			for _, n := range nat {
+				all = all && has(w[0], w[1], n)
+			}
+			if all {
 				return e
 			}
 		}
