@@ -1712,6 +1712,12 @@ func (v *view) quoted(c *cand) bool {
 	return false
 }
 
+// needsActor are the types that are events only between named actors: a
+// visit, support, agreement or negotiation always has someone who does it
+// (38 of 40 gold visits, 43 of 45 supports name one), while attacks,
+// demands and threats are often told without.
+var needsActor = map[string]bool{Visit: true, Support: true, Agree: true, Negotiate: true}
+
 // namedOnly keeps the participants that are named actors, as the gold
 // guideline reads them: entities, and groups that say whose they are
 // (`الجيش اللبناني`, `ميليشيات الحوثي`) or are written as a hashtag name.
@@ -2262,11 +2268,17 @@ func (v *view) finish() {
 		}
 	}
 	out = final
-	evs := make([]khabar.Event, len(out))
-	for i, c := range out {
+	evs := make([]khabar.Event, 0, len(out))
+	for _, c := range out {
 		c.Participants = v.namedOnly(c.Participants)
-		evs[i] = c.Event
-		evs[i].ID = "ev" + strconv.Itoa(i+1)
+		if len(c.Participants) == 0 && needsActor[c.Type] {
+			// `نحو 30 من حيوانات الكنغر تزورها`, `دعم جبهات القتال`: a
+			// visit, support or agreement of no one named is no political act
+			continue
+		}
+		e := c.Event
+		e.ID = "ev" + strconv.Itoa(len(evs)+1)
+		evs = append(evs, e)
 	}
 	v.doc.Events = evs
 }
