@@ -1903,6 +1903,16 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 			continue
 		}
 		n := v.norm(j)
+		if (n == "في" || n == "من") && !personal && j == end && j+1 < bound && v.entAt[j+1] >= 0 && v.doc.Entities[v.entAt[j+1]].Type == "LOC" {
+			// `مصادر في صنعاء`, `مسؤولون من العراق`: placed by a town or
+			// country, the phrase ends with the place
+			e := v.entAt[j+1]
+			end = j + 2
+			for end < len(v.toks) && v.entAt[end] == e {
+				end++
+			}
+			break
+		}
 		if v.isPunct(j) || lex.complementizer[n] || (lex.preposition[n] && n != "باسم") || v.inTmx[j] {
 			break
 		}
@@ -2307,7 +2317,8 @@ func (v *view) groupAntecedent(k int) *subject {
 		if n != bare && n != head {
 			continue
 		}
-		if m+1 >= len(v.toks) || lex.preposition[v.norm(m+1)] || lex.complementizer[v.norm(m+1)] {
+		placed := m+2 < len(v.toks) && (v.norm(m+1) == "في" || v.norm(m+1) == "من") && v.entAt[m+2] >= 0 && v.doc.Entities[v.entAt[m+2]].Type == "LOC"
+		if m+1 >= len(v.toks) || lex.preposition[v.norm(m+1)] && !placed || lex.complementizer[v.norm(m+1)] {
 			continue // the bare noun again: no fuller mention here
 		}
 		if _, quoted := v.pairAt[m+1]; v.isPunct(m+1) && !quoted {
@@ -2322,6 +2333,17 @@ func (v *view) groupAntecedent(k int) *subject {
 			a = &subject{start: m, end: m + 1, entity: -1, sent: v.sentOf[m]}
 			a.sent = v.sentOf[k]
 			return a
+		}
+		if a.end-a.start < 2 && a.entity < 0 && a.end+1 < len(v.toks) && (v.norm(a.end) == "في" || v.norm(a.end) == "من") {
+			// `وأوضحت مصادر في صنعاء ... وأضافت المصادر`: a source placed
+			// by a town is as full a mention as one with an adjective
+			if e := v.entAt[a.end+1]; e >= 0 && v.doc.Entities[e].Type == "LOC" {
+				end := a.end + 2
+				for end < len(v.toks) && v.entAt[end] == e {
+					end++
+				}
+				a.end = end
+			}
 		}
 		if a.end-a.start < 2 && a.entity < 0 {
 			continue
