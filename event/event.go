@@ -57,6 +57,7 @@ import (
 	"unicode/utf8"
 
 	"khabar"
+	"khabar/arabic/normalize"
 	"khabar/mention"
 )
 
@@ -506,6 +507,9 @@ func (v *view) find() {
 		c.Trigger = v.span(i, pre)
 		c.Modality, c.Polarity = modality, polarity
 		v.arguments(&c, t, lo, hi)
+		if (c.Type == Meet || c.Type == MeetingPlanned) && v.mediaAmong(c.Participants) {
+			continue // `التقت فرانس24 وزير الخارجية المغربي`: an interview
+		}
 		if c.Type == Accuse && len(c.Participants) == 0 {
 			continue // `اتهم ضابط سابق ... بإخفائه`: a charge with neither accuser nor accused named
 		}
@@ -1707,6 +1711,25 @@ func (v *view) quoted(c *cand) bool {
 	for _, q := range v.doc.Quotes {
 		if q.Speaker != nil && q.Start <= c.Trigger.Start && c.Trigger.End <= q.End {
 			return true
+		}
+	}
+	return false
+}
+
+// mediaNames, folded, are news outlets: a meeting with one is an
+// interview. فرانس alone is always an outlet (فرانس24، فرانس برس: France is
+// فرنسا), which the entity layer often cuts from its digits.
+var mediaNames = []string{"فرانس", "cnn", "بي بي سي", "bbc", "العربيه", "العربيه.نت", "سكاي نيوز", "رويترز",
+	"الجزيره", "فرانس برس", "اسوشيتد برس", "بلومبيرغ", "بلومبرغ"}
+
+// mediaAmong says whether a participant is a news outlet.
+func (v *view) mediaAmong(ps []khabar.Participant) bool {
+	for _, p := range ps {
+		t := strings.ToLower(normalize.Match().String(p.Text))
+		for _, m := range mediaNames {
+			if strings.Contains(t, m) {
+				return true
+			}
 		}
 	}
 	return false
