@@ -45,8 +45,15 @@
 // الايراني، حسن روحاني قائلا`); after `، كما افاد` the dropped subject is
 // the content clause's, a body as well as a person; a noun phrase after ان
 // or لكن before the verb is its subject (`وحتى ان وسائل الاعلام الاسبانية
-// اشارت`). A quotation with no cue takes whoever spoke in the two sentences
-// before; otherwise the speaker is left absent.
+// اشارت`). A subject is noted as resolved, so a later dropped subject goes
+// back to the name a title stood for (`الملك` -> محمد السادس). A described
+// title with a nationality is the person named earlier next to a title of
+// the same head and nationality (`الوزير البريطاني السابق` after `ديفيد
+// ميليباند، وزير الخارجية البريطاني الاسبق`). A source placed by a town
+// (`مصادر في صنعاء`) is a full mention for a later `المصادر`; a tweet or
+// statement told by pronoun (`وجاء فيها`) is its issuer's. A quotation
+// with no cue takes whoever spoke in the two sentences before; otherwise
+// the speaker is left absent.
 //
 // A second reporting verb chained after a comma (`، مضيفا ان`, `، ونقلت
 // عن`, `، بينما قالت`) ends the first one's clause and opens its own.
