@@ -89,6 +89,8 @@ type Recognizer struct {
 
 type scratch struct {
 	infos []tokenInfo
+	// tis holds a document's token facts (stackedDoc's one pass).
+	tis   []tokenInfo
 	feats [][]uint64
 	dec   seqlabel.Decoder
 	pred  []int
@@ -316,10 +318,11 @@ func (r *Recognizer) TagDocument(sents [][]string, segs [][][]khabar.Segment, wi
 	infos, ys := stackedDoc(r.res, r.model, r.second, sents, segs, window, sc)
 	r.giveMemo(sc.memo)
 	sc.memo = nil
-	r.pool.Put(sc)
 	if !r.noPost {
 		r.postRules(infos, ys, window)
 	}
+	// infos may lie in sc.tis: the scratch goes back only now.
+	r.pool.Put(sc)
 	out := make([][]string, len(sents))
 	for i, y := range ys {
 		out[i] = make([]string, len(y))

@@ -188,7 +188,13 @@ func stackedDoc(res *resources, m1, m2 *seqlabel.Model, sents [][]string, segs [
 			n += len(words)
 		}
 		labels := make([]int, 0, n)
-		tis := make([]tokenInfo, 0, n)
+		// The token facts live in the scratch's block, reused from one
+		// document to the next: the caller is done with them before it
+		// returns the scratch.
+		if cap(sc.tis) < n {
+			sc.tis = make([]tokenInfo, 0, n)
+		}
+		tis := sc.tis[:0]
 		mem := sc.memo
 		if mem != nil && mem.model != m1 {
 			mem = nil
