@@ -279,7 +279,7 @@ func (v *view) breaksClause(k int) bool {
 // name.
 func (v *view) appositionComma(k int) bool {
 	titled := false
-	for j := k - 1; j >= 0 && j >= k-2; j-- {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		if v.actAt[j] >= 0 {
 			break
 		}
@@ -1568,8 +1568,9 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 		}
 	}
 	// `لقاءه مع زعيم كوريا الشمالية`, `خلال لقائهما`: his meeting, the
-	// speaker's
-	if t.typ == Meet && t.kind == formNoun && possessive(v.norm(c.tok)) {
+	// speaker's; so is a meeting the speaker says "we" held (`"محادثات
+	// مكثفة اجريناها مع وزير النفط الروسي"`)
+	if (t.typ == Meet || t.typ == Negotiate) && t.kind == formNoun && (possessive(v.norm(c.tok)) || v.firstPersonAfter(c.tok, hi)) {
 		for qi := range v.doc.Quotes {
 			q := &v.doc.Quotes[qi]
 			if q.Speaker != nil && q.Start <= c.Trigger.Start && c.Trigger.End <= q.End {
@@ -1604,6 +1605,19 @@ func objectPronoun(n string) bool {
 			if t, ok := tables().triggers[stem]; ok && t.kind != formNoun {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// firstPersonAfter says whether a verb in the first person plural with an
+// object pronoun follows a noun trigger at i within two words (`محادثات
+// مكثفة اجريناها`, `اجتماع عقدناه`).
+func (v *view) firstPersonAfter(i, hi int) bool {
+	for k := i + 1; k < hi && k <= i+2; k++ {
+		n := v.norm(k)
+		if utf8.RuneCountInString(n) >= 6 && (strings.HasSuffix(n, "ناها") || strings.HasSuffix(n, "ناه")) {
+			return true
 		}
 	}
 	return false
