@@ -1350,6 +1350,13 @@ func (v *view) withAntecedent(s *subject) *subject {
 				r.entity = e
 				return &r
 			}
+			if e := v.namedWithTitleWords(s); e >= 0 {
+				// `وأضاف رئيس الوزراء الاثيوبي` after `رئيس الوزراء
+				// الاثيوبي ابي احمد`, however the office is spelt
+				r := *s
+				r.entity = e
+				return &r
+			}
 			if p := v.lastPerson; p != nil && s.sent-p.sent <= 1 && !deputyTitle[h] {
 				// `وأوضح رئيس منظمة أوبك الحالي` right after `قال وزير الطاقة
 				// الاماراتي، سهيل المزروعي`: a definite title with no name of
@@ -1937,6 +1944,9 @@ func (v *view) titleSubject(k int, personal bool, bound int) *subject {
 		}
 		if definiteHead && (v.isVerb(j) || !adjectival(strings.TrimPrefix(n, "و")) && !v.isAdj(j)) {
 			break // `وستقيم المنظمة الوضع وتدرس`, `ونشرت الفريق صورة`: its object, not a modifier
+		}
+		if personal && j >= k+2 && strings.HasPrefix(n, "ال") && strings.HasPrefix(v.norm(j-1), "ال") && !adjectival(n) && !v.isAdj(j) {
+			break // `ووصف رئيس الوزراء الحادث`: after the title's genitive, a noun is the verb's object
 		}
 		end = j + 1
 	}
