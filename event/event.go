@@ -1400,7 +1400,8 @@ func (v *view) arguments(c *cand, t trigger, lo, hi int) {
 	// `اكد بومبيو خلال زيارة الى سول`: the visitor of a circumstantial
 	// noun is the sentence's subject
 	if !hasRole(c.Participants, RoleAgent) && t.kind == formNoun && c.tok > lo && (t.typ == Visit || t.typ == Meet) {
-		if b := v.bare(c.tok - 1); b == "خلال" || b == "اثناء" || b == "لدي" || t.typ == Visit && b == "في" {
+		// (also `قال ابي احمد ... بعد محادثات مع اسياس افورقي`: he took part)
+		if b := v.bare(c.tok - 1); b == "خلال" || b == "اثناء" || b == "لدي" || b == "بعد" || b == "عقب" || t.typ == Visit && b == "في" {
 			for k := lo; k < c.tok-1; k++ {
 				if e := v.actAt[k]; e >= 0 && (v.acts[e].typ == "PER" || v.acts[e].typ == "ORG" || v.acts[e].typ == grp) && !v.afterPreposition(k, e) {
 					role := RoleAgent
