@@ -224,17 +224,9 @@ type sparseScorer interface {
 	score(key uint64) float64
 }
 
-type tableScorer struct {
-	t *perceptron.Table
-	f keyFilter // in front of t (none: every key looked up)
-}
+type tableScorer struct{ t *perceptron.Table }
 
-func (s tableScorer) score(key uint64) float64 {
-	if !s.f.mayHave(key) {
-		return 0 // what Weight gives a key t lacks
-	}
-	return float64(s.t.Weight(key))
-}
+func (s tableScorer) score(key uint64) float64 { return float64(s.t.Weight(key)) }
 
 // segCand is one candidate analysis of a token; its own features are
 // cf[fo:fe] of the scratch.
@@ -624,7 +616,6 @@ type denseScorer interface {
 type tableDense struct {
 	t   *perceptron.Table
 	buf []float32
-	f   keyFilter // in front of t (none: every key looked up)
 }
 
 func (d tableDense) scores(feats []uint64, out []float64) {
@@ -645,9 +636,6 @@ func (d tableDense) scores(feats []uint64, out []float64) {
 	}
 	a := acc[:n]
 	for _, f := range feats {
-		if !d.f.mayHave(f) {
-			continue
-		}
 		if row := d.t.Row(f); row != nil {
 			row = row[:n]
 			for k, w := range row {
@@ -666,9 +654,6 @@ func (d tableDense) scores(feats []uint64, out []float64) {
 func (d tableDense) add(acc []float32, feats []uint64) {
 	n := len(acc)
 	for _, f := range feats {
-		if !d.f.mayHave(f) {
-			continue
-		}
 		if row := d.t.Row(f); row != nil {
 			row = row[:n]
 			for k, w := range row {

@@ -119,11 +119,10 @@ func New(m *Model) (*Analyzer, error) {
 		return nil, fmt.Errorf("morph: model has no identity rule")
 	}
 	c.prepareAnalysis()
-	alt := perceptron.Restore(m.AltKeys, m.AltVals, 1)
-	a := &Analyzer{c: c, seg: tableScorer{seg, newKeyFilter(seg)}, tag: tableDense{t: tag, f: newKeyFilter(tag)}, tag2: tag2, lem: tableScorer{lem, newKeyFilter(lem)}, alt: tableScorer{alt, newKeyFilter(alt)}, Model: m}
+	a := &Analyzer{c: c, seg: tableScorer{seg}, tag: tableDense{t: tag}, tag2: tag2, lem: tableScorer{lem}, alt: tableScorer{perceptron.Restore(m.AltKeys, m.AltVals, 1)}, Model: m}
 	a.exactSeg = exactSums(seg)
 	if len(m.Tags) <= 64 {
-		a.tagSlots = newTagSlots(tag, a.tag.f, m.Tags)
+		a.tagSlots = newTagSlots(tag, m.Tags)
 	}
 	a.memos = make(chan *memo, max(2, 2*runtime.GOMAXPROCS(0)))
 	a.memoGen = memoGen

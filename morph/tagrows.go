@@ -86,14 +86,12 @@ func (ws *wordSlots) ownSlots(t *perceptron.Table, sk string, roleB byte, ruleSh
 // tagSlots holds the slots of the features of the previous tags: prev[p]
 // of tPrevTag and prev2[p2*(n+1)+p] of tPrev2Tag, tag n being "<s>".
 type tagSlots struct {
-	// filter is in front of the tagging table for the pair features.
-	filter      keyFilter
 	prev, prev2 []int32
 	// bos and eos are the neighbour slots of the sentence boundaries.
 	bos, eos wordSlots
 }
 
-func newTagSlots(t *perceptron.Table, f keyFilter, tags []string) *tagSlots {
+func newTagSlots(t *perceptron.Table, tags []string) *tagSlots {
 	n := len(tags)
 	name := func(i int) string {
 		if i == n {
@@ -101,7 +99,7 @@ func newTagSlots(t *perceptron.Table, f keyFilter, tags []string) *tagSlots {
 		}
 		return tags[i]
 	}
-	ts := &tagSlots{filter: f, prev: make([]int32, n+1), prev2: make([]int32, (n+1)*(n+1))}
+	ts := &tagSlots{prev: make([]int32, n+1), prev2: make([]int32, (n+1)*(n+1))}
 	for p := 0; p <= n; p++ {
 		ts.prev[p] = slotOf(t, perceptron.Hash(tPrevTag, name(p)))
 		for p2 := 0; p2 <= n; p2++ {
@@ -167,16 +165,10 @@ func (a *Analyzer) ctxSlots(dst []int32, s *scratch, j, p1, p2 int) []int32 {
 		prevTag = a.c.m.Tags[p1]
 	}
 	cur, n1, n2 := amb(j), amb(j+1), amb(j+2)
-	slot := func(key uint64) int32 {
-		if !ts.filter.mayHave(key) {
-			return noSlot
-		}
-		return slotOf(t, key)
-	}
 	return append(dst,
 		ts.prev[p1],
 		ts.prev2[p2*(n+1)+p1],
-		slot(perceptron.Hash2(tPrevTagSk, prevTag, sk)),
+		slotOf(t, perceptron.Hash2(tPrevTagSk, prevTag, sk)),
 		prevW.nb[0],
 		nextW.nb[1],
 		prev2W.nb[2],
@@ -184,20 +176,20 @@ func (a *Analyzer) ctxSlots(dst []int32, s *scratch, j, p1, p2 int) []int32 {
 		own[0],
 		own[1],
 		nextW.nb[4],
-		slot(perceptron.Hash2(tSkNext, sk, next)),
-		slot(perceptron.Hash2(tPrevSkSk, prev, sk)),
+		slotOf(t, perceptron.Hash2(tSkNext, sk, next)),
+		slotOf(t, perceptron.Hash2(tPrevSkSk, prev, sk)),
 		own[2],
 		own[3],
 		own[4],
-		slot(perceptron.Hash3(tPrevPre2, prevTag, runePrefix(prev, 2), runePrefix(sk, 2))),
-		slot(perceptron.Hash3(tSuf1Next, runeSuffix(sk, 1), runeSuffix(next, 1), prevTag)),
+		slotOf(t, perceptron.Hash3(tPrevPre2, prevTag, runePrefix(prev, 2), runePrefix(sk, 2))),
+		slotOf(t, perceptron.Hash3(tSuf1Next, runeSuffix(sk, 1), runeSuffix(next, 1), prevTag)),
 		nextW.nb[5],
 		own[5],
 		own[6],
 		nextW.nb[6],
-		slot(perceptron.Hash2(tNextAmb2, n1, n2)),
-		slot(perceptron.Hash3(tAmbCtx, prevTag, cur, n1)),
-		slot(perceptron.Hash2(tNextAmbSk, n1, sk)),
+		slotOf(t, perceptron.Hash2(tNextAmb2, n1, n2)),
+		slotOf(t, perceptron.Hash3(tAmbCtx, prevTag, cur, n1)),
+		slotOf(t, perceptron.Hash2(tNextAmbSk, n1, sk)),
 		own[7],
 	)
 }
