@@ -430,18 +430,9 @@ func parseSearch(v url.Values) (*searchRequest, error) {
 	return sr, nil
 }
 
-// searchHit is one hit of a search answer. Highlights are code points into
-// Snippet; SnippetStart is the snippet's offset in the text.
-type searchHit struct {
-	ID           string       `json:"id"`
-	Score        float64      `json:"score"`
-	Title        string       `json:"title"`
-	Date         string       `json:"date,omitempty"`
-	Source       string       `json:"source,omitempty"`
-	Snippet      string       `json:"snippet"`
-	SnippetStart int          `json:"snippet_start"`
-	Highlights   []index.Span `json:"highlights"`
-}
+// searchHit is one hit of a search answer, as `khabar search --format
+// json` gives it too.
+type searchHit = archive.Hit
 
 type searchResult struct {
 	Query  string        `json:"query"`
@@ -465,13 +456,7 @@ func (s *Server) search(sn *snapshot, sr *searchRequest) (*searchResult, error) 
 		if err != nil {
 			return nil, err
 		}
-		sn := hl.SnippetOf(sn.ix, h.Doc, text, sr.Width)
-		hs := sn.Highlights
-		if hs == nil {
-			hs = []index.Span{}
-		}
-		out.Hits = append(out.Hits, searchHit{ID: h.ID, Score: h.Score, Title: h.Title, Date: h.Date, Source: h.Source,
-			Snippet: sn.Text, SnippetStart: sn.Start, Highlights: hs})
+		out.Hits = append(out.Hits, sn.ar.NewHit(sn.ix, h, hl.SnippetOf(sn.ix, h.Doc, text, sr.Width)))
 	}
 	return out, nil
 }

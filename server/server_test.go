@@ -833,3 +833,19 @@ func TestNewErrors(t *testing.T) {
 		t.Error("New on a directory that is not an archive")
 	}
 }
+
+// TestSearchMarksCopies: a hit that copies another article's wire text
+// says which one, as khabar search --format json does; the others say
+// nothing.
+func TestSearchMarksCopies(t *testing.T) {
+	ts := filled(t, Config{})
+	var res searchAnswer
+	ts.get(t, "/api/search?q="+url.QueryEscape("موسكو")).json(t, &res)
+	dup := map[string]string{}
+	for _, h := range res.Hits {
+		dup[h.ID] = h.DuplicateOf
+	}
+	if len(dup) != 3 || dup["second-copy"] != "second" || dup["second"] != "" || dup["seed"] != "" {
+		t.Errorf("duplicate_of of the hits: %q", dup)
+	}
+}

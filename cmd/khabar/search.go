@@ -114,18 +114,13 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		sn := index.SnippetAt(title, text, positions[h.Doc], *width)
-		dup := ""
-		if orig, ok := ar.DuplicateOf(h.Doc); ok {
-			if info, ok := ix.Doc(orig); ok && !info.Deleted {
-				dup = info.ID
-			}
-		}
+		hit := ar.NewHit(ix, h, sn)
 		if *format == "json" {
-			b, _ := json.Marshal(jsonHit{ID: h.ID, Score: h.Score, Title: h.Title, Date: h.Date, Source: h.Source,
-				Snippet: sn.Text, SnippetStart: sn.Start, Highlights: nonNil(sn.Highlights), DuplicateOf: dup})
+			b, _ := json.Marshal(hit)
 			out.Write(append(b, '\n'))
 			continue
 		}
+		dup := hit.DuplicateOf
 		if dup != "" {
 			dup = "  (copy of " + dup + ")"
 		}
@@ -150,29 +145,6 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return 0
-}
-
-// jsonHit is one line of --format json. Highlights are code-point offsets
-// into Snippet; SnippetStart is the snippet's offset in the document text.
-type jsonHit struct {
-	ID           string       `json:"id"`
-	Score        float64      `json:"score"`
-	Title        string       `json:"title"`
-	Date         string       `json:"date,omitempty"`
-	Source       string       `json:"source,omitempty"`
-	Snippet      string       `json:"snippet"`
-	SnippetStart int          `json:"snippet_start"`
-	Highlights   []index.Span `json:"highlights"`
-	// DuplicateOf is the article this one copies (the same wire text),
-	// as ingest marked it.
-	DuplicateOf string `json:"duplicate_of,omitempty"`
-}
-
-func nonNil(s []index.Span) []index.Span {
-	if s == nil {
-		return []index.Span{}
-	}
-	return s
 }
 
 // listFlag is a repeatable string flag.
