@@ -106,6 +106,8 @@ type hitView struct {
 	searchHit
 	Snippet template.HTML
 	URL     string
+	// CopyURL is the page of the article this one copies, if any.
+	CopyURL string
 }
 
 // withParam returns the search URL of v with key set to value (added
@@ -202,7 +204,11 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		base[k] = vs
 	}
 	for _, h := range res.Hits {
-		sp.Hits = append(sp.Hits, hitView{searchHit: h, Snippet: snippetHTML(h), URL: "/docs/" + url.PathEscape(h.ID)})
+		hv := hitView{searchHit: h, Snippet: snippetHTML(h), URL: "/docs/" + url.PathEscape(h.ID)}
+		if h.DuplicateOf != "" {
+			hv.CopyURL = "/docs/" + url.PathEscape(h.DuplicateOf)
+		}
+		sp.Hits = append(sp.Hits, hv)
 	}
 	if sr.Opt.Offset > 0 {
 		sp.Prev = searchURL(base, map[string]string{"offset": strconv.Itoa(max(0, sr.Opt.Offset-sr.Opt.Limit))}, [2]string{}, [2]string{})

@@ -611,6 +611,8 @@ func TestPages(t *testing.T) {
 		{"/", 200, []string{`dir="rtl"`, `lang="ar"`, "4 مقالاً"}},
 		{"/search?q=" + url.QueryEscape("الأمريكية"), 200, []string{"<mark>", `href="/docs/second"`, `class="chart"`, `class="facet`}},
 		{"/search?q=" + url.QueryEscape("موسكو") + "&source=bbc", 200, []string{`href="/docs/second"`, "✕"}},
+		// The wire copy points at the article it copies.
+		{"/search?q=" + url.QueryEscape("موسكو") + "&from=2015-12-12", 200, []string{`href="/docs/second-copy"`, `<a class="copy" href="/docs/second">`}},
 		{"/search?q=x&from=bad", 400, []string{"class=\"error\""}},
 		{"/docs/seed", 200, []string{`class="ent ent-PER"`, `class="ent ent-LOC"`, `<time class="timex"`, `data-value="2015-12-15"`, `id="entities"`, `id="quotes"`, `id="events"`, `id="story"`,
 			`<span class="quote direct"`, `title="المتحدث: `, `<blockquote class="direct">`, `class="speaker"`, `<b dir="ltr">MEET</b>`}},
