@@ -25,15 +25,33 @@ func (sn *snapshot) displayName(key, name string) string {
 	return name
 }
 
+// Test hooks around the warming of the highlight tables: testHookBeforeWarm
+// runs before the snapshot is checked (tests widen the window in which the
+// archive closes), testHookWarming right before the tables are read.
+var testHookBeforeWarm, testHookWarming = func() {}, func() {}
+
 // gatherDisplayNames decodes recent documents of the most named entities,
 // one at a time under the read lock so that an ingest never waits long,
 // and publishes the names found. It stops when sn is replaced.
 func (s *Server) gatherDisplayNames(sn *snapshot) {
 	defer close(sn.displayDone)
 	// The highlight tables of the query analyzer too, in the background
-	// rather than in the first search.
+	// rather than in the first search. They are read from the archive's
+	// mapped pages, which an ingest or Close unmaps: under the read lock,
+	// and only while sn is the server's snapshot (an ingest right after
+	// another once crashed the process here, reading unmapped memory).
 	if w, ok := sn.qa.(interface{ Warm() }); ok {
-		w.Warm()
+		testHookBeforeWarm()
+		s.mu.RLock()
+		current := s.snap == sn
+		if current {
+			testHookWarming()
+			w.Warm()
+		}
+		s.mu.RUnlock()
+		if !current {
+			return
+		}
 	}
 	want := map[string]bool{}
 	for _, e := range sn.entList[:min(displayEntities, len(sn.entList))] {

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -849,5 +850,29 @@ func TestSearchMarksCopies(t *testing.T) {
 	}
 	if len(dup) != 3 || dup["second-copy"] != "second" || dup["second"] != "" || dup["seed"] != "" {
 		t.Errorf("duplicate_of of the hits: %q", dup)
+	}
+}
+
+// TestCloseAfterIngest: the background work that follows an ingest (the
+// highlight tables, display names, stories) reads the archive's mapped
+// pages; closing the server or ingesting again at once must not leave it
+// reading unmapped memory (that crashed the process with SIGSEGV).
+func TestCloseAfterIngest(t *testing.T) {
+	// An archive of one segment, the case where the tables are built.
+	ts := newTestServer(t, Config{Token: testToken})
+	ts.Warm(context.Background())
+	var closedRead atomic.Bool
+	testHookBeforeWarm = func() { time.Sleep(100 * time.Millisecond) }
+	testHookWarming = func() { closedRead.Store(closedRead.Load() || ts.Server.snap == nil) }
+	defer func() { testHookBeforeWarm, testHookWarming = func() {}, func() {} }()
+	ts.ingest(t, article{ID: "late", Text: "خبر من موسكو عن محادثات الرئيس الروسي.", Date: "2015-12-13"})
+	if err := ts.Server.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// The gathering goroutine of the ingest's snapshot wakes up after the
+	// close and must leave the archive alone.
+	time.Sleep(300 * time.Millisecond)
+	if closedRead.Load() {
+		t.Error("the highlight tables were read from a closed archive")
 	}
 }
