@@ -25,10 +25,14 @@ func (sn *snapshot) displayName(key, name string) string {
 	return name
 }
 
-// Test hooks around the warming of the highlight tables: testHookBeforeWarm
-// runs before the snapshot is checked (tests widen the window in which the
-// archive closes), testHookWarming right before the tables are read.
-var testHookBeforeWarm, testHookWarming = func() {}, func() {}
+// testHooks run around the warming of the highlight tables: beforeWarm
+// before the snapshot is checked (tests widen the window in which the
+// archive closes), warming right before the tables are read, told whether
+// the snapshot is still the server's.
+type testHooks struct {
+	beforeWarm func()
+	warming    func(current bool)
+}
 
 // gatherDisplayNames decodes recent documents of the most named entities,
 // one at a time under the read lock so that an ingest never waits long,
@@ -41,11 +45,16 @@ func (s *Server) gatherDisplayNames(sn *snapshot) {
 	// and only while sn is the server's snapshot (an ingest right after
 	// another once crashed the process here, reading unmapped memory).
 	if w, ok := sn.qa.(interface{ Warm() }); ok {
-		testHookBeforeWarm()
+		h := s.cfg.hooks
+		if h != nil {
+			h.beforeWarm()
+		}
 		s.mu.RLock()
 		current := s.snap == sn
 		if current {
-			testHookWarming()
+			if h != nil {
+				h.warming(s.snap == sn)
+			}
 			w.Warm()
 		}
 		s.mu.RUnlock()

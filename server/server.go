@@ -66,6 +66,9 @@ type Config struct {
 	SearchCache int
 	// Log gets one line per failed request; nil discards.
 	Log *log.Logger
+	// hooks let tests widen the windows of background work; nil outside
+	// tests.
+	hooks *testHooks
 }
 
 // Server is the HTTP handler of an archive.

@@ -858,20 +858,23 @@ func TestSearchMarksCopies(t *testing.T) {
 // pages; closing the server or ingesting again at once must not leave it
 // reading unmapped memory (that crashed the process with SIGSEGV).
 func TestCloseAfterIngest(t *testing.T) {
-	// An archive of one segment, the case where the tables are built.
-	ts := newTestServer(t, Config{Token: testToken})
-	ts.Warm(context.Background())
 	var closedRead atomic.Bool
-	testHookBeforeWarm = func() { time.Sleep(100 * time.Millisecond) }
-	testHookWarming = func() { closedRead.Store(closedRead.Load() || ts.Server.snap == nil) }
-	defer func() { testHookBeforeWarm, testHookWarming = func() {}, func() {} }()
+	hooks := &testHooks{
+		beforeWarm: func() { time.Sleep(100 * time.Millisecond) },
+		warming:    func(current bool) { closedRead.Store(closedRead.Load() || !current) },
+	}
+	// An archive of one segment, the case where the tables are built.
+	ts := newTestServer(t, Config{Token: testToken, hooks: hooks})
+	ts.Warm(context.Background())
 	ts.ingest(t, article{ID: "late", Text: "خبر من موسكو عن محادثات الرئيس الروسي.", Date: "2015-12-13"})
+	var sn *snapshot
+	ts.view(func(x *snapshot) { sn = x })
 	if err := ts.Server.Close(); err != nil {
 		t.Fatal(err)
 	}
 	// The gathering goroutine of the ingest's snapshot wakes up after the
 	// close and must leave the archive alone.
-	time.Sleep(300 * time.Millisecond)
+	<-sn.displayDone
 	if closedRead.Load() {
 		t.Error("the highlight tables were read from a closed archive")
 	}
