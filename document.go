@@ -71,6 +71,17 @@ type Token struct {
 	Segments []Segment `json:"segments"`
 }
 
+// HasPOS says whether one of the token's segments carries the UPOS tag
+// pos (false when the morphology layer did not run).
+func (t Token) HasPOS(pos string) bool {
+	for _, sg := range t.Segments {
+		if sg.POS == pos {
+			return true
+		}
+	}
+	return false
+}
+
 // Token kinds.
 const (
 	KindWord    = "word"

@@ -30,3 +30,21 @@ func TestIndexSentences(t *testing.T) {
 		}
 	}
 }
+
+func TestHasPOS(t *testing.T) {
+	tok := Token{Text: "وقال", Segments: []Segment{{Form: "و", POS: "CCONJ"}, {Form: "قال", POS: "VERB"}}}
+	for _, tc := range []struct {
+		tok  Token
+		pos  string
+		want bool
+	}{
+		{tok, "VERB", true},
+		{tok, "CCONJ", true},
+		{tok, "NOUN", false},
+		{Token{Text: "قال"}, "VERB", false}, // no morphology layer
+	} {
+		if got := tc.tok.HasPOS(tc.pos); got != tc.want {
+			t.Errorf("%q HasPOS(%s) = %v", tc.tok.Text, tc.pos, got)
+		}
+	}
+}

@@ -597,14 +597,7 @@ func (v *view) blameLaid(i, hi int) bool {
 
 // isVerb says whether the morphological layer tagged token k a verb
 // (false when it did not run).
-func (v *view) isVerb(k int) bool {
-	for _, sg := range v.toks[k].Segments {
-		if sg.POS == "VERB" {
-			return true
-		}
-	}
-	return false
-}
+func (v *view) isVerb(k int) bool { return v.toks[k].HasPOS("VERB") }
 
 // applicationNouns, folded, follow طلب when it is an application.
 var applicationNouns = map[string]bool{"اللجوء": true, "لجوء": true, "استئناف": true, "الاستئناف": true, "تاشيره": true,
@@ -1883,10 +1876,8 @@ func (v *view) verbAround(e, i int) bool {
 		if lightVerbs[v.bare(k)] || lightVerbs[v.norm(k)] {
 			return true
 		}
-		for _, sg := range v.toks[k].Segments {
-			if sg.POS == "VERB" {
-				return true
-			}
+		if v.isVerb(k) {
+			return true
 		}
 	}
 	return false

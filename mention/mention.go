@@ -227,7 +227,7 @@ func FindIn(doc *khabar.Document, runes []rune) []Group {
 				}
 				mods++
 			} else {
-				if _, ok := modifier(norm(j)); !ok && j+1 < len(toks) && isNoun(toks[j]) && !strings.HasPrefix(norm(j), "و") {
+				if _, ok := modifier(norm(j)); !ok && j+1 < len(toks) && toks[j].HasPOS("NOUN") && !strings.HasPrefix(norm(j), "و") {
 					// `تحالف دعم الشرعية`, `قوات حفظ السلام`: a chain of two
 					// nouns in the construct state
 					if _, ok := modifier(norm(j + 1)); ok && isWord(j+1) && entAt[j+1] < 0 {
@@ -333,17 +333,6 @@ var titleWords = map[string]bool{"وزير": true, "وزيره": true, "رئيس
 // `رئيس`, `المتحدث`), also behind و (`ووزير`; `وزير` itself starts with
 // و and is looked up whole first): a group noun after it names an office.
 func IsTitle(n string) bool { return titleWords[n] || titleWords[strings.TrimPrefix(n, "و")] }
-
-// isNoun says whether the morphological layer tagged the token's stem a
-// noun (false when it did not run).
-func isNoun(t khabar.Token) bool {
-	for _, sg := range t.Segments {
-		if sg.POS == "NOUN" {
-			return true
-		}
-	}
-	return false
-}
 
 // nisba says whether a folded stem (without ال) is a relational adjective:
 // السوري, الإسرائيلية, الأمريكيين.

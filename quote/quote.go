@@ -1415,25 +1415,11 @@ var deputyTitle = func() map[string]bool {
 
 // isVerb says whether the morphological layer tagged token k a verb
 // (false when it did not run).
-func (v *view) isVerb(k int) bool {
-	for _, sg := range v.toks[k].Segments {
-		if sg.POS == "VERB" {
-			return true
-		}
-	}
-	return false
-}
+func (v *view) isVerb(k int) bool { return v.toks[k].HasPOS("VERB") }
 
 // isAdj says whether the morphological layer tagged token k's stem an
 // adjective (`العام` in `المدعي العام`).
-func (v *view) isAdj(k int) bool {
-	for _, sg := range v.toks[k].Segments {
-		if sg.POS == "ADJ" {
-			return true
-		}
-	}
-	return false
-}
+func (v *view) isAdj(k int) bool { return v.toks[k].HasPOS("ADJ") }
 
 // constructState says whether token k, after an indefinite title, makes
 // it definite: a name, a definite noun or a noun with a possessive pronoun
@@ -2287,10 +2273,8 @@ func (v *view) bareName(j int) *subject {
 		if _, _, ok := v.cueAt(k); ok {
 			return nil
 		}
-		for _, sg := range v.toks[k].Segments {
-			if sg.POS == "VERB" || sg.POS == "ADJ" {
-				return nil
-			}
+		if v.isVerb(k) || v.isAdj(k) {
+			return nil
 		}
 		k++
 	}
