@@ -132,6 +132,13 @@ type subject struct {
 	sent       int
 }
 
+// resolvedTo is a copy of s that names entity e.
+func (s *subject) resolvedTo(e int) *subject {
+	r := *s
+	r.entity = e
+	return &r
+}
+
 // pair is a matched pair of quotation marks, token indices of the marks.
 type pair struct {
 	open, close int
@@ -1346,16 +1353,12 @@ func (v *view) withAntecedent(s *subject) *subject {
 			// `وأضاف حاكم دبي` after `حاكم دبي، الشيخ محمد بن راشد`: a
 			// title in the construct state is definite, the person it named
 			if e := v.namedAfterSameTitle(s); e >= 0 {
-				r := *s
-				r.entity = e
-				return &r
+				return s.resolvedTo(e)
 			}
 			if e := v.namedWithTitleWords(s); e >= 0 {
 				// `وأضاف رئيس الوزراء الاثيوبي` after `رئيس الوزراء
 				// الاثيوبي ابي احمد`, however the office is spelt
-				r := *s
-				r.entity = e
-				return &r
+				return s.resolvedTo(e)
 			}
 			if p := v.lastPerson; p != nil && s.sent-p.sent <= 1 && !deputyTitle[h] {
 				// `وأوضح رئيس منظمة أوبك الحالي` right after `قال وزير الطاقة
@@ -1363,9 +1366,7 @@ func (v *view) withAntecedent(s *subject) *subject {
 				// its own, in the sentence after a named speaker, is another
 				// way of naming that speaker (not a spokesman or a deputy,
 				// who speak for someone)
-				r := *s
-				r.entity = p.entity
-				return &r
+				return s.resolvedTo(p.entity)
 			}
 		}
 		return s // `قائد عسكري`: an indefinite title brings someone new
@@ -1373,30 +1374,22 @@ func (v *view) withAntecedent(s *subject) *subject {
 	if e := v.namedAfterTitleHead(s); e >= 0 {
 		// `الوزير` after `وزير الخارجية سيرغي لافروف`: the nearest earlier
 		// mention of the same title with a name
-		r := *s
-		r.entity = e
-		return &r
+		return s.resolvedTo(e)
 	}
 	if s.end-s.start > 2 {
 		// a described title (`المتحدث باسم الخارجية`) is the person it
 		// named before (`المتحدث باسم الخارجية جون كيربي`), else someone
 		// new (`النائب العام البحريني`)
 		if e := v.namedAfterSameTitle(s); e >= 0 {
-			r := *s
-			r.entity = e
-			return &r
+			return s.resolvedTo(e)
 		}
 		if e := v.namedWithTitleWords(s); e >= 0 {
-			r := *s
-			r.entity = e
-			return &r
+			return s.resolvedTo(e)
 		}
 		return s
 	}
 	if p := v.lastPerson; p != nil && s.sent-p.sent <= antecedentSentences+2 {
-		r := *s
-		r.entity = p.entity
-		return &r
+		return s.resolvedTo(p.entity)
 	}
 	return s
 }
@@ -1599,10 +1592,8 @@ func (v *view) noteSubject(s *subject) {
 	} else if s.entity < 0 && s.personal && v.lastPerson != nil &&
 		s.sent-v.lastPerson.sent <= antecedentSentences+2 {
 		// a title standing for the last named person keeps them current
-		r := *s
-		r.entity = v.lastPerson.entity
-		v.lastSubject = &r
-		v.noted = append(v.noted, r)
+		v.lastSubject = s.resolvedTo(v.lastPerson.entity)
+		v.noted = append(v.noted, *v.lastSubject)
 		return
 	}
 	v.lastSubject = s
