@@ -746,34 +746,35 @@ func (res *resources) featsMorph(fs []uint64, infos []tokenInfo, i int) []uint64
 	return fs
 }
 
+// levelFeats appends one feature a granularity of a word's classes, at
+// offsets base, base+1, ...
+func levelFeats(fs []uint64, typ uint64, base int, cls []uint16) []uint64 {
+	for l, c := range cls {
+		fs = append(fs, featU(typ, base+l, uint64(c)))
+	}
+	return fs
+}
+
 // featsClasses appends the word classes of the word and of its rest.
 func (res *resources) featsClasses(fs []uint64, ti *tokenInfo) []uint64 {
 	levels := len(res.clusters.Ks)
 	sgl := res.sgLevels
 	if ti.hasCls {
-		for l := 0; l < levels; l++ {
-			fs = append(fs, featU(tCls, l, uint64(ti.cls[l])))
-		}
+		fs = levelFeats(fs, tCls, 0, ti.cls[:levels])
 	} else {
 		fs = append(fs, featU(tNoCls, 0))
 	}
 	if ti.hasRestCls {
-		for l := 0; l < levels; l++ {
-			fs = append(fs, featU(tRestCls, l, uint64(ti.restCls[l])))
-		}
+		fs = levelFeats(fs, tRestCls, 0, ti.restCls[:levels])
 	}
 	if sgl > 0 {
 		if ti.hasSG {
-			for l := 0; l < sgl; l++ {
-				fs = append(fs, featU(tSG, l, uint64(ti.sg[l])))
-			}
+			fs = levelFeats(fs, tSG, 0, ti.sg[:sgl])
 		} else {
 			fs = append(fs, featU(tNoSG, 0))
 		}
 		if ti.hasRestSG {
-			for l := 0; l < sgl; l++ {
-				fs = append(fs, featU(tRestSG, l, uint64(ti.restSG[l])))
-			}
+			fs = levelFeats(fs, tRestSG, 0, ti.restSG[:sgl])
 		}
 	}
 	return fs
@@ -789,21 +790,15 @@ func (res *resources) featsCtxWord(fs []uint64, o *tokenInfo, off int) []uint64 
 		fs = append(fs, feat(tRest, off*10, o.restAl), featU(tGazCtx, off, uint64(o.gaz|o.gazRest)))
 	}
 	if o.hasCls {
-		for l := 0; l < levels; l++ {
-			fs = append(fs, featU(tCls, off*10+l, uint64(o.cls[l])))
-		}
+		fs = levelFeats(fs, tCls, off*10, o.cls[:levels])
 	}
 	if sgl > 0 {
 		// The context word's skip-gram classes, or those of its rest
 		// when a proclitic hides the word from the table.
 		if o.hasSG {
-			for l := 0; l < sgl; l++ {
-				fs = append(fs, featU(tSG, off*10+l, uint64(o.sg[l])))
-			}
+			fs = levelFeats(fs, tSG, off*10, o.sg[:sgl])
 		} else if o.hasRestSG {
-			for l := 0; l < sgl; l++ {
-				fs = append(fs, featU(tSG, off*10+l, uint64(o.restSG[l])))
-			}
+			fs = levelFeats(fs, tSG, off*10, o.restSG[:sgl])
 		}
 	}
 	return fs
