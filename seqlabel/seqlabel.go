@@ -197,7 +197,7 @@ func (m *Model) finish() {
 	L := len(m.Labels)
 	m.table = newFeatureTable(len(m.index), L)
 	for f, r := range m.index {
-		m.table.put(f, m.weights[int(r)*L:int(r)*L+L], r)
+		m.table.put(f, m.weights[int(r)*L:int(r)*L+L])
 	}
 }
 
@@ -279,30 +279,6 @@ func AddRows(acc, rows []float32) {
 			acc[y] += ws[y]
 		}
 		rows = rows[L:]
-	}
-}
-
-// AppendRowIDs appends the numbers of the weight rows of the features the
-// model knows, in the order of feats, to dst: AddRowIDs of them later adds
-// what Add of feats adds, in the same order, without hashing or probing.
-func (m *Model) AppendRowIDs(dst []int32, feats []uint64) []int32 {
-	for _, f := range feats {
-		if r, ok := m.table.row(f); ok {
-			dst = append(dst, r)
-		}
-	}
-	return dst
-}
-
-// AddRowIDs adds the weight rows numbered ids (from AppendRowIDs) to acc,
-// in their order.
-func (m *Model) AddRowIDs(acc []float32, ids []int32) {
-	L := len(acc)
-	for _, r := range ids {
-		ws := m.weights[int(r)*L : int(r)*L+L]
-		for y := range acc {
-			acc[y] += ws[y]
-		}
 	}
 }
 

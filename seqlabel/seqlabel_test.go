@@ -170,8 +170,7 @@ func TestAverage(t *testing.T) {
 	}
 }
 
-// TestRowsSameAsAdd checks that the rows and row numbers a caller keeps
-// (AppendRows, AppendRowIDs) add up, bit for bit, to what Add and Decode
+// TestRowsSameAsAdd checks that the rows a caller keeps (AppendRows) add up, bit for bit, to what Add and Decode
 // sum, and that DecodeScores of those sums decodes as Decode does.
 func TestRowsSameAsAdd(t *testing.T) {
 	labels := []string{"O", "B", "I"}
@@ -192,13 +191,12 @@ func TestRowsSameAsAdd(t *testing.T) {
 		want := m.Decode(&d, feats, nil)
 		scores := m.Scores(&d, T)
 		for i, fs := range feats {
-			add, rows, ids := make([]float32, 3), make([]float32, 3), make([]float32, 3)
+			add, rows := make([]float32, 3), make([]float32, 3)
 			m.Add(add, fs)
 			AddRows(rows, m.AppendRows(nil, fs))
-			m.AddRowIDs(ids, m.AppendRowIDs(nil, fs))
 			for y := range add {
-				if add[y] != rows[y] || add[y] != ids[y] {
-					t.Fatalf("case %d position %d: Add %v, AddRows %v, AddRowIDs %v", n, i, add, rows, ids)
+				if add[y] != rows[y] {
+					t.Fatalf("case %d position %d: Add %v, AddRows %v", n, i, add, rows)
 				}
 				scores[i*3+y] = float64(add[y])
 			}

@@ -19,9 +19,6 @@ type featureTable struct {
 	// features in the table; it stays in cache where the cells do not.
 	filter []uint64
 	fmask  uint64
-	// rows holds each cell's row in Model.weights, for the callers that
-	// keep rows by number (Model.AppendRowIDs).
-	rows []int32
 }
 
 func newFeatureTable(n, labels int) *featureTable {
@@ -37,7 +34,7 @@ func newFeatureTable(n, labels int) *featureTable {
 	}
 	stride := labels + 1
 	return &featureTable{cells: make([]float32, size*uint64(stride)), stride: stride, mask: size - 1,
-		filter: make([]uint64, bits/64), fmask: bits - 1, rows: make([]int32, size)}
+		filter: make([]uint64, bits/64), fmask: bits - 1}
 }
 
 // mix spreads the bits of a hash so that probing works for any input.
@@ -71,15 +68,6 @@ func (t *featureTable) weights(f uint64) ([]float32, bool) {
 	return t.cells[i*s+1 : i*s+s], true
 }
 
-// row returns the row of a feature in Model.weights.
-func (t *featureTable) row(f uint64) (int32, bool) {
-	i, ok := t.find(f)
-	if !ok {
-		return 0, false
-	}
-	return t.rows[i], true
-}
-
 // find returns the cell of a feature.
 func (t *featureTable) find(f uint64) (int, bool) {
 	h, tag := tagOf(f)
@@ -97,8 +85,8 @@ func (t *featureTable) find(f uint64) (int, bool) {
 	}
 }
 
-// put sets the weight row of a feature, row r of Model.weights.
-func (t *featureTable) put(f uint64, ws []float32, r int32) {
+// put sets the weight row of a feature.
+func (t *featureTable) put(f uint64, ws []float32) {
 	h, tag := tagOf(f)
 	b := uint64(tag) & t.fmask
 	t.filter[b>>6] |= 1 << (b & 63)
@@ -112,7 +100,6 @@ func (t *featureTable) put(f uint64, ws []float32, r int32) {
 		case tag:
 			c[0] = math.Float32frombits(tag)
 			copy(c[1:], ws)
-			t.rows[i] = r
 			return
 		}
 	}
