@@ -614,8 +614,7 @@ type denseScorer interface {
 }
 
 type tableDense struct {
-	t   *perceptron.Table
-	buf []float32
+	t *perceptron.Table
 }
 
 func (d tableDense) scores(feats []uint64, out []float64) {

@@ -228,9 +228,6 @@ func tagFeats(dst []uint64, words []tagWord, toks []segTok, j int, prevTag, prev
 	return tagFeatsCtx(dst, words, j, prevTag, prev2Tag, wf)
 }
 
-// tagFreeLen is the number of features tagFeatsFree gives.
-const tagFreeLen = 12
-
 // tagFeatsFree are the first features of a word, those that depend on the
 // word alone (its skeleton sk, its role and its token's skeleton tokSk):
 // the analysis sums their weights once per word (see memo.go).

@@ -595,10 +595,6 @@ type trainerSparse struct{ t *perceptron.SparseTrainer }
 
 func (s trainerSparse) score(key uint64) float64 { return s.t.Weight(key) }
 
-type trainerDense struct{ t *perceptron.DenseTrainer }
-
-func (d trainerDense) scores(feats []uint64, out []float64) { d.t.Scores(feats, out) }
-
 // deriveLemmaRule finds the edge edits that turn a word skeleton into its
 // lemma skeleton around their longest common substring.
 func deriveLemmaRule(sk, lsk string) LemmaRule {

@@ -175,18 +175,12 @@ func (wi wordInfo) classes() ([wordcluster.MaxLevels]uint16, bool) {
 // first; "لل" is ل + the article. They are always split off.
 var articled = []string{"وبال", "وكال", "ولل", "فبال", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"}
 
-// splitProclitic returns the proclitics of a folded word and the rest.
-// The article and what precedes it always come off; a bare و, ف, ب or ل
-// only when the news shows the rest more often than the whole (وروسيا,
-// لروسيا, but not واشنطن or لبنان); ك, which starts far more names than it
-// prefixes, only before the article.
-func (res *resources) splitProclitic(f string) (pre, rest string) {
-	pre, rest, _, _ = res.split(f, res.words[f].Count)
-	return pre, rest
-}
-
-// split is splitProclitic given the word's corpus count; it also returns
-// what the tables know of the rest when it looked it up (a token costs few
+// split returns the proclitics of a folded word with corpus count count,
+// and the rest. The article and what precedes it always come off; a bare
+// و, ف, ب or ل only when the news shows the rest more often than the whole
+// (وروسيا, لروسيا, but not واشنطن or لبنان); ك, which starts far more names
+// than it prefixes, only before the article. It also returns what the
+// tables know of the rest when it looked it up (a token costs few
 // lookups).
 func (res *resources) split(f string, count uint32) (pre, rest string, e wordInfo, looked bool) {
 	for _, p := range articled {

@@ -266,10 +266,6 @@ func lookup[T any](m *matcher, i int, clit bool, art int, set map[string]T) (T, 
 	return v, r, ok
 }
 
-// startOf is the text offset where an expression starting at unit i begins
-// when its first word is read as r.
-func (m *matcher) startOf(i int) int { return m.us[i].start }
-
 func (m *matcher) mk(i, j, start int, typ, val string) found {
 	if start < 0 {
 		start = m.us[i].start // a start the pattern did not set: the first unit's
@@ -1036,14 +1032,6 @@ func (m *matcher) startC(k int, words ...string) int {
 	return m.us[k].start
 }
 
-// hasClitic reports whether the word at k is read with a proclitic.
-func (m *matcher) hasClitic(k int) bool {
-	if !m.word(k) || len(m.us[k].an) == 0 {
-		return false
-	}
-	return m.us[k].an[0].start != m.us[k].start
-}
-
 // todayIsNowadays reports whether a bare اليوم at k means "to this day" or
 // "nowadays" rather than the dct: after حتى/لغاية/إلى in a clause that says
 // something still holds or has not happened (لم يتغير حتى اليوم, لا يزال
@@ -1114,12 +1102,6 @@ func (m *matcher) todayOK(k int) bool {
 		return false
 	}
 	return true
-}
-
-// startFirst is the start of the reading of unit k with clitics allowed.
-func (m *matcher) startFirst(k int, words ...string) int {
-	st, _ := m.isC(k, words...)
-	return st
 }
 
 // pRelUnit: هذا الأسبوع, الشهر الماضي, العام المقبل, مطلع الشهر, أواخر العام الماضي.

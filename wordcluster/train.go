@@ -221,7 +221,6 @@ type csr struct {
 	ptr        []int
 	col        []int32
 	val        []float32
-	lastRow    int
 }
 
 func newCSR(rows, cols int) *csr {
