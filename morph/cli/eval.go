@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -159,6 +160,7 @@ func evalGold(a *morph.Analyzer, tokenizeText func(string) []string, tokName, go
 	fmt.Fprintf(stdout, "raw text -> tokens (-tokenizer %s) -> segment + tag + lemma\n", tokName)
 	fmt.Fprintf(stdout, "%s\n", sc)
 	fmt.Fprintf(stdout, "gold tokens %d, system tokens %d; gold words %d, system words %d\n", sc.GoldTokens, sc.SysTokens, sc.GoldWords, sc.SysWords)
+	printUPOSErrors(stdout, sc)
 	fmt.Fprintf(stdout, "speed: %d words in %s = %.0f words/s (GOMAXPROCS as set)\n", nWords, elapsed.Round(time.Millisecond), float64(nWords)/elapsed.Seconds())
 	if outPath != "" {
 		f, err := os.Create(outPath)
@@ -177,4 +179,31 @@ func evalGold(a *morph.Analyzer, tokenizeText func(string) []string, tokName, go
 		}
 	}
 	return 0
+}
+
+// printUPOSErrors prints how many aligned words were tagged wrong, how many
+// of them involve X (PADT's tag for words its analyser left unanalysed),
+// and the most frequent gold -> system pairs.
+func printUPOSErrors(w io.Writer, sc udeval.Scores) {
+	type pair struct {
+		tags [2]string
+		n    int
+	}
+	var ps []pair
+	total := 0
+	for k, n := range sc.UPOSErrors {
+		ps = append(ps, pair{k, n})
+		total += n
+	}
+	sort.Slice(ps, func(i, j int) bool {
+		if ps[i].n != ps[j].n {
+			return ps[i].n > ps[j].n
+		}
+		return ps[i].tags[0]+ps[i].tags[1] < ps[j].tags[0]+ps[j].tags[1]
+	})
+	fmt.Fprintf(w, "UPOS errors on aligned words: %d, %d of them with X on either side; gold->system:", total, sc.UPOSErrorsX)
+	for _, p := range ps[:min(8, len(ps))] {
+		fmt.Fprintf(w, " %s->%s %d", p.tags[0], p.tags[1], p.n)
+	}
+	fmt.Fprintln(w)
 }

@@ -31,6 +31,10 @@ type Scores struct {
 	GoldWords, SysWords, AlignedWords    int
 	UPOSCorrect                          int
 	GoldLemmas, LemmaCorrect             int
+	// UPOSErrors counts the aligned words tagged wrong by their gold and
+	// system tags; UPOSErrorsX those of them where either tag is X.
+	UPOSErrors  map[[2]string]int
+	UPOSErrorsX int
 }
 
 func f1(correct, gold, sys int) float64 {
@@ -69,6 +73,13 @@ func (s *Scores) Add(o Scores) {
 	s.UPOSCorrect += o.UPOSCorrect
 	s.GoldLemmas += o.GoldLemmas
 	s.LemmaCorrect += o.LemmaCorrect
+	s.UPOSErrorsX += o.UPOSErrorsX
+	for k, n := range o.UPOSErrors {
+		if s.UPOSErrors == nil {
+			s.UPOSErrors = map[[2]string]int{}
+		}
+		s.UPOSErrors[k] += n
+	}
 }
 
 func nonSpace(s string) string {
@@ -162,6 +173,14 @@ func Evaluate(gold, sys []conllu.Sentence) (Scores, error) {
 		s.AlignedWords++
 		if g.upos == y.upos {
 			s.UPOSCorrect++
+		} else {
+			if s.UPOSErrors == nil {
+				s.UPOSErrors = map[[2]string]int{}
+			}
+			s.UPOSErrors[[2]string{g.upos, y.upos}]++
+			if g.upos == "X" || y.upos == "X" {
+				s.UPOSErrorsX++
+			}
 		}
 		if g.lemma != "" && g.lemma != "_" && LemmaKey(g.lemma) == LemmaKey(y.lemma) {
 			s.LemmaCorrect++

@@ -45,6 +45,10 @@ func TestEvaluate(t *testing.T) {
 5	15	15	X	_	_	_	_	_	_
 `, 2 * 3.0 / 9 * 100, 2 * 2.0 / 9 * 100, 75, 100},
 	}
+	s, _ := Evaluate(read(t, gold), read(t, cases[2].sys))
+	if s.UPOSErrors[[2]string{"NUM", "X"}] != 1 || s.UPOSErrorsX != 1 {
+		t.Errorf("over-split: UPOS errors %v, %d with X; want NUM->X once", s.UPOSErrors, s.UPOSErrorsX)
+	}
 	for _, c := range cases {
 		s, err := Evaluate(read(t, gold), read(t, c.sys))
 		if err != nil {
@@ -53,6 +57,13 @@ func TestEvaluate(t *testing.T) {
 		near := func(a, b float64) bool { return a-b < 0.01 && b-a < 0.01 }
 		if !near(s.WordsF1(), c.words) || !near(s.UPOSF1(), c.upos) || !near(s.LemmaAcc(), c.lemma) || !near(s.TokensF1(), c.tok) {
 			t.Errorf("%s: got %s, want words %.2f upos %.2f lemma %.2f", c.name, s, c.words, c.upos, c.lemma)
+		}
+		wrong := 0
+		for _, n := range s.UPOSErrors {
+			wrong += n
+		}
+		if wrong != s.AlignedWords-s.UPOSCorrect {
+			t.Errorf("%s: %d UPOS errors counted by tag pair, %d aligned words tagged wrong", c.name, wrong, s.AlignedWords-s.UPOSCorrect)
 		}
 	}
 }
